@@ -1,0 +1,31 @@
+"""The ``tidings`` command line: a thin layer of options over the Python API."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import TidingsError
+
+app = typer.Typer(
+    name="tidings",
+    help="Code news articles into political event data (CAMEO, PLOVER), store, query and export it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module adds its commands to ``app`` when imported.
+from . import actors as _actors  # noqa: E402,F401
+from . import code as _code  # noqa: E402,F401
+from . import evaluate as _evaluate  # noqa: E402,F401
+
+
+def main() -> None:
+    """Run the CLI; errors a user can act on are one line on stderr, not a traceback."""
+    try:
+        app()
+    except TidingsError as error:
+        print(f"tidings: {error}", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,56 @@
+"""``tidings code``: code files, folders or standard input into events."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..coder import Coded, Coder
+from ..model import Problem
+from ..output import FORMATS, EventWriter
+from ..read import Fields, read_articles
+from . import app
+from .options import actors_option, model_option, report_problem
+
+
+@app.command("code")
+def code_cli(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for standard input."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for records without one."),
+    format: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
+    include_unrealized: bool = typer.Option(
+        False, "--include-unrealized", help="Also output negated, hypothetical and intended events."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL/CSV field holding the article text."),
+    date_field: str = typer.Option("date", "--date-field", help="JSONL/CSV field holding the publication date."),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    model: Optional[str] = model_option(),
+    actors: list[Path] = actors_option(),
+) -> None:
+    """Code news articles into events: a table in the terminal, or JSON lines, JSON or CSV."""
+    if format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    coder = Coder(model=model, actors=[str(path) for path in actors], include_unrealized=include_unrealized)
+    fields = Fields(text=text_field, date=date_field, id=id_field)
+    records = read_articles(inputs, fields=fields, date=date)
+    skipped = 0
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        writer = EventWriter(stream, format)
+        for item in coder.iter_code(records, workers=workers):
+            if isinstance(item, Problem):
+                skipped += 1
+                report_problem(item)
+            elif isinstance(item, Coded):
+                writer.write(item.events)
+        writer.close()
+    finally:
+        if output:
+            stream.close()
+    if skipped:
+        print(f"tidings: {skipped} record{'s' if skipped != 1 else ''} skipped", file=sys.stderr)
+        raise typer.Exit(1)

@@ -1,0 +1,37 @@
+"""``tidings evaluate``: score the coder against annotated gold records."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..coder import Coder
+from ..evaluate import evaluate
+from ..evaluate.report import print_scores
+from ..output import write_json
+from . import app
+from .options import actors_option, model_option
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold records (JSONL, see docs/evaluation.md)."),
+    errors: int = typer.Option(0, "--errors", min=0, help="Also list the N worst-coded records."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
+    model: Optional[str] = model_option(),
+    actors: list[Path] = actors_option(),
+) -> None:
+    """Code each gold record's text with its date and report precision, recall and F1."""
+    coder = Coder(model=model, actors=[str(path) for path in actors])
+    scores = evaluate(gold, coder=coder, workers=workers)
+    if as_json:
+        result = scores.to_dict()
+        if errors:
+            result["errors"] = scores.errors(errors)
+        write_json(result, sys.stdout)
+    else:
+        print_scores(scores, title=gold.name, errors=errors)

@@ -1,0 +1,28 @@
+"""Options and messages that several commands share."""
+
+from __future__ import annotations
+
+import sys
+import typer
+
+from ..model import Problem
+
+
+def model_option():
+    return typer.Option(None, "--model", envvar="TIDINGS_MODEL",
+                        help="spaCy model: package, directory, or sm / md (default en_core_web_sm).")
+
+
+def actors_option():
+    return typer.Option([], "--actors", help="Your actor dictionary (TSV, CSV or YAML); may be repeated.",
+                        exists=True, dir_okay=False)
+
+
+def report_problem(item: Problem) -> None:
+    """One line on stderr naming the file and record."""
+    print(f"{item.origin}: {item.code} {item.message}", file=sys.stderr)
+
+
+def date_option(help: str = "The story date (YYYY-MM-DD) that chooses who held which office."):
+    return typer.Option(None, "--date", help=help)
+

@@ -1,0 +1,45 @@
+"""Coded, searchable messages for input tidings cannot use.
+
+Every problem with a record is reported as ``<file>:<line>: TIDnnn <message>``
+and the batch goes on. The codes are stable so that users can search for them
+in the docs (docs/errors.md) and filter them in logs.
+"""
+
+from __future__ import annotations
+
+from .model import Problem
+
+MESSAGES = {
+    # reading
+    "TID101": "the file is empty",
+    "TID102": "binary data, not text",
+    "TID103": "not valid UTF-8",
+    "TID104": "the article is too long",
+    "TID105": "not a JSON object",
+    "TID106": "no text in the record",
+    "TID107": "the file cannot be read",
+    "TID108": "the feed is malformed",
+    "TID109": "the WARC archive is truncated or malformed",
+    "TID110": "a required column is missing",
+    "TID111": "no such file or directory",
+    "TID112": "the date cannot be read",
+    "TID113": "the HTML page has no article text",
+    "TID114": "the file type is not supported",
+    "TID115": "the CSV row cannot be parsed",
+    # coding
+    "TID201": "the article could not be coded",
+    # storing
+    "TID301": "the store is newer than this version of tidings",
+}
+
+
+def problem(origin: str, code: str, detail: str | None = None) -> Problem:
+    """A Problem for ``origin`` with the standard message of ``code``, plus an optional detail."""
+    message = MESSAGES[code]
+    if detail:
+        message = f"{message} ({detail})"
+    return Problem(origin=origin, message=message, code=code)
+
+
+class TidingsError(Exception):
+    """An error a user can act on; the CLI prints it in one line without a traceback."""

@@ -1,0 +1,61 @@
+"""The gold format: one JSON record per text with the events a careful human coded from it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import TidingsError
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    plover: str | None
+    cameo_root: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    id: str
+    text: str
+    date: str | None
+    events: tuple[GoldEvent, ...]
+
+
+def _codes(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value)
+
+
+def read_gold(path: str | Path) -> list[GoldRecord]:
+    """The records of a gold JSONL file (the format of ../shared/gold/README.md)."""
+    path = Path(path)
+    if not path.is_file():
+        raise TidingsError(f"{path}: no such gold file")
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                events = tuple(
+                    GoldEvent(
+                        source=_codes(event.get("source")),
+                        target=_codes(event.get("target")),
+                        plover=event.get("plover") or None,
+                        cameo_root=event.get("cameo_root") or ((event.get("cameo") or "")[:2] or None),
+                    )
+                    for event in data.get("events") or ()
+                )
+                records.append(GoldRecord(id=str(data.get("id", f"{path.name}:{number}")), text=data["text"],
+                                          date=data.get("date") or None, events=events))
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise TidingsError(f"{path}:{number}: not a gold record ({error})") from None
+    return records

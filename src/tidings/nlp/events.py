@@ -1,0 +1,353 @@
+"""The ``tidings_events`` component: find events and who takes part in them.
+
+An event is expressed by a verb of the lexicon ("met", "invited"), by an event
+noun with a light verb ("held talks", "imposed sanctions"), by an event noun
+with its own participants ("the meeting of Xi and Biden", "Israel's attack on
+Gaza"), or by a framing verb around another event ("agreed to release",
+"threatened to impose sanctions", "lifted the curfew"), which recodes it
+through data/ontology/frames.tsv. Sources and targets come from the parse:
+subject and object, the agent of a passive, prepositional partners ("met
+with", "talks between"), and coordinated actors on either side.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..ontology.frames import framed_code
+from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
+from .mentions import EventMention, Mention
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
+CARRIER_PREPS = ("for", "of", "to", "on")
+TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon")
+NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over")
+# Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
+ADDRESSED_FRAMES = ("appeal", "demand")
+SPECIFICITY = {"person": 4, "organization": 3, "group": 3, "sector": 2, "country": 1}
+FRAME_MODALITY = {"intend": "intended", "threaten": "intended", "appeal": "hypothetical",
+                  "demand": "hypothetical", "reject": "negated"}
+
+
+@Language.factory("tidings_events", assigns=["doc._.events"], requires=["doc._.actor_at", "token.dep"])
+def make_event_finder(nlp: Language, name: str) -> "EventFinder":
+    return EventFinder(default_lexicon())
+
+
+class EventFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        reader = EventReader(self.lexicon, doc)
+        events: list[EventMention] = []
+        for index, sentence in enumerate(doc.sents):
+            events.extend(reader.sentence(sentence, index))
+        doc._.events = events
+        return doc
+
+
+class EventReader:
+    """Reads the events of one document's sentences."""
+
+    def __init__(self, lexicon: Lexicon, doc: Doc) -> None:
+        self.lexicon = lexicon
+        self.doc = doc
+        self.actor_at: dict[int, list[Mention]] = doc._.actor_at or {}
+        self.skip: set[int] = doc._.boilerplate or set()
+        self.used: set[int] = set()
+        self.index = 0
+
+    def sentence(self, sentence: Span, index: int) -> list[EventMention]:
+        self.index = index
+        found = []
+        for token in sentence:
+            if token.i in self.used or token.i in self.skip:
+                continue
+            event = None
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT")):
+                event = self.verb_event(token)
+            elif token.pos_ in ("NOUN", "PROPN"):
+                event = self.noun_event(token)
+            if event is not None:
+                found.append(event)
+        return found
+
+    # --- verbs --------------------------------------------------------------------------
+
+    def verb_event(self, verb: Token, subjects: list[Token] | None = None) -> EventMention | None:
+        """The event a verb expresses, if the lexicon knows the verb in this construction."""
+        entry = self._verb_row(verb)
+        if entry is None or entry.cameo == "-" and entry.frame != "light":
+            return None
+        self.used.add(verb.i)
+        if subjects is None:
+            subjects = self.subjects(verb)
+        if entry.frame == "light":
+            return self._light_event(verb, entry, subjects)
+        if entry.frame is not None:
+            return self._framed_event(verb, entry, subjects)
+        if entry.cameo is None:
+            return None
+        sources = self.actors(subjects)
+        targets = self._verb_targets(verb)
+        if not sources:
+            sources = self._sources_from_event_nouns(subjects)
+        return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
+
+    def _verb_row(self, verb: Token) -> LexEntry | None:
+        for entry in self.lexicon.verb_rows(verb):
+            if self._holds(entry, verb):
+                return entry
+        return None
+
+    def _holds(self, entry: LexEntry, verb: Token) -> bool:
+        need = entry.requires
+        if need is None:
+            return True
+        if need.slot == "obj":
+            objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+            if need.special == "@actor":
+                return any(self.actors([o]) for o in objects)
+            if need.special == "@event":
+                return any(self.lexicon.noun_entry(o) for o in objects)
+            return any(key in need.lemmas for o in objects for key in phrase_keys(o))
+        if need.slot == "xcomp":
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in need.lemmas for c in verb.children)
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == need.slot:
+                if not need.lemmas:
+                    return True
+                if any(key in need.lemmas for p in prep.children if p.dep_ == "pobj" for key in phrase_keys(p)):
+                    return True
+        return False
+
+    def _verb_targets(self, verb: Token) -> list[Mention]:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        targets = self.actors(objects)
+        if targets:
+            return targets
+        return self.actors(self._prep_objects(verb, TARGET_PREPS))
+
+    def _light_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
+        noun = self._event_noun_in(verb, deps=OBJECT_DEPS, preps=("in", "into", "on", "to", "of"))
+        if noun is None:
+            self.used.discard(verb.i)
+            return None
+        noun_entry = self.lexicon.noun_entry(noun)
+        self.used.add(noun.i)
+        noun_sources, noun_targets, participants = self.noun_roles(noun, noun_entry)
+        sources = self.actors(subjects) or noun_sources or participants
+        targets = noun_targets or self._verb_targets_except(verb, noun) or [
+            p for p in participants if p not in sources]
+        trigger = (min(verb.i, noun.i), max(verb.i, noun.i) + 1) if abs(noun.i - verb.i) <= 3 else (noun.i, noun.i + 1)
+        return self._event(verb, trigger, noun_entry.cameo, sources, targets, noun_entry,
+                           how=f"{entry.origin} + {noun_entry.origin}")
+
+    def _verb_targets_except(self, verb: Token, noun: Token) -> list[Mention]:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
+        return self.actors(objects) or self.actors(self._prep_objects(verb, TARGET_PREPS))
+
+    def _framed_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
+        """A framing verb: its own event, recoded by the event it frames when there is one."""
+        sources = self.actors(subjects)
+        addressees = self._addressees(verb)
+        controller = addressees if entry.frame in ADDRESSED_FRAMES and addressees else subjects
+        inner = self._inner_event(verb, controller)
+        code = entry.cameo
+        if inner is not None:
+            code = framed_code(entry.frame, inner.cameo) or entry.cameo
+            inner.modality = FRAME_MODALITY.get(entry.frame, inner.modality)
+        if code is None:
+            if inner is not None and entry.frame in FRAME_MODALITY:
+                # A plan or hope with no code of its own ("plans to visit"): the framed event
+                # stays, unrealised, and the modality stage adds the expression of intent.
+                return inner
+            self.used.discard(verb.i)
+            return None
+        if entry.frame in ADDRESSED_FRAMES:
+            targets = self.actors(addressees) or (inner.sources if inner else []) or (inner.targets if inner else [])
+        else:
+            targets = (inner.targets if inner else []) or self._verb_targets(verb)
+        if not sources and inner is not None and entry.frame == "stop":
+            sources = inner.sources
+        event = self._event(verb, (verb.i, verb.i + 1), code, sources, targets, entry,
+                            how=entry.origin + (f" framing {inner.cameo}" if inner else ""))
+        if event is not None and inner is not None and entry.frame != "stop":
+            event.inner = inner
+        return event
+
+    def _addressees(self, verb: Token) -> list[Token]:
+        addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        addressed += self._prep_objects(verb, ("on", "upon", "to"))
+        return [t for t in addressed if self.actors([t])]
+
+    def _inner_event(self, verb: Token, controller: list[Token]) -> EventMention | None:
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX") and child.i not in self.used:
+                if child.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    continue
+                own = [c for c in child.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
+                event = self.verb_event(child, None if own else controller)
+                if event is not None:
+                    return event
+        noun = self._event_noun_in(verb, deps=OBJECT_DEPS, preps=("for", "to", "on", "of", "in"))
+        if noun is not None:
+            return self.noun_event(noun, required=False, extra_sources=self.actors(controller))
+        return None
+
+    # --- nouns --------------------------------------------------------------------------
+
+    def noun_event(self, noun: Token, *, required: bool = True,
+                   extra_sources: list[Mention] | None = None) -> EventMention | None:
+        """An event noun with its own participants ("talks between A and B", "Israel's attack on Gaza")."""
+        entry = self.lexicon.noun_entry(noun)
+        if entry is None or noun.i in self.used:
+            return None
+        sources, targets, participants = self.noun_roles(noun, entry)
+        sources = sources or list(extra_sources or [])
+        if entry.symmetric and participants:
+            if not sources and len(participants) >= 2:
+                sources = participants
+            elif sources:
+                targets = targets or [p for p in participants if p not in sources]
+        elif participants:
+            targets = targets or participants
+        if required and not (sources and targets) and not (entry.symmetric and len(sources) >= 2):
+            return None
+        self.used.add(noun.i)
+        return self._event(noun, (noun.i, noun.i + 1), entry.cameo, sources, targets, entry,
+                           how=entry.origin, confidence=0.7)
+
+    def noun_roles(self, noun: Token, entry: LexEntry | None) -> tuple[list[Mention], list[Mention], list[Mention]]:
+        """Sources, targets and co-participants named around an event noun."""
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        participants: list[Mention] = []
+        symmetric = entry is not None and entry.symmetric
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
+                sources.extend(self.actors([child]) or self._modifier_actor(child))
+            elif child.dep_ in ("prep", "agent"):
+                objects = [p for p in child.children if p.dep_ == "pobj"]
+                word = child.lower_
+                if word == "by":
+                    sources.extend(self.actors(objects))
+                elif word in ("between", "among") or (word == "of" and symmetric):
+                    participants.extend(self._actors_in_subtree(objects))
+                elif word in NOUN_TARGET_PREPS or word == "of":
+                    targets.extend(self.actors(objects))
+        return _unique(sources), _unique(targets), _unique(participants)
+
+    def _modifier_actor(self, token: Token) -> list[Mention]:
+        """A country adjective modifying an event noun ("Israeli air strikes", "US sanctions")."""
+        finder_matches = self.actor_at.get(token.i)
+        if finder_matches:
+            return finder_matches
+        return [m for m in self.doc._.actors or () if m.start <= token.i < m.end and m.kind == "country"]
+
+    def _actors_in_subtree(self, tokens: list[Token]) -> list[Mention]:
+        """Every actor inside a phrase, however tangled its parse ("of Xi and US President Joe Biden").
+
+        Of several mentions with one code, the most specific stands: the person "Joe Biden"
+        over the title "US President" that the parser split off from the name.
+        """
+        best: dict[str | None, Mention] = {}
+        for token in tokens:
+            for inner in token.subtree:
+                for mention in self.actor_at.get(inner.i, ()):
+                    key = mention.code or mention.name
+                    if key not in best or SPECIFICITY.get(mention.kind, 0) > SPECIFICITY.get(best[key].kind, 0):
+                        best[key] = mention
+        return sorted(best.values(), key=lambda m: m.head)
+
+    def _event_noun_in(self, verb: Token, *, deps: Iterable[str], preps: Iterable[str]) -> Token | None:
+        candidates = [c for c in verb.children if c.dep_ in deps]
+        candidates += self._prep_objects(verb, preps)
+        for candidate in candidates:
+            for token in (candidate, *candidate.conjuncts):
+                if token.i in self.used:
+                    continue
+                if self.lexicon.noun_entry(token) is not None:
+                    return token
+                # "a round of talks", "a proposal for a ceasefire": the event is one step down.
+                for prep in token.children:
+                    if prep.dep_ == "prep" and prep.lower_ in CARRIER_PREPS:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and pobj.i not in self.used and self.lexicon.noun_entry(pobj):
+                                return pobj
+        return None
+
+    def _sources_from_event_nouns(self, subjects: list[Token]) -> list[Mention]:
+        """"Israeli air strikes killed ...": the subject is an event whose modifier names the actor."""
+        for subject in subjects:
+            entry = self.lexicon.noun_entry(subject)
+            if entry is not None:
+                sources, _, _ = self.noun_roles(subject, entry)
+                if sources:
+                    self.used.add(subject.i)
+                    return sources
+        return []
+
+    # --- arguments ----------------------------------------------------------------------
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """The tokens naming who acts: the subject, the agent of a passive, or the controller up the tree."""
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if own:
+            return own
+        head = verb.head
+        if verb.dep_ == "relcl":
+            return [head]
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            # "Blinken was scheduled to visit": the raised subject of a passive acts.
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised and not any(c.dep_ == "agent" for c in head.children):
+                return raised
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.i != verb.i:
+            return self.subjects(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head)
+        return []
+
+    def actors(self, tokens: Iterable[Token]) -> list[Mention]:
+        """The actors named by these tokens and their coordinated siblings."""
+        found: list[Mention] = []
+        for token in tokens:
+            for each in (token, *token.conjuncts):
+                found.extend(self.actor_at.get(each.i, ()))
+        return _unique(found)
+
+    def _prep_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
+        wanted = set(preps)
+        return [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted
+                for p in c.children if p.dep_ == "pobj"]
+
+    def _event(self, anchor: Token, trigger: tuple[int, int], cameo: str, sources: list[Mention],
+               targets: list[Mention], entry: LexEntry, *, how: str, confidence: float = 0.8) -> EventMention | None:
+        if not sources and not targets:
+            return None
+        code = entry.joint if entry.joint and (len(sources) > 1 or targets and not entry.symmetric) else cameo
+        symmetric = entry.symmetric
+        sources = [s for s in sources if s not in targets] or sources
+        if targets and sources:
+            confidence += 0.1
+        return EventMention(sentence=self.index, trigger=trigger, anchor=anchor.i, cameo=code,
+                            sources=sources, targets=targets, symmetric=symmetric,
+                            confidence=round(min(confidence, 0.95), 2), how=how)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for mention in mentions:
+        key = (mention.head, mention.code, mention.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out

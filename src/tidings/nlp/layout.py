@@ -1,0 +1,90 @@
+"""The ``tidings_layout`` component: lines, datelines and boilerplate, before parsing.
+
+News text arrives with its page furniture: the outlet's name above the
+headline, bylines, photo credits such as "(Leah Millis/Pool via AFP)". A line
+break always ends a sentence (headlines carry no full stop), and the furniture
+is marked so that no actor or event is taken from it. A wire dateline
+("NAIROBI, March 3 (Reuters) -") is kept as the place of the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+CREDIT = re.compile(
+    r"\((?:[^()]*?(?:/|\bvia\b|\bphoto\b|\bfile\b|\bcredit\b|\bimage\b|\bpool\b)[^()]*?)\)", re.IGNORECASE)
+AGENCY = re.compile(r"\b(?:AFP|Reuters|AP|EPA|Getty|Xinhua|Anadolu|Pool|Shutterstock|Bloomberg)\b")
+BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$")
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s")
+FURNITURE = re.compile(
+    r"^\s*(?:photo|image|file photo|advertisement|read more|related|share this|subscribe|sign up|copyright|©)\b",
+    re.IGNORECASE)
+
+
+@Language.factory("tidings_layout", assigns=["token.is_sent_start", "doc._.boilerplate", "doc._.dateline"])
+def make_layout(nlp: Language, name: str) -> "Layout":
+    return Layout()
+
+
+class Layout:
+    """Sentence breaks at line ends, boilerplate token indices, the dateline."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        skip: set[int] = set()
+        for token in doc:
+            if token.i and "\n" in doc[token.i - 1].text_with_ws:
+                token.is_sent_start = True
+        lines = _lines(text)
+        for number, (start, end) in enumerate(lines):
+            line = text[start:end]
+            if _is_furniture(line) or (number == 0 and _is_masthead(doc, start, end, lines)):
+                skip.update(_tokens_in(doc, start, end))
+        for match in CREDIT.finditer(text):
+            if "/" in match.group() or AGENCY.search(match.group()):
+                skip.update(_tokens_in(doc, match.start(), match.end()))
+        doc._.boilerplate = skip
+        doc._.dateline = None
+        for start, end in lines[:3]:
+            found = DATELINE.match(text, start, end)
+            if found:
+                place = found.group("place").strip()
+                offset = text.index(place, start)
+                doc._.dateline = (offset, offset + len(place))
+                # The dateline's agency and date are furniture; the place is kept for geocoding.
+                skip.update(_tokens_in(doc, offset + len(place), found.end()))
+                break
+        return doc
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for piece in text.split("\n"):
+        end = start + len(piece)
+        if piece.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(BYLINE.match(line) or FURNITURE.match(line))
+
+
+def _is_masthead(doc: Doc, start: int, end: int, lines: list[tuple[int, int]]) -> bool:
+    """A short capitalised first line with no verb above the headline and story ("Global Courant")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(lines) < 3:
+        return False
+    words = [token for token in span if not token.is_space]
+    return (1 <= len(words) <= 4 and all(token.text[:1].isupper() for token in words)
+            and not any(token.tag_.startswith(("VB", "MD")) or token.is_punct for token in words))
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [token.i for token in span] if span is not None else []

@@ -1,0 +1,146 @@
+"""The event lexicon: which verbs and nouns, in which constructions, express which events.
+
+The knowledge is in ``data/lexicon/verbs.tsv`` and ``nouns.tsv`` (their header
+comments document the columns); this module reads them and matches a parsed
+token against them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..data_files import data_path, read_table
+from ..ontology.cameo import cameo_codes
+from ..ontology.frames import FRAMES
+
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A construction a lexicon row needs: ``obj:sanction``, ``on:``, ``xcomp:comment``, ``obj:@actor``."""
+
+    slot: str
+    lemmas: frozenset[str]
+    special: str | None
+
+    @classmethod
+    def parse(cls, text: str) -> "Requirement | None":
+        if not text:
+            return None
+        slot, _, rest = text.partition(":")
+        special = rest if rest.startswith("@") else None
+        lemmas = frozenset() if special else frozenset(part.strip().lower() for part in rest.split("|") if part.strip())
+        return cls(slot=slot.strip().lower(), lemmas=lemmas, special=special)
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One row of the lexicon."""
+
+    word: str
+    cameo: str | None
+    frame: str | None
+    requires: Requirement | None
+    symmetric: bool
+    joint: str | None
+    origin: str
+
+
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, then forms undone by hand for when the lemmatizer errs ("hopes" -> "hop")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    forms = [lemma, word]
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                                ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: len(word) - len(suffix)] + replacement)
+    return list(dict.fromkeys(forms))
+
+
+def phrase_keys(token: Token) -> list[str]:
+    """The lemma of a noun with the modifiers that can make it a multiword term, longest first.
+
+    "hunger strike", "state of emergency", "cease-fire", then "strike".
+    """
+    lemma = token.lemma_.lower()
+    keys = []
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        keys.append(f"{doc[token.i - 2].lemma_.lower()}-{lemma}")
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            keys.append(f"{child.lemma_.lower()} {lemma}")
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keys.append(f"{lemma} of {pobj.lemma_.lower()}")
+    keys.append(lemma)
+    return keys
+
+
+class Lexicon:
+    """Verb and noun entries, looked up by lemma."""
+
+    def __init__(self, verbs: Path | None = None, nouns: Path | None = None) -> None:
+        self.verbs: dict[str, list[LexEntry]] = {}
+        self.nouns: dict[str, LexEntry] = {}
+        known = cameo_codes()
+        for entry in self._read(verbs or data_path("lexicon", "verbs.tsv"), "verb", known):
+            self.verbs.setdefault(entry.word, []).append(entry)
+        for entry in self._read(nouns or data_path("lexicon", "nouns.tsv"), "noun", known):
+            self.nouns.setdefault(entry.word, entry)
+        # Rows with a required construction are tried before the verb's bare row.
+        for rows in self.verbs.values():
+            rows.sort(key=lambda row: row.requires is None)
+
+    @staticmethod
+    def _read(path: Path, column: str, known: dict) -> list[LexEntry]:
+        entries = []
+        for number, row in enumerate(read_table(path), 2):
+            origin = f"{path.parent.name}/{path.name}:{row[column]}"
+            code = row["cameo"] or None
+            if code not in (None, "-") and code not in known:
+                raise ValueError(f"{origin}: unknown CAMEO code {code!r}")
+            frame = row.get("frame") or None
+            if frame not in (None, "light", *FRAMES):
+                raise ValueError(f"{origin}: unknown frame {frame!r}")
+            entries.append(LexEntry(
+                word=row[column].lower(),
+                cameo=code,
+                frame=frame,
+                requires=Requirement.parse(row.get("requires", "")),
+                symmetric=row.get("symmetric", "").lower() == "yes",
+                joint=row.get("joint") or None,
+                origin=origin,
+            ))
+        return entries
+
+    def verb_rows(self, token: Token) -> list[LexEntry]:
+        """The rows for a verb (with its particle: "call off", "carry out"), most specific first."""
+        particles = [child.lower_ for child in token.children if child.dep_ == "prt"]
+        for lemma in lemmas(token):
+            for particle in particles:
+                rows = self.verbs.get(f"{lemma} {particle}")
+                if rows:
+                    return rows
+            rows = self.verbs.get(lemma)
+            if rows:
+                return rows
+        return []
+
+    def noun_entry(self, token: Token) -> LexEntry | None:
+        for key in phrase_keys(token):
+            entry = self.nouns.get(key)
+            if entry is not None:
+                return entry if entry.cameo != "-" else None
+        return None
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon()

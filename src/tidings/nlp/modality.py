@@ -1,0 +1,121 @@
+"""The ``tidings_modality`` component: did the event happen, or is it denied, possible or planned?
+
+"did not meet" is negated; "may meet", "could meet", "if they meet" and "it is
+unclear whether they will meet" are hypothetical; "will meet", "plans to
+meet", "was scheduled to visit" are intended. A marker on a governing clause
+holds for everything below it. An intention stated by an actor is itself an
+asserted event of its own kind: "X will meet Y" yields an asserted expression
+of intent to meet (036), and "X will impose sanctions" a threat (1312), with
+the meeting or the sanctions kept as the intended event behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..data_files import bundled_table
+from ..ontology.frames import framed_code
+from .lexicon import lemmas
+from .mentions import EventMention
+
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+POSSIBILITY = {"may", "might", "could", "can", "ca"}
+CONDITIONS = {"if", "unless", "whether"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+
+
+@Language.factory("tidings_modality", assigns=["doc._.events"], requires=["doc._.events", "token.dep"])
+def make_modality(nlp: Language, name: str) -> "Modality":
+    return Modality()
+
+
+class Modality:
+    """Sets each event's modality and adds the expression of intent behind planned events."""
+
+    def __init__(self) -> None:
+        words = bundled_table("lexicon", "modality.tsv")
+        self.words = {row["word"]: row["modality"] for row in words}
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = []
+        for event in doc._.events or ():
+            anchor = doc[event.anchor]
+            modality, marker = self.modality_of(anchor)
+            if event.modality == "asserted":
+                event.modality = modality
+            if event.modality == "intended" and marker is not None and event.inner is None:
+                stated = self._intention(event, marker)
+                if stated is not None:
+                    events.append(stated)
+                    continue
+            events.append(event)
+        doc._.events = events
+        return doc
+
+    def modality_of(self, anchor: Token) -> tuple[str, Token | None]:
+        """The modality of the clause around ``anchor`` and the word that marks an intention."""
+        if self._negated(anchor):
+            return "negated", None
+        intention: Token | None = None
+        token, previous = anchor, None
+        while True:
+            found = self._markers(token, previous)
+            if found == "hypothetical":
+                return "hypothetical", None
+            if isinstance(found, Token) and intention is None:
+                intention = found
+            if token.head.i == token.i or token.dep_ in ("relcl", "appos"):
+                break
+            previous, token = token, token.head
+        if anchor.sent.text.rstrip().endswith("?"):
+            return "hypothetical", None
+        return ("intended", intention) if intention is not None else ("asserted", None)
+
+    def _negated(self, anchor: Token) -> bool:
+        if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in anchor.children):
+            return True
+        # "did not hold talks": the light verb carries the negation of its object noun.
+        if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass"):
+            return any(child.dep_ == "neg" for child in anchor.head.children)
+        return False
+
+    def _markers(self, token: Token, below: Token | None) -> str | Token | None:
+        """What one clause says about the clause ``below`` it: hypothetical, or the word of an intention."""
+        for child in token.children:
+            word = child.lower_
+            if child.dep_ == "aux" and word in POSSIBILITY:
+                return "hypothetical"
+            if child.dep_ == "mark" and word in CONDITIONS:
+                return "hypothetical"
+        role = next((self.words[form] for form in lemmas(token) if form in self.words), None)
+        if role == "hypothetical" and below is not None:
+            return "hypothetical"
+        if below is not None and any(
+            child.dep_ in ("acomp", "attr", "advmod") and self.words.get(child.lower_) == "hypothetical"
+            for child in token.children
+        ):
+            return "hypothetical"  # "it is unclear whether", "it is possible that"
+        if token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("amod", "compound") and self.words.get(child.lower_) == "intended":
+                    return child
+                if child.dep_ in ("amod", "compound") and self.words.get(child.lower_) == "hypothetical":
+                    return "hypothetical"
+        for child in token.children:
+            if child.dep_ == "aux" and (child.lower_ in FUTURE or child.lower_ == "would"):
+                return child
+        if role == "intended" and below is not None and below.dep_ in ("xcomp", "ccomp"):
+            return token
+        return None
+
+    def _intention(self, event: EventMention, marker: Token) -> EventMention | None:
+        """The asserted expression of intent (03x) or threat (13x) behind an intended event."""
+        code = framed_code("intend", event.cameo)
+        if code is None or code[:2] == event.cameo[:2]:
+            return None
+        stated = replace(event, cameo=code, modality="asserted", how=f"{event.how}; intention marked by {marker.text!r}")
+        stated.inner = event
+        return stated

