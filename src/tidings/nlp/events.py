@@ -28,6 +28,9 @@ TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards"
 NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
+# Prepositions that put a noun in the background of the sentence's news.
+BACKGROUND_PREPS = {"since", "after", "following", "despite", "amid", "amidst", "because", "over", "about",
+                    "regarding", "concerning", "without", "like", "unlike", "before", "against"}
 SPECIFICITY = {"person": 4, "organization": 3, "group": 3, "sector": 2, "country": 1}
 FRAME_MODALITY = {"intend": "intended", "threaten": "intended", "appeal": "hypothetical",
                   "demand": "hypothetical", "reject": "negated"}
@@ -110,7 +113,7 @@ class EventReader:
         if need is None:
             return True
         if need.slot == "obj":
-            objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+            objects = [self.lexicon.through(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
             if need.special == "@actor":
                 return any(self.actors([o]) for o in objects)
             if need.special == "@event":
@@ -131,7 +134,17 @@ class EventReader:
         targets = self.actors(objects)
         if targets:
             return targets
-        return self.actors(self._prep_objects(verb, TARGET_PREPS))
+        targets = self.actors(self._prep_objects(verb, TARGET_PREPS))
+        if targets:
+            return targets
+        # "host a meeting between A and B": the object event's participants.
+        for obj in objects:
+            entry = self.lexicon.noun_entry(obj)
+            if entry is not None:
+                _, noun_targets, participants = self.noun_roles(obj, entry)
+                if noun_targets or participants:
+                    return noun_targets or participants
+        return []
 
     def _light_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
         noun = self._event_noun_in(verb, deps=OBJECT_DEPS, preps=("in", "into", "on", "to", "of"))
@@ -177,8 +190,11 @@ class EventReader:
             sources = inner.sources
         event = self._event(verb, (verb.i, verb.i + 1), code, sources, targets, entry,
                             how=entry.origin + (f" framing {inner.cameo}" if inner else ""))
-        if event is not None and inner is not None and entry.frame != "stop":
-            event.inner = inner
+        if event is not None and inner is not None:
+            # "agreed to lift the embargo on Iran" is one side's decision, not a mutual one.
+            event.symmetric = entry.symmetric and inner.symmetric
+            if entry.frame != "stop":
+                event.inner = inner
         return event
 
     def _addressees(self, verb: Token) -> list[Token]:
@@ -207,6 +223,8 @@ class EventReader:
         """An event noun with its own participants ("talks between A and B", "Israel's attack on Gaza")."""
         entry = self.lexicon.noun_entry(noun)
         if entry is None or noun.i in self.used:
+            return None
+        if required and not (entry.alone and _in_foreground(noun)):
             return None
         sources, targets, participants = self.noun_roles(noun, entry)
         sources = sources or list(extra_sources or [])
@@ -310,18 +328,19 @@ class EventReader:
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]
             if raised and not any(c.dep_ == "agent" for c in head.children):
                 return raised
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i:
             return self.subjects(head)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(head.head)
         return []
 
     def actors(self, tokens: Iterable[Token]) -> list[Mention]:
-        """The actors named by these tokens and their coordinated siblings."""
+        """The actors named by these tokens and their coordinated siblings ("scores of refugees": refugees)."""
         found: list[Mention] = []
         for token in tokens:
             for each in (token, *token.conjuncts):
-                found.extend(self.actor_at.get(each.i, ()))
+                mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i, ())
+                found.extend(mentions)
         return _unique(found)
 
     def _prep_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
@@ -341,6 +360,21 @@ class EventReader:
         return EventMention(sentence=self.index, trigger=trigger, anchor=anchor.i, cameo=code,
                             sources=sources, targets=targets, symmetric=symmetric,
                             confidence=round(min(confidence, 0.95), 2), how=how)
+
+
+def _in_foreground(noun: Token) -> bool:
+    """Whether a noun reports an event of its own, not background to another clause.
+
+    "the meeting of Xi and Biden" as the object of a main verb reports a meeting; "since the
+    accord between", "amid fighting between", or a noun inside a relative or adverbial clause
+    recalls or explains something else.
+    """
+    for token in (noun, *noun.ancestors):
+        if token.dep_ in ("relcl", "acl", "advcl", "csubj"):
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+            return False
+    return True
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

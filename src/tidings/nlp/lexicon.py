@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from ..data_files import data_path, read_table
+from ..data_files import bundled_table, data_path, read_table
 from ..ontology.cameo import cameo_codes
 from ..ontology.frames import FRAMES
 
@@ -48,6 +48,7 @@ class LexEntry:
     requires: Requirement | None
     symmetric: bool
     joint: str | None
+    alone: bool
     origin: str
 
 
@@ -97,6 +98,9 @@ class Lexicon:
         # Rows with a required construction are tried before the verb's bare row.
         for rows in self.verbs.values():
             rows.sort(key=lambda row: row.requires is None)
+        references = bundled_table("lexicon", "references.tsv")
+        self.through_nouns = frozenset(row["noun"] for row in references if row["refers"] == "through")
+        self.carriers = frozenset(row["noun"] for row in references if row["refers"] == "carrier")
 
     @staticmethod
     def _read(path: Path, column: str, known: dict) -> list[LexEntry]:
@@ -116,6 +120,7 @@ class Lexicon:
                 requires=Requirement.parse(row.get("requires", "")),
                 symmetric=row.get("symmetric", "").lower() == "yes",
                 joint=row.get("joint") or None,
+                alone=row.get("alone", "").lower() != "no",
                 origin=origin,
             ))
         return entries
@@ -138,7 +143,24 @@ class Lexicon:
             entry = self.nouns.get(key)
             if entry is not None:
                 return entry if entry.cameo != "-" else None
+        if token.lemma_.lower() in self.carriers:
+            # "a mediation effort", "a peace-keeping mission": the modifier names the event.
+            for child in token.children:
+                if child.dep_ in ("compound", "amod") and child.i < token.i:
+                    entry = self.noun_entry(child)
+                    if entry is not None:
+                        return entry
         return None
+
+    def through(self, token: Token) -> Token:
+        """The token that names the actor or thing: "scores of refugees" -> refugees."""
+        if token.lemma_.lower() in self.through_nouns:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+        return token
 
 
 @cache

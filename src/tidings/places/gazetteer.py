@@ -68,8 +68,10 @@ class Gazetteer:
                 value = getattr(country, attribute, None)
                 if value and "," not in value:
                     names[country.alpha_3].add(value.removeprefix("the "))
+        regions = {row["name"] for row in bundled_table("places", "regions.tsv")}
         for row in bundled_table("actors", "countries.tsv"):
-            if row["kind"] in ("name", "short", "abbreviation"):
+            # "the Gaza Strip" stands for Palestine as an actor, but as a place it is the region.
+            if row["kind"] in ("name", "short", "abbreviation") and row["alias"].removeprefix("the ") not in regions:
                 names[row["iso3"]].add(row["alias"])
         for iso3, row in countries.items():
             names[iso3].add(row["name"])
