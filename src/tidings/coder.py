@@ -17,12 +17,15 @@ from spacy.tokens import Doc
 
 from .actors.kb import KnowledgeBase
 from .errors import TidingsError, problem
-from .model import Actor, Article, Event, Events, Problem, Trigger
+from .model import Actor, Article, Event, Events, Place, Problem, Trigger
 from .nlp.mentions import EventMention, Mention
 from .nlp.pipeline import load
 from .ontology.cameo import cameo
 
 BATCH = 16
+# Events whose target, when the text names none, is the place they happen in: visits, and
+# concessions, force, coercion and violence that fall on a place ("lifted the curfew in Montenegro").
+PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}
 
 
 @dataclass(slots=True)
@@ -176,7 +179,9 @@ def doc_events(doc: Doc, article: Article, *, include_unrealized: bool = False) 
 def _pairs(mention: EventMention) -> list[tuple[Mention | None, Mention | None]]:
     sources = [m for s in mention.sources for m in s.spread()]
     targets = [m for t in mention.targets for m in t.spread()]
-    if mention.symmetric and not targets and len(sources) >= 2:
+    # Several actors agreeing, pledging or meeting with no one else named do it with each other.
+    mutual = mention.symmetric or mention.cameo.startswith("03")
+    if mutual and not targets and len(sources) >= 2:
         return [(a, b) for a in sources for b in sources if a is not b and _key(a) != _key(b)]
     pairs: list[tuple[Mention | None, Mention | None]] = []
     if sources and targets:
@@ -201,7 +206,7 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
     if mention is None:
         return None
     country, sector, code = mention.country, mention.sector, mention.code
-    if country is None and sector is not None and fallback_country and mention.kind == "sector":
+    if country is None and sector is not None and fallback_country and mention.kind in ("sector", "person"):
         # Unnamed police or protesters are of the country where the event takes place.
         country, code = fallback_country, fallback_country + sector
     if code is None and sector is not None:
@@ -216,15 +221,14 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
 def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
            source_mention: Mention | None, target_mention: Mention | None) -> Event | None:
     place = mention.place
-    place_country = place.country if place is not None else None
-    source = _actor(doc, source_mention, place_country)
-    target = _actor(doc, target_mention, place_country)
+    country = place.country if place is not None else _sentence_country(doc, sentences[mention.sentence])
+    source = _actor(doc, source_mention, country)
+    target = _actor(doc, target_mention, country)
     code = cameo(mention.cameo)
-    if target is None and code.plover_mode == "visit" and place_country and (
-            source is None or source.country != place_country):
-        target = Actor(text=place.text, start=-1, end=-1, code=place_country, name=place.name,
-                       country=place_country, sector=None)
-        target = _place_actor(doc, place, target)
+    if target is None and place is not None and place.country and code.root in PLACE_TARGET_ROOTS and (
+            source is None or source.country != place.country or code.root != "04"):
+        # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
+        target = _place_actor(doc, place)
     if source is None and target is None:
         return None
     first, last = doc[mention.trigger[0]], doc[mention.trigger[1] - 1]
@@ -256,13 +260,19 @@ def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
     )
 
 
-def _place_actor(doc: Doc, place, actor: Actor) -> Actor | None:
-    """The place of a visit as its target, with offsets where the place's name occurs in the text."""
+def _place_actor(doc: Doc, place: Place) -> Actor | None:
+    """The place of an event as its target, with offsets where the place's name occurs in the text."""
     start = doc.text.find(place.text)
     if start < 0:
         return None
-    actor.start, actor.end = start, start + len(place.text)
-    return actor
+    return Actor(text=place.text, start=start, end=start + len(place.text), code=place.country,
+                 name=place.name, country=place.country, sector=None)
+
+
+def _sentence_country(doc: Doc, sentence) -> str | None:
+    """The one country a sentence names, if it names exactly one: the home of its unnamed police."""
+    countries = {m.country for m in doc._.actors or () if m.country and sentence.start <= m.head < sentence.end}
+    return countries.pop() if len(countries) == 1 else None
 
 
 # --- parallel coding ---------------------------------------------------------------------

@@ -30,6 +30,12 @@ MESSAGES = {
     "TID201": "the article could not be coded",
     # storing
     "TID301": "the store is newer than this version of tidings",
+    "TID302": "the store was written by an older tidings and is opened read-only",
+    "TID303": "no such store",
+    "TID304": "the store is in use by another process",
+    "TID305": "the file is not a tidings store",
+    "TID306": "only one SELECT statement can be run",
+    "TID307": "the SQL query failed",
 }
 
 

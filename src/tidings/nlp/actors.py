@@ -163,8 +163,11 @@ class Resolver:
     def _is_head(self, token: Token) -> bool:
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             return False
-        if token.dep_ in ("compound", "amod", "flat") and token.head.i != token.i:
-            return False  # a modifier belongs to the noun phrase of its head
+        if token.dep_ in ("compound", "amod", "flat") and token.head.i != token.i and not (
+                token.head.ent_type_ in ("DATE", "TIME") and token.ent_type_ not in ("DATE", "TIME")):
+            # A modifier belongs to the noun phrase of its head; but in "met Bashar Assad Tuesday"
+            # the parser hangs the name off the date, and the name is the phrase.
+            return False
         if token.dep_ == "nmod" and token.head.i != token.i and token.ent_type_ != "PERSON":
             # A name the parser hung off another name ("the meeting of Xi and US President
             # Joe Biden") is an actor of its own; other nominal modifiers are not.
@@ -180,7 +183,14 @@ class Resolver:
             ent = self._ent_of(token)
             return ent is not None and ent.root.i == token.i
         lemma = token.lemma_.lower()
-        return lemma in self.kb.sectors or lemma in self.finder.pair_nouns
+        if lemma in self.kb.sectors or lemma in self.finder.pair_nouns:
+            return True
+        # "opposition groups", "Israeli army bulldozers", "Russian advisers", "the Taliban faction":
+        # a noun is an actor when its modifiers name a sector, a country or an organisation.
+        return token.pos_ == "NOUN" and any(
+            child.dep_ in ("compound", "amod") and child.i < token.i and (
+                child.i in self.matches or child.lemma_.lower() in self.kb.sectors)
+            for child in token.children)
 
     def _ent_of(self, token: Token) -> Span | None:
         for ent in token.sent.ents:
@@ -322,7 +332,13 @@ class Resolver:
         return found[0][1], found[0][2]
 
     def _countries(self, head: Token, tokens: list[Token]) -> list[CountryName]:
-        """Countries named in the phrase; coordinated ones ("Hungarian and Romanian") each count."""
+        """Countries named in the phrase; coordinated ones ("Hungarian and Romanian") each count.
+
+        A country named by the head itself wins over one in an apposition ("Pakistan, a key US ally").
+        """
+        own = self.matches.get(head.i)
+        if own is not None and own.country is not None and not own.entries:
+            return [own.country]
         found: dict[str, CountryName] = {}
         for token in tokens:
             match = self.matches.get(token.i)

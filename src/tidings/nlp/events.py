@@ -28,6 +28,7 @@ TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards"
 NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
+OBLIGATION = {"must", "should", "ought"}
 # Prepositions that put a noun in the background of the sentence's news.
 BACKGROUND_PREPS = {"since", "after", "following", "despite", "amid", "amidst", "because", "over", "about",
                     "regarding", "concerning", "without", "like", "unlike", "before", "against"}
@@ -72,7 +73,10 @@ class EventReader:
             if token.i in self.used or token.i in self.skip:
                 continue
             event = None
-            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT")):
+            if token.pos_ in ("VERB", "AUX") and _obliged(token):
+                event = self.obligation_event(token)
+            if event is None and (token.pos_ in ("VERB", "AUX") or (
+                    token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))):
                 event = self.verb_event(token)
             elif token.pos_ in ("NOUN", "PROPN"):
                 event = self.noun_event(token)
@@ -98,9 +102,31 @@ class EventReader:
             return None
         sources = self.actors(subjects)
         targets = self._verb_targets(verb)
+        if entry.roles == "converse":
+            # "received weapons from the government": the giver acts on the receiver.
+            sources, targets = self.actors(self._prep_objects(verb, ("from", "by"))), sources
+        elif entry.roles == "from":
+            targets = self.actors(self._prep_objects(verb, ("from",))) or targets
+        elif entry.roles == "about":
+            targets = self._about(verb) or targets
         if not sources:
-            sources = self._sources_from_event_nouns(subjects)
+            # "killed in Israeli tank shelling", "Israeli air strikes killed ...": the actor
+            # is named on the event that caused this one.
+            sources = self._sources_from_event_nouns(subjects + self._prep_objects(verb, ("in", "by", "during")))
         return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
+
+    def _about(self, verb: Token) -> list[Mention]:
+        """Whom a complaint is about: "over Israeli air raids", "about China", "against Russia"."""
+        for obj in self._prep_objects(verb, ("over", "about", "against", "at")):
+            found = self.actors([obj])
+            if found:
+                return found
+            entry = self.lexicon.noun_entry(obj)
+            if entry is not None:
+                sources, _, _ = self.noun_roles(obj, entry)
+                if sources:
+                    return sources
+        return []
 
     def _verb_row(self, verb: Token) -> LexEntry | None:
         for entry in self.lexicon.verb_rows(verb):
@@ -120,7 +146,8 @@ class EventReader:
                 return any(self.lexicon.noun_entry(o) for o in objects)
             return any(key in need.lemmas for o in objects for key in phrase_keys(o))
         if need.slot == "xcomp":
-            return any(c.dep_ == "xcomp" and c.lemma_.lower() in need.lemmas for c in verb.children)
+            return any(c.dep_ == "xcomp" and (not need.lemmas or c.lemma_.lower() in need.lemmas)
+                       for c in verb.children)
         for prep in verb.children:
             if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == need.slot:
                 if not need.lemmas:
@@ -137,6 +164,12 @@ class EventReader:
         targets = self.actors(self._prep_objects(verb, TARGET_PREPS))
         if targets:
             return targets
+        # "presented evidence against Russia": the object's own partner.
+        for obj in objects:
+            found = self.actors(p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in
+                                ("against", "on", "for", "to", "with") for p in prep.children if p.dep_ == "pobj")
+            if found:
+                return found
         # "host a meeting between A and B": the object event's participants.
         for obj in objects:
             entry = self.lexicon.noun_entry(obj)
@@ -183,7 +216,9 @@ class EventReader:
             self.used.discard(verb.i)
             return None
         if entry.frame in ADDRESSED_FRAMES:
-            targets = self.actors(addressees) or (inner.sources if inner else []) or (inner.targets if inner else [])
+            # "demanded that the US cancel ...": the one who is to act; else whom the act concerns.
+            doers = [m for m in inner.sources if m not in sources] if inner else []
+            targets = self.actors(addressees) or doers or (inner.targets if inner else [])
         else:
             targets = (inner.targets if inner else []) or self._verb_targets(verb)
         if not sources and inner is not None and entry.frame == "stop":
@@ -191,8 +226,9 @@ class EventReader:
         event = self._event(verb, (verb.i, verb.i + 1), code, sources, targets, entry,
                             how=entry.origin + (f" framing {inner.cameo}" if inner else ""))
         if event is not None and inner is not None:
-            # "agreed to lift the embargo on Iran" is one side's decision, not a mutual one.
-            event.symmetric = entry.symmetric and inner.symmetric
+            # "agreed to lift the embargo on Iran" is one side's decision, not a mutual one;
+            # "Israel and Syria agreed to hold talks" is mutual between those who agreed.
+            event.symmetric = entry.symmetric and inner.symmetric and not event.targets
             if entry.frame != "stop":
                 event.inner = inner
         return event
@@ -215,6 +251,41 @@ class EventReader:
         if noun is not None:
             return self.noun_event(noun, required=False, extra_sources=self.actors(controller))
         return None
+
+    def obligation_event(self, verb: Token) -> EventMention | None:
+        """"Britain said Libya must hand over the suspects": a demand by the speaker on the subject."""
+        speakers = self._speakers(verb)
+        if not speakers:
+            return None
+        obliged = self.actors(self.subjects(verb))
+        inner = self.verb_event(verb)
+        self.used.add(verb.i)
+        code = (framed_code("demand", inner.cameo) if inner else None) or "100"
+        targets = [m for m in obliged if m not in speakers] or (inner.targets if inner else [])
+        modal = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
+        event = EventMention(sentence=self.index, trigger=(modal.i, verb.i + 1) if verb.i - modal.i <= 2
+                             else (verb.i, verb.i + 1), anchor=verb.i, cameo=code, sources=speakers,
+                             targets=targets, confidence=0.75, how=f"obligation ({modal.text!r}) under a statement")
+        if inner is not None:
+            inner.modality = "hypothetical"
+            event.inner = inner
+        return event
+
+    def _speakers(self, verb: Token) -> list[Mention]:
+        """Who states an obligation: the subject of the verb of saying, or of the act that carries
+        the statement ("issued a reminder to Iraq that it must cooperate")."""
+        token = verb
+        while token.dep_ in ("ccomp", "acl", "relcl", "xcomp", "conj") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ in ("VERB", "AUX"):
+                return self.actors(self.subjects(token))
+            if token.pos_ == "NOUN":
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                if owners:
+                    return self.actors(owners)
+                if token.head.pos_ in ("VERB", "AUX"):
+                    return self.actors(self.subjects(token.head))
+        return []
 
     # --- nouns --------------------------------------------------------------------------
 
@@ -301,7 +372,7 @@ class EventReader:
         return None
 
     def _sources_from_event_nouns(self, subjects: list[Token]) -> list[Mention]:
-        """"Israeli air strikes killed ...": the subject is an event whose modifier names the actor."""
+        """"Israeli air strikes killed ...": an event noun whose modifier names the actor."""
         for subject in subjects:
             entry = self.lexicon.noun_entry(subject)
             if entry is not None:
@@ -338,9 +409,12 @@ class EventReader:
         """The actors named by these tokens and their coordinated siblings ("scores of refugees": refugees)."""
         found: list[Mention] = []
         for token in tokens:
-            for each in (token, *token.conjuncts):
-                mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i, ())
-                found.extend(mentions)
+            for each in _coordinated(token):
+                mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i)
+                if not mentions and each.ent_type_ in ("DATE", "TIME"):
+                    # "met with Bashar Assad Tuesday": the name hangs off the date.
+                    mentions = [m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())]
+                found.extend(mentions or ())
         return _unique(found)
 
     def _prep_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
@@ -360,6 +434,20 @@ class EventReader:
         return EventMention(sentence=self.index, trigger=trigger, anchor=anchor.i, cameo=code,
                             sources=sources, targets=targets, symmetric=symmetric,
                             confidence=round(min(confidence, 0.95), 2), how=how)
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """A token and those coordinated with it, including lists the parser read as appositions
+    ("The US, Russia, and Switzerland met")."""
+    tokens = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_type_ == child.ent_type_:
+            tokens.extend((child, *child.conjuncts))
+    return list(dict.fromkeys(tokens))
+
+
+def _obliged(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children) and verb.dep_ != "ROOT"
 
 
 def _in_foreground(noun: Token) -> bool:

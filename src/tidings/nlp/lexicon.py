@@ -18,6 +18,7 @@ from ..ontology.cameo import cameo_codes
 from ..ontology.frames import FRAMES
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+ROLES = ("converse", "from", "about")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class LexEntry:
     symmetric: bool
     joint: str | None
     alone: bool
+    roles: str | None
     origin: str
 
 
@@ -113,6 +115,8 @@ class Lexicon:
             frame = row.get("frame") or None
             if frame not in (None, "light", *FRAMES):
                 raise ValueError(f"{origin}: unknown frame {frame!r}")
+            if row.get("roles") not in (None, "", *ROLES):
+                raise ValueError(f"{origin}: unknown roles {row['roles']!r}")
             entries.append(LexEntry(
                 word=row[column].lower(),
                 cameo=code,
@@ -121,6 +125,7 @@ class Lexicon:
                 symmetric=row.get("symmetric", "").lower() == "yes",
                 joint=row.get("joint") or None,
                 alone=row.get("alone", "").lower() != "no",
+                roles=row.get("roles") or None,
                 origin=origin,
             ))
         return entries

@@ -18,11 +18,15 @@ from spacy.tokens import Doc, Token
 
 from ..data_files import bundled_table
 from ..ontology.frames import framed_code
-from .lexicon import lemmas
+from .lexicon import Lexicon, default_lexicon, lemmas
 from .mentions import EventMention
 
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
-POSSIBILITY = {"may", "might", "could", "can", "ca"}
+POSSIBILITY = {"may", "might", "could", "can", "ca", "must", "should", "ought"}
+# A verb framing another clause says whether that clause happened: "agreed to meet" (intended),
+# "urged them to meet" (hypothetical), "refused to meet" (negated).
+FRAME_MARKS = {"intend": "intended", "threaten": "intended", "appeal": "hypothetical",
+               "demand": "hypothetical", "reject": "negated"}
 CONDITIONS = {"if", "unless", "whether"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 
@@ -35,9 +39,10 @@ def make_modality(nlp: Language, name: str) -> "Modality":
 class Modality:
     """Sets each event's modality and adds the expression of intent behind planned events."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
         words = bundled_table("lexicon", "modality.tsv")
         self.words = {row["word"]: row["modality"] for row in words}
+        self.lexicon = lexicon or default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         events = []
@@ -46,8 +51,8 @@ class Modality:
             modality, marker = self.modality_of(anchor)
             if event.modality == "asserted":
                 event.modality = modality
-            if event.modality == "intended" and marker is not None and event.inner is None:
-                stated = self._intention(event, marker)
+            if event.inner is None and marker is not None and event.modality in ("intended", "negated"):
+                stated = self._intention(event, marker, refused=event.modality == "negated")
                 if stated is not None:
                     events.append(stated)
                     continue
@@ -56,22 +61,29 @@ class Modality:
         return doc
 
     def modality_of(self, anchor: Token) -> tuple[str, Token | None]:
-        """The modality of the clause around ``anchor`` and the word that marks an intention."""
+        """The modality of the clause around ``anchor`` and the word that marks an intention.
+
+        A negated intention ("would not provide support") comes back as negated with its marker:
+        it is a refusal.
+        """
         if self._negated(anchor):
-            return "negated", None
+            future = next((c for c in anchor.children if c.dep_ == "aux" and c.lower_ in FUTURE | {"would"}), None)
+            return "negated", future
+        if anchor.sent.text.rstrip().endswith("?"):
+            return "hypothetical", None
         intention: Token | None = None
         token, previous = anchor, None
         while True:
             found = self._markers(token, previous)
             if found == "hypothetical":
                 return "hypothetical", None
+            if found == "negated" or (previous is not None and self._negated(token)):
+                return "negated", None
             if isinstance(found, Token) and intention is None:
                 intention = found
             if token.head.i == token.i or token.dep_ in ("relcl", "appos"):
                 break
             previous, token = token, token.head
-        if anchor.sent.text.rstrip().endswith("?"):
-            return "hypothetical", None
         return ("intended", intention) if intention is not None else ("asserted", None)
 
     def _negated(self, anchor: Token) -> bool:
@@ -84,6 +96,19 @@ class Modality:
 
     def _markers(self, token: Token, below: Token | None) -> str | Token | None:
         """What one clause says about the clause ``below`` it: hypothetical, or the word of an intention."""
+        if below is not None and below.dep_ == "acl" and token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+            return "hypothetical"  # "the decision to send troops", "plans to attack"
+        if below is not None and below.dep_ == "pcomp" and token.lower_ == "of" and token.head.pos_ == "NOUN":
+            return "hypothetical"  # "the decision of sending troops"
+        if below is not None and below.dep_ == "pcomp" and token.lower_ in ("until", "without"):
+            return "hypothetical"  # "without consulting", "until they withdraw"
+        if below is not None and below.dep_ in ("xcomp", "ccomp"):
+            frames = {row.frame for row in self.lexicon.verb_rows(token) if row.frame}
+            for frame in frames:
+                if frame in FRAME_MARKS:
+                    mark = FRAME_MARKS[frame]
+                    return token if mark == "intended" else mark
         for child in token.children:
             word = child.lower_
             if child.dep_ == "aux" and word in POSSIBILITY:
@@ -111,11 +136,19 @@ class Modality:
             return token
         return None
 
-    def _intention(self, event: EventMention, marker: Token) -> EventMention | None:
-        """The asserted expression of intent (03x) or threat (13x) behind an intended event."""
-        code = framed_code("intend", event.cameo)
+    def _intention(self, event: EventMention, marker: Token, *, refused: bool = False) -> EventMention | None:
+        """The asserted event behind an intended one: an expression of intent (03x), a threat (13x)
+        when it is conflictual or made conditional with "unless", or a refusal (12x) when negated."""
+        anchor = marker.doc[event.anchor]
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                          for c in anchor.children)
+        frame = "reject" if refused else ("threaten" if conditional else "intend")
+        code = framed_code(frame, event.cameo) or ("130" if conditional else None)
         if code is None or code[:2] == event.cameo[:2]:
             return None
-        stated = replace(event, cameo=code, modality="asserted", how=f"{event.how}; intention marked by {marker.text!r}")
+        word = "refusal" if refused else "intention"
+        stated = replace(event, cameo=code, modality="asserted", how=f"{event.how}; {word} marked by {marker.text!r}")
+        # One actor's stated intention is not mutual, unless several state it together.
+        stated.symmetric = event.symmetric and not event.targets
         stated.inner = event
         return stated
