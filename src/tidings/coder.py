@@ -25,7 +25,7 @@ from .ontology.cameo import cameo
 BATCH = 16
 # Events whose target, when the text names none, is the place they happen in: visits, and
 # concessions, force, coercion and violence that fall on a place ("lifted the curfew in Montenegro").
-PLACE_TARGET_ROOTS = {"04", "08", "14", "15", "17", "18", "19", "20"}
+PLACE_TARGET_ROOTS = {"04", "07", "08", "09", "14", "15", "17", "18", "19", "20"}
 
 
 @dataclass(slots=True)
@@ -206,9 +206,11 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
     if mention is None:
         return None
     country, sector, code = mention.country, mention.sector, mention.code
-    if country is None and sector is not None and fallback_country and mention.kind in ("sector", "person"):
-        # Unnamed police or protesters are of the country where the event takes place.
-        country, code = fallback_country, fallback_country + sector
+    if country is None and fallback_country and (
+            mention.kind == "sector" and sector is not None or mention.kind == "person" and not code):
+        # Unnamed police or protesters, or a person the text gives no country, are of the
+        # country where the event takes place.
+        country, code = fallback_country, fallback_country + (sector or "")
     if code is None and sector is not None:
         code = sector
     if code is None:

@@ -99,7 +99,7 @@ ROOT_CASES = [
     # --- 06 material cooperation
     case("2026-02-11", "Colombia extradited a suspected leader of the Clan del Golfo to the United States on "
          "Wednesday.",
-         want(cameo="063", plover="COOPERATE", source="COL", target="USA", date="2026-02-11", country=None),
+         want(cameo="063", plover="COOPERATE", source="COL", target="USA", date="2026-02-11"),
          id="06-extradited"),
     case("2024-09-12", "India and Japan held joint naval exercises off Visakhapatnam on Thursday.",
          want(cameo="062", plover="COOPERATE", source="IND", target="JPN", date="2024-09-12", country="IND",
@@ -107,8 +107,7 @@ ROOT_CASES = [
          id="06-joint-exercises"),
     # --- 07 aid
     case("2023-02-08", "Japan provided $5.5 million in emergency aid to Turkey on Wednesday.",
-         want(root="07", plover="AID", source="JPN", target="TUR", date="2023-02-08", precision="day",
-              country=None),
+         want(root="07", plover="AID", source="JPN", target="TUR", date="2023-02-08", precision="day"),
          id="07-provided-aid"),
     case("2024-09-12", "Germany granted asylum on Thursday to a Russian journalist who had criticised the war.",
          want(cameo="075", plover="AID", source="DEU", target="RUSMED", date="2024-09-12", country=None),
@@ -342,9 +341,9 @@ COMPOUND_CASES = [
          want(cameo="111", plover="ACCUSE", source="IGOEUREEC", target="BLR", date="2024-11-21"),
          id="compound-object"),
     case("2025-07-01", "Egyptian, Qatari and American mediators met Hamas negotiators in Doha on Tuesday.",
-         want(root="04", source="EGYGOV", target="PSEREB", country="QAT", place="Doha", symmetric=True),
-         want(root="04", source="QATGOV", target="PSEREB", country="QAT", symmetric=True),
-         want(root="04", source="USAGOV", target="PSEREB", country="QAT", symmetric=True),
+         want(root="04", source="EGY*", target="PSEREB", country="QAT", place="Doha", symmetric=True),
+         want(root="04", source="QAT*", target="PSEREB", country="QAT", symmetric=True),
+         want(root="04", source="USA*", target="PSEREB", country="QAT", symmetric=True),
          id="coordinated-demonyms"),
 ]
 
@@ -393,13 +392,16 @@ def _all_texts() -> list[tuple[str, str]]:
 @pytest.mark.parametrize("date, text", _all_texts())
 def test_every_offset_slices_the_text_exactly(date, text, unrealized_coder):
     events = unrealized_coder.code(text, date=date)
-    assert events, "the text yields at least one event"
     for event in events:
         for part in (event.source, event.target, event.trigger):
             if part is None:
                 continue
             assert 0 <= part.start < part.end <= len(text), (event.cameo, part)
             assert text[part.start:part.end] == part.text, (event.cameo, part)
+
+
+def test_the_article_yields_events_with_offsets_to_check(unrealized_coder):
+    assert len(unrealized_coder.code(ARTICLE, date="2026-11-23")) >= 5
 
 
 def test_the_trigger_lies_inside_the_events_sentence(unrealized_coder):
@@ -418,6 +420,21 @@ def test_events_of_an_article_come_from_the_right_sentences(coder, expect_event)
     accused = expect_event(events, root="11", plover="ACCUSE", source="RUSGOV", target="UKRGOV",
                            date="2026-11-23")
     assert accused.sentence.startswith("The Kremlin rejected")
+
+
+def test_a_quoted_offer_is_coded_to_its_speaker(coder, expect_event, expect_no_event):
+    events = coder.code(ARTICLE, date="2026-11-23")
+    expect_event(events, root="03", plover="AGREE", source="TURGOV", target="RUS")
+    expect_event(events, root="03", plover="AGREE", source="TURGOV", target="UKR")
+    # Russia and Ukraine are who Erdogan offers talks to, not who expresses the intent.
+    expect_no_event(events, root="03", source="RUS", target="UKR")
+    expect_no_event(events, root="03", source=None)
+
+
+def test_withdrawing_a_bill_is_not_a_military_retreat(coder, expect_no_event):
+    events = coder.code("The Kenyan government accepted the protesters' demands on Wednesday and withdrew the "
+                        "finance bill.", date="2024-06-26")
+    expect_no_event(events, cameo="0874")
 
 
 def test_boilerplate_yields_no_actors(unrealized_coder):

@@ -120,10 +120,10 @@ class Resolver:
             alias = doc[start:end].text
             country = kb.countries.get(alias)
             entries = kb.entries.get(alias)
-            if country and not entries and any(
-                ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start) for ent in person_ents
-            ):
-                continue  # "Jordan" in "Jordan Bardella"
+            inside = [ent for ent in person_ents if ent.start <= start and end <= ent.end
+                      and (ent.end - ent.start) > (end - start)]
+            if inside and (country and not entries or end < inside[0].end):
+                continue  # "Jordan" in "Jordan Bardella", "Boris" in "Boris Yeltsin"
             match = Match(start, end, alias, country, entries)
             for i in range(start, end):
                 covered[i] = match
@@ -188,7 +188,7 @@ class Resolver:
         # "opposition groups", "Israeli army bulldozers", "Russian advisers", "the Taliban faction":
         # a noun is an actor when its modifiers name a sector, a country or an organisation.
         return token.pos_ == "NOUN" and any(
-            child.dep_ in ("compound", "amod") and child.i < token.i and (
+            child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and (
                 child.i in self.matches or child.lemma_.lower() in self.kb.sectors)
             for child in token.children)
 
@@ -213,6 +213,11 @@ class Resolver:
         pair = self._pair_reference(head, tokens)
         if pair is not None:
             return [pair]
+        own = self.matches.get(head.i)
+        if own is not None and own.country is not None and not own.entries and head.ent_type_ != "PERSON":
+            # "NATO-member Norway": the head names the actor; its modifiers only describe it.
+            sector, sector_token = self._sector(head, tokens)
+            return [self._country_actor(head, tokens, own.country, sector, sector_token)]
         named = self._named(head, tokens)
         if named is not None:
             return [named]
@@ -297,6 +302,16 @@ class Resolver:
         if known is not None:
             return known.moved(ent.start, ent.end, ent.root.i)
         rest = [t for t in tokens if not (ent.start <= t.i < ent.end)]
+        organization = self._organization_in(rest)
+        if organization is not None:
+            # "U.N. mediator Diego Cordovez", "Arab League Secretary General Chadli Klibi".
+            mention = Mention(ent.start, ent.end, ent.root.i, organization.code, text, organization.country,
+                              organization.sector, "person",
+                              f"a person not in the knowledge base, speaking for {organization.name} "
+                              f"({organization.origin})")
+            self.memory.names[text] = mention
+            self.memory.names.setdefault(ent[-1].text, mention)
+            return mention
         sector, _ = self._sector(head, rest)
         countries = self._countries(head, rest)
         country = countries[0].iso3 if countries else None
@@ -308,6 +323,15 @@ class Resolver:
             self.memory.names[text] = mention
             self.memory.names.setdefault(ent[-1].text, mention)
         return mention
+
+    def _organization_in(self, tokens: list[Token]) -> Entry | None:
+        for token in tokens:
+            match = self.matches.get(token.i)
+            if match is not None and match.entries:
+                resolved = self.kb.entry_for(match.alias, self.day)
+                if resolved is not None and resolved[0].type != "person":
+                    return resolved[0]
+        return None
 
     def _sector(self, head: Token, tokens: list[Token]) -> tuple[str | None, Token | None]:
         """The sector the phrase's words give; an institution modifier beats a generic head noun."""
@@ -344,6 +368,8 @@ class Resolver:
             match = self.matches.get(token.i)
             if match is None or match.country is None or match.entries:
                 continue
+            if token.i > 0 and self.doc[token.i - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians in Serbia" are a group, not Albania
             found.setdefault(match.country.iso3, match.country)
         return list(found.values())
 

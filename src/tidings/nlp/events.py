@@ -29,6 +29,10 @@ NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "tow
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
 OBLIGATION = {"must", "should", "ought"}
+# Possessives that make an object the actor's own ("its troops"), not someone acted upon.
+OWN = {"its", "their", "his", "her", "our", "my"}
+# Prepositions by which an object names whom it concerns: "evidence against", "efforts of", "crimes by".
+OBJECT_PARTNERS = ("against", "on", "for", "to", "with", "of", "by")
 # Prepositions that put a noun in the background of the sentence's news.
 BACKGROUND_PREPS = {"since", "after", "following", "despite", "amid", "amidst", "because", "over", "about",
                     "regarding", "concerning", "without", "like", "unlike", "before", "against"}
@@ -158,18 +162,26 @@ class EventReader:
 
     def _verb_targets(self, verb: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
-        targets = self.actors(objects)
+        # "offered its troops to Lebanon": what the actor gives of its own is not the target.
+        own = [o for o in objects if any(c.dep_ == "poss" and c.lower_ in OWN for c in o.children)]
+        targets = self.actors(o for o in objects if o not in own)
         if targets:
             return targets
         targets = self.actors(self._prep_objects(verb, TARGET_PREPS))
         if targets:
             return targets
-        # "presented evidence against Russia": the object's own partner.
+        # "presented evidence against Russia", "praised Haiti's efforts", "investigating crimes by
+        # extremists": whom the object concerns.
         for obj in objects:
-            found = self.actors(p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in
-                                ("against", "on", "for", "to", "with") for p in prep.children if p.dep_ == "pobj")
+            found = self.actors(c for c in obj.children if c.dep_ == "poss" and c.lower_ not in OWN)
+            found = found or self.actors(
+                p for prep in obj.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
+                for p in prep.children if p.dep_ == "pobj")
             if found:
                 return found
+        targets = self.actors(own)
+        if targets:
+            return targets
         # "host a meeting between A and B": the object event's participants.
         for obj in objects:
             entry = self.lexicon.noun_entry(obj)
@@ -218,6 +230,9 @@ class EventReader:
         if entry.frame in ADDRESSED_FRAMES:
             # "demanded that the US cancel ...": the one who is to act; else whom the act concerns.
             doers = [m for m in inner.sources if m not in sources] if inner else []
+            if not doers:
+                clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+                doers = [m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources]
             targets = self.actors(addressees) or doers or (inner.targets if inner else [])
         else:
             targets = (inner.targets if inner else []) or self._verb_targets(verb)
@@ -254,7 +269,7 @@ class EventReader:
 
     def obligation_event(self, verb: Token) -> EventMention | None:
         """"Britain said Libya must hand over the suspects": a demand by the speaker on the subject."""
-        speakers = self._speakers(verb)
+        speakers, speaking = self._speakers(verb)
         if not speakers:
             return None
         obliged = self.actors(self.subjects(verb))
@@ -263,29 +278,30 @@ class EventReader:
         code = (framed_code("demand", inner.cameo) if inner else None) or "100"
         targets = [m for m in obliged if m not in speakers] or (inner.targets if inner else [])
         modal = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
+        # The demand is dated, placed and qualified by the statement that makes it.
         event = EventMention(sentence=self.index, trigger=(modal.i, verb.i + 1) if verb.i - modal.i <= 2
-                             else (verb.i, verb.i + 1), anchor=verb.i, cameo=code, sources=speakers,
+                             else (verb.i, verb.i + 1), anchor=speaking.i, cameo=code, sources=speakers,
                              targets=targets, confidence=0.75, how=f"obligation ({modal.text!r}) under a statement")
         if inner is not None:
             inner.modality = "hypothetical"
             event.inner = inner
         return event
 
-    def _speakers(self, verb: Token) -> list[Mention]:
-        """Who states an obligation: the subject of the verb of saying, or of the act that carries
-        the statement ("issued a reminder to Iraq that it must cooperate")."""
+    def _speakers(self, verb: Token) -> tuple[list[Mention], Token]:
+        """Who states an obligation, and the verb that states it: the subject of the verb of saying,
+        or of the act that carries the statement ("issued a reminder to Iraq that it must cooperate")."""
         token = verb
         while token.dep_ in ("ccomp", "acl", "relcl", "xcomp", "conj") and token.head.i != token.i:
             token = token.head
             if token.pos_ in ("VERB", "AUX"):
-                return self.actors(self.subjects(token))
+                return self.actors(self.subjects(token)), token
             if token.pos_ == "NOUN":
                 owners = [c for c in token.children if c.dep_ == "poss"]
                 if owners:
-                    return self.actors(owners)
+                    return self.actors(owners), token
                 if token.head.pos_ in ("VERB", "AUX"):
-                    return self.actors(self.subjects(token.head))
-        return []
+                    return self.actors(self.subjects(token.head)), token.head
+        return [], verb
 
     # --- nouns --------------------------------------------------------------------------
 
@@ -394,6 +410,14 @@ class EventReader:
         head = verb.head
         if verb.dep_ == "relcl":
             return [head]
+        if verb.dep_ == "acl" and head.pos_ == "NOUN":
+            # "issued a declaration demanding ...": who issued it, or whose it is.
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return owners
+            if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass"):
+                return self.subjects(head.head)
+            return []
         if verb.dep_ == "xcomp" and head.i != verb.i:
             # "Blinken was scheduled to visit": the raised subject of a passive acts.
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -426,8 +450,11 @@ class EventReader:
                targets: list[Mention], entry: LexEntry, *, how: str, confidence: float = 0.8) -> EventMention | None:
         if not sources and not targets:
             return None
-        code = entry.joint if entry.joint and (len(sources) > 1 or targets and not entry.symmetric) else cameo
-        symmetric = entry.symmetric
+        joint = bool(entry.joint) and (len(sources) > 1 or bool(targets))
+        code = entry.joint if joint else cameo
+        symmetric = entry.symmetric or joint
+        if symmetric and not targets and sum(len(s.spread()) for s in sources) < 2:
+            return None  # "the cabinet met": a body convening, not two actors meeting
         sources = [s for s in sources if s not in targets] or sources
         if targets and sources:
             confidence += 0.1

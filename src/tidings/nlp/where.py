@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import bundled_table
 from ..model import Place
 from ..places.gazetteer import Gazetteer, default_gazetteer
 from .mentions import EventMention
@@ -19,6 +20,7 @@ from .when import _distance, _with_inner
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "to", "from", "off"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SPEECH = frozenset(row["verb"] for row in bundled_table("lexicon", "speech.tsv"))
 
 
 @Language.factory("tidings_where", assigns=["doc._.events"], requires=["doc._.events", "doc.ents"])
@@ -84,12 +86,22 @@ class WhereStage:
 def _is_location(ent: Span, anchor: Token) -> bool:
     """Whether the sentence uses this name as a location and not as an actor."""
     root = ent.root
+    if _with_speaker(root):
+        return False
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
     # "visited Russia", "toured the region": the object of a visit is where it happened.
     if root.dep_ == "dobj" and root.head.i == anchor.i and anchor.lemma_.lower() in ("visit", "tour"):
         return True
     return ent.label_ == "FAC" and root.dep_ in ("pobj", "npadvmod")
+
+
+def _with_speaker(token: Token) -> bool:
+    """Whether a word belongs to who says something ("relief officials in Nairobi said")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("nsubj", "nsubjpass") and ancestor.head.lemma_.lower() in SPEECH:
+            return True
+    return False
 
 
 def _place(text: str, candidate) -> Place:

@@ -104,20 +104,24 @@ def signature_bytes(signature: np.ndarray | None) -> bytes | None:
 
 
 @dataclass(slots=True)
-class Match:
-    """The original an article copies."""
+class Verdict:
+    """What an article is to the store: ``known`` (stored before), a ``copy`` of an original, or ``new``."""
 
-    original: str
-    similarity: float
+    article: Article
+    fingerprint: Fingerprint
+    kind: str
+    seq: int = 0
+    original: str | None = None
+    similarity: float | None = None
 
 
 class Finder:
-    """Tells, for each article in input order, whether the store has it, and what it is a copy of.
+    """Tells, for each article in input order, whether the store has it and what it is a copy of.
 
-    Articles classified as originals but not yet stored are "in flight": they are
-    matched from memory until ``settled`` says they are in the store, where the
-    lookups find them instead. ``known`` and ``match`` may run in another thread than
-    ``settled`` (the coder's process pool pulls articles from its own thread).
+    Originals that are classified but not yet stored are "in flight": they are
+    matched from memory until ``settled`` says they are committed, after which the
+    store's tables find them. ``classify`` may run in another thread than
+    ``settled``: the coder's process pool pulls articles from a thread of its own.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -127,63 +131,79 @@ class Finder:
         self._flight: dict[str, tuple[int, np.ndarray | None]] = {}
         self._flight_bands: dict[int, list[str]] = defaultdict(list)
 
-    def next_seq(self) -> int:
-        self.seq += 1
-        return self.seq
-
-    def stored_ids(self, ids: list[str]) -> set[str]:
-        """Which of these article ids are in the store or in flight."""
+    def classify(self, articles: list[Article]) -> list[Verdict]:
+        """The verdicts on a batch of articles, in order; later ones are compared with earlier ones too."""
+        fingerprints = [fingerprint(article) for article in articles]
+        # In-flight articles are looked at before the store, and removed from flight only after they are
+        # committed, so an article settling meanwhile is always seen in one of the two.
         with self._lock:
-            found = {id for id in ids if id in self._flight}
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))", [ids])
-        return found | {row[0] for row in rows.fetchall()}
-
-    def candidates(self, fingerprints: list[Fingerprint]) -> dict[str, tuple[int, np.ndarray]]:
-        """The stored originals that share a band with any of these articles: id -> (seq, signature)."""
-        keys = sorted({key for fingerprint in fingerprints for key in fingerprint.bands})
-        if not keys:
-            return {}
-        rows = self.con.execute(
-            """SELECT a.id, a.seq, a.minhash FROM articles a
-               WHERE a.id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT unnest($1::BIGINT[])))""",
-            [keys]).fetchall()
-        return {id: (seq, np.frombuffer(minhash, dtype="<u4")) for id, seq, minhash in rows}
-
-    def match(self, fingerprint: Fingerprint, stored: dict[str, tuple[int, np.ndarray]]) -> Match | None:
-        """The earliest original (stored or in flight) this article is a copy of, if any.
-
-        stored: the ``candidates`` of the article's batch.
-        """
-        if fingerprint.signature is None:
-            return None
-        with self._lock:
-            flight = {id for key in fingerprint.bands for id in self._flight_bands.get(key, ())}
-            options = {id: self._flight[id] for id in flight if id in self._flight}
-        options.update(stored)
-        best: tuple[int, str, float] | None = None
-        for id, (seq, signature) in options.items():
-            if signature is None:
-                continue
-            score = similarity(fingerprint.signature, signature)
-            if score >= THRESHOLD and (best is None or seq < best[0]):
-                best = (seq, id, score)
-        return Match(best[1], round(best[2], 3)) if best else None
-
-    def add(self, fingerprint: Fingerprint, seq: int) -> None:
-        """An article is in flight: it counts as stored, and originals are matched from memory."""
-        with self._lock:
-            self._flight[fingerprint.id] = (seq, fingerprint.signature)
-            for key in fingerprint.bands:
-                self._flight_bands[key].append(fingerprint.id)
+            known = {fp.id for fp in fingerprints if fp.id in self._flight}
+            candidates = {id: self._flight[id] for fp in fingerprints for key in fp.bands
+                          for id in self._flight_bands.get(key, ())}
+        known |= self._stored_ids([fp.id for fp in fingerprints])
+        candidates.update(self._stored_candidates(fingerprints))
+        verdicts = []
+        for article, fp in zip(articles, fingerprints):
+            with self._lock:
+                if fp.id in known or fp.id in self._flight:
+                    verdicts.append(Verdict(article, fp, "known"))
+                    continue
+                options = dict(candidates)
+                options.update((id, self._flight[id]) for key in fp.bands for id in self._flight_bands.get(key, ()))
+            self.seq += 1
+            match = _earliest_match(fp, options)
+            if match is None:
+                verdicts.append(Verdict(article, fp, "new", self.seq))
+            else:
+                verdicts.append(Verdict(article, fp, "copy", self.seq, *match))
+            self._add(fp, self.seq, original=match is None)
+        return verdicts
 
     def settled(self, fingerprints: list[Fingerprint]) -> None:
         """These articles are committed to the store: look them up there from now on."""
         with self._lock:
-            for fingerprint in fingerprints:
-                self._flight.pop(fingerprint.id, None)
-                for key in fingerprint.bands:
+            for fp in fingerprints:
+                self._flight.pop(fp.id, None)
+                for key in fp.bands:
                     ids = self._flight_bands.get(key)
-                    if ids is not None:
-                        ids.remove(fingerprint.id)
+                    if ids is not None and fp.id in ids:
+                        ids.remove(fp.id)
                         if not ids:
                             del self._flight_bands[key]
+
+    def _add(self, fp: Fingerprint, seq: int, *, original: bool) -> None:
+        with self._lock:
+            self._flight[fp.id] = (seq, fp.signature)
+            if original:  # copies link to originals only, so their bands are not indexed
+                for key in fp.bands:
+                    self._flight_bands[key].append(fp.id)
+
+    def _stored_ids(self, ids: list[str]) -> set[str]:
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))", [ids])
+        return {row[0] for row in rows.fetchall()}
+
+    def _stored_candidates(self, fingerprints: list[Fingerprint]) -> dict[str, tuple[int, np.ndarray | None]]:
+        """The stored originals that share an LSH band with any of these articles: id -> (seq, signature)."""
+        keys = sorted({key for fp in fingerprints for key in fp.bands})
+        if not keys:
+            return {}
+        rows = self.con.execute(
+            """SELECT id, seq, minhash FROM articles
+               WHERE id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT unnest($1::BIGINT[])))""",
+            [keys]).fetchall()
+        return {id: (seq, np.frombuffer(minhash, dtype="<u4")) for id, seq, minhash in rows}
+
+
+def _earliest_match(fp: Fingerprint, options: dict[str, tuple[int, np.ndarray | None]]
+                    ) -> tuple[str, float] | None:
+    """The earliest original at least THRESHOLD similar to the article, and the similarity."""
+    if fp.signature is None:
+        return None
+    best: tuple[int, str, float] | None = None
+    for id, (seq, signature) in options.items():
+        if signature is None:
+            continue
+        score = similarity(fp.signature, signature)
+        if score >= THRESHOLD and (best is None or seq < best[0]):
+            best = (seq, id, score)
+    return (best[1], round(best[2], 3)) if best else None

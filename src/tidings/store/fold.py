@@ -1,0 +1,232 @@
+"""Writing coded articles to the store, folding their mentions into events, one transaction a batch.
+
+Mentions with the same source code, target code, CAMEO code, date and
+modality, within and across articles, are one event. A copy of an article adds
+no mentions, but its source is counted in NumSources of its original's events.
+A batch is written in one transaction: a run that is stopped loses the batch,
+never part of an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from ..model import Event
+from .dedup import Verdict
+
+# GDELT's IsRootEvent marks events from the lead; the first sentences are the headline and the lead,
+# after a dateline or an outlet's name when a page has one.
+LEAD_SENTENCES = 3
+
+
+def event_key(event: Event) -> int:
+    """The id of the folded event a mention belongs to: a positive 63-bit hash, stable across runs."""
+    parts = (event.source and event.source.code, event.target and event.target.code, event.cameo,
+             event.date, event.modality)
+    digest = hashlib.sha1("\x1f".join(part or "" for part in parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+@dataclass(slots=True)
+class Batch:
+    """Articles waiting to be written, in input order."""
+
+    entries: list[tuple[Verdict, list[Event], str | None]] = field(default_factory=list)
+
+    def add(self, verdict: Verdict, events: list[Event] = (), *, error: str | None = None) -> None:
+        self.entries.append((verdict, list(events), error))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    """Write a batch of articles, their mentions and what they change in events and actors, atomically."""
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    tables = {
+        "batch_articles": [_article_row(verdict, events, error, now) for verdict, events, error in batch.entries],
+        "batch_bands": [{"key": key, "article_id": verdict.fingerprint.id}
+                        for verdict, _, _ in batch.entries if verdict.kind == "new"
+                        for key in verdict.fingerprint.bands],
+        "batch_mentions": [_mention_row(verdict, event) for verdict, events, _ in batch.entries
+                           for event in events],
+    }
+    tables["batch_events"] = _event_rows(batch, now)
+    tables["batch_actors"] = _actor_rows(batch)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, rows in tables.items():
+            con.register(name, pa.Table.from_pylist(rows) if rows else None)
+        _insert(con, tables)
+        _count_sources(con, batch)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
+    if tables["batch_articles"]:
+        con.execute("INSERT INTO articles BY NAME SELECT * FROM batch_articles")
+    if tables["batch_bands"]:
+        con.execute("INSERT INTO article_bands BY NAME SELECT * FROM batch_bands")
+    if tables["batch_mentions"]:
+        con.execute("INSERT INTO mentions BY NAME SELECT * FROM batch_mentions")
+    if tables["batch_events"]:
+        # An event seen before keeps its first mention's actors and place, and adds up the counts.
+        con.execute("""
+            INSERT INTO events BY NAME SELECT * FROM batch_events
+            ON CONFLICT (id) DO UPDATE SET
+                num_mentions = events.num_mentions + excluded.num_mentions,
+                num_articles = events.num_articles + excluded.num_articles,
+                is_root = events.is_root OR excluded.is_root,
+                confidence = greatest(events.confidence, excluded.confidence)""")
+    if tables["batch_actors"]:
+        con.execute("""
+            INSERT INTO actors BY NAME SELECT * FROM batch_actors
+            ON CONFLICT (code, name) DO UPDATE SET
+                mentions = actors.mentions + excluded.mentions,
+                as_source = actors.as_source + excluded.as_source,
+                as_target = actors.as_target + excluded.as_target""")
+
+
+def _count_sources(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
+    """Add each article's source, and copies' sources, to the events they report; update NumSources."""
+    pairs = {(event_key(event), verdict.fingerprint.source_key(), verdict.article.date)
+             for verdict, events, _ in batch.entries for event in events}
+    copies = [(verdict.original, verdict.fingerprint.source_key(), verdict.article.date)
+              for verdict, _, _ in batch.entries if verdict.kind == "copy"]
+    if copies:
+        originals = sorted({original for original, _, _ in copies})
+        rows = con.execute("SELECT DISTINCT article_id, event_id FROM mentions "
+                           "WHERE article_id IN (SELECT unnest($1::VARCHAR[]))", [originals]).fetchall()
+        events_of: dict[str, list[int]] = {}
+        for article_id, event_id in rows:
+            events_of.setdefault(article_id, []).append(event_id)
+        pairs |= {(event_id, source, date) for original, source, date in copies
+                  for event_id in events_of.get(original, ())}
+    if not pairs:
+        return
+    con.register("batch_pairs", pa.Table.from_pylist(
+        [{"event_id": event_id, "source": source} for event_id, source in sorted({p[:2] for p in pairs})]))
+    try:
+        added = Counter(row[0] for row in con.execute(
+            "INSERT INTO event_sources SELECT * FROM batch_pairs ON CONFLICT DO NOTHING RETURNING event_id"
+        ).fetchall())
+    finally:
+        con.unregister("batch_pairs")
+    seen: dict[int, list[str]] = {}
+    for event_id, _, date in pairs:
+        seen.setdefault(event_id, []).extend([date] if date else [])
+    updates = [{"event_id": event_id, "added": added[event_id], "first_seen": min(dates, default=None),
+                "last_seen": max(dates, default=None)} for event_id, dates in seen.items()]
+    con.register("batch_updates", pa.Table.from_pylist(updates))
+    try:
+        con.execute("""
+            UPDATE events SET num_sources = events.num_sources + u.added,
+                              first_seen = least(events.first_seen, u.first_seen::DATE),
+                              last_seen = greatest(events.last_seen, u.last_seen::DATE)
+            FROM batch_updates u WHERE events.id = u.event_id""")
+    finally:
+        con.unregister("batch_updates")
+
+
+def _article_row(verdict: Verdict, events: list[Event], error: str | None, now: dt.datetime) -> dict:
+    article, fingerprint = verdict.article, verdict.fingerprint
+    original = verdict.kind == "new"
+    return {
+        "id": fingerprint.id, "seq": verdict.seq, "record_id": article.id, "title": article.title,
+        "url": article.url, "outlet": article.outlet, "source": fingerprint.source_key(),
+        "published": article.date, "origin": article.origin, "duplicate_of": verdict.original,
+        "similarity": verdict.similarity, "mentions": len(events), "error": error,
+        "text": article.text if original else None,
+        "minhash": fingerprint.signature.tobytes() if original and fingerprint.signature is not None else None,
+        "ingested_at": now,
+    }
+
+
+def _mention_row(verdict: Verdict, event: Event) -> dict:
+    row = {"mention_id": event.event_id, "event_id": event_key(event), "article_id": verdict.fingerprint.id,
+           "sentence_index": event.sentence_index, "sentence": event.sentence, "date": event.date,
+           "date_precision": event.date_precision, "cameo": event.cameo, "cameo_root": event.cameo_root,
+           "quad_class": event.quad_class, "goldstein": event.goldstein, "plover_type": event.plover_type,
+           "plover_mode": event.plover_mode, "trigger": event.trigger.text,
+           "trigger_start": event.trigger.start, "trigger_end": event.trigger.end,
+           "modality": event.modality, "confidence": event.confidence}
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        for name in ("code", "name", "text", "start", "end", "country", "sector"):
+            row[f"{role}_{name}"] = getattr(actor, name) if actor else None
+    place = event.location
+    row.update({"location_text": place.text if place else None, "location": place.name if place else None,
+                "location_country": place.country if place else None, "lat": place.lat if place else None,
+                "lon": place.lon if place else None, "geonameid": place.geonameid if place else None})
+    return row
+
+
+def _event_rows(batch: Batch, now: dt.datetime) -> list[dict]:
+    """The batch's mentions folded into events; the first mention gives an event its actors and place."""
+    rows: dict[int, dict] = {}
+    articles: dict[int, set[str]] = {}
+    for verdict, events, _ in batch.entries:
+        for event in events:
+            key = event_key(event)
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = _new_event_row(key, verdict, event, now)
+                articles[key] = set()
+            row["num_mentions"] += 1
+            row["is_root"] = row["is_root"] or event.sentence_index < LEAD_SENTENCES
+            row["confidence"] = max(row["confidence"], event.confidence)
+            articles[key].add(verdict.fingerprint.id)
+    for key, row in rows.items():
+        row["num_articles"] = len(articles[key])
+    return list(rows.values())
+
+
+def _new_event_row(key: int, verdict: Verdict, event: Event, now: dt.datetime) -> dict:
+    row = {"id": key, "date": event.date, "date_precision": event.date_precision}
+    for role in ("source", "target"):
+        actor = getattr(event, role)
+        for name in ("code", "name", "country", "sector"):
+            row[f"{role}_{name}"] = getattr(actor, name) if actor else None
+    place = event.location
+    row.update({
+        "cameo": event.cameo, "cameo_root": event.cameo_root, "quad_class": event.quad_class,
+        "goldstein": event.goldstein, "plover_type": event.plover_type, "plover_mode": event.plover_mode,
+        "modality": event.modality, "location": place.name if place else None,
+        "location_country": place.country if place else None, "lat": place.lat if place else None,
+        "lon": place.lon if place else None, "geonameid": place.geonameid if place else None,
+        "num_mentions": 0, "num_articles": 0, "num_sources": 0, "first_seen": None, "last_seen": None,
+        "is_root": False, "confidence": event.confidence, "first_article": verdict.fingerprint.id,
+        "url": verdict.article.url, "added_at": now,
+    })
+    return row
+
+
+def _actor_rows(batch: Batch) -> list[dict]:
+    rows: dict[tuple[str, str], dict] = {}
+    for _, events, _ in batch.entries:
+        for event in events:
+            for role in ("source", "target"):
+                actor = getattr(event, role)
+                if actor is None or actor.code is None:
+                    continue
+                key = (actor.code, actor.name or "")
+                row = rows.setdefault(key, {"code": key[0], "name": key[1], "country": actor.country,
+                                            "sector": actor.sector, "mentions": 0, "as_source": 0,
+                                            "as_target": 0})
+                row[f"as_{role}"] += 1
+            for key in {(actor.code, actor.name or "") for actor in (event.source, event.target)
+                        if actor is not None and actor.code is not None}:
+                rows[key]["mentions"] += 1
+    return list(rows.values())

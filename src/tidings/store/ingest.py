@@ -1,0 +1,138 @@
+"""Ingest: read sources, skip what the store has, fold copies, code the rest in parallel, write in batches.
+
+Articles are classified in input order before they are coded: one the store
+already has is skipped, a copy of an earlier article is stored without coding,
+and only originals go to the coder's process pool. Results are written in input
+order, a small batch per transaction, so a run stopped at any point loses at most
+the articles in flight and the next run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+import duckdb
+
+from ..coder import Coded, Coder
+from ..model import Article, Problem
+from ..read import Fields, read_articles
+from .dedup import Finder, Verdict
+from .fold import Batch, write_batch
+
+# Articles classified together, so that one store lookup serves many.
+CLASSIFY_CHUNK = 32
+# Articles written per transaction: small, because an interrupted run loses the uncommitted batch.
+WRITE_BATCH = 16
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did."""
+
+    articles: int = 0
+    duplicates: int = 0
+    known: int = 0
+    mentions: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        """Articles handled: coded, folded as copies, or already in the store."""
+        return self.articles + self.duplicates + self.known
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+
+def ingest(
+    con: duckdb.DuckDBPyConnection,
+    sources: Iterable[str | os.PathLike],
+    *,
+    coder: Coder,
+    workers: int,
+    fields: Fields,
+    date: str | None,
+    on_progress: Callable[[IngestReport], None] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+) -> IngestReport:
+    """Read, deduplicate, code and store articles; see ``Store.ingest``."""
+    report = IngestReport()
+    started = time.perf_counter()
+    finder = Finder(con)
+    # Every record in input order, Problems included, until its turn to be written comes.
+    waiting: deque[Verdict | Problem] = deque()
+    batch = Batch()
+
+    def flush() -> None:
+        nonlocal batch
+        if batch:
+            write_batch(con, batch)
+            finder.settled([verdict.fingerprint for verdict, _, _ in batch.entries])
+            for verdict, events, _ in batch.entries:
+                if verdict.kind == "new":
+                    report.articles += 1
+                    report.mentions += len(events)
+                else:
+                    report.duplicates += 1
+            batch = Batch()
+        report.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(report)
+
+    def settle_uncoded() -> None:
+        """Handle the records ahead of the next article the coder returns."""
+        while waiting and not _is_new(waiting[0]):
+            entry = waiting.popleft()
+            if isinstance(entry, Problem):
+                _report(report, entry, on_problem)
+            elif entry.kind == "known":
+                report.known += 1
+            else:
+                batch.add(entry)
+                if len(batch) >= WRITE_BATCH:
+                    flush()
+
+    records = read_articles(sources, fields=fields, date=date)
+    for result in coder.iter_code(_originals(records, finder, waiting), workers=workers):
+        settle_uncoded()
+        verdict = waiting.popleft()
+        if isinstance(result, Coded):
+            batch.add(verdict, result.events)
+        else:
+            _report(report, result, on_problem)
+            batch.add(verdict, error=str(result))
+        if len(batch) >= WRITE_BATCH:
+            flush()
+    settle_uncoded()
+    flush()
+    return report
+
+
+def _originals(records: Iterable[Article | Problem], finder: Finder,
+               waiting: deque[Verdict | Problem]) -> Iterator[Article]:
+    """The articles to code; every record, with its verdict, is queued on ``waiting`` first."""
+    records = iter(records)
+    while chunk := list(islice(records, CLASSIFY_CHUNK)):
+        verdicts = iter(finder.classify([item for item in chunk if isinstance(item, Article)]))
+        for item in chunk:
+            entry = item if isinstance(item, Problem) else next(verdicts)
+            waiting.append(entry)
+            if _is_new(entry):
+                yield entry.article
+
+
+def _is_new(entry: Verdict | Problem) -> bool:
+    return isinstance(entry, Verdict) and entry.kind == "new"
+
+
+def _report(report: IngestReport, item: Problem, on_problem: Callable[[Problem], None] | None) -> None:
+    report.problems.append(item)
+    if on_problem:
+        on_problem(item)

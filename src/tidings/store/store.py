@@ -1,0 +1,139 @@
+"""``Store``: an event dataset in one DuckDB file, built by ingesting news and read by queries and exports."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from ..coder import Coder
+from ..model import Problem
+from ..read import Fields
+from ..read.records import DEFAULT_FIELDS
+from . import queries
+from .export import export as export_events
+from .ingest import IngestReport, ingest
+from .schema import connect
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Store:
+    """An event dataset in a DuckDB file: articles, event mentions with their evidence, folded events, actors.
+
+        store = Store("news.duckdb")
+        store.ingest(["news/", "feeds.xml"])
+        store.events(dyad=("USA", "CHN"), type="CONSULT", since="2023-01-01")
+
+    path: the store file; it is created, or migrated to the current schema, when opened.
+    read_only: open without the write lock, so that other readers can open it too (no ingest then).
+    """
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False) -> None:
+        self.path = os.fspath(path)
+        self.con = connect(self.path, read_only=read_only)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def ingest(
+        self,
+        sources: Iterable[str | os.PathLike],
+        *,
+        workers: int | None = None,
+        fields: Fields = DEFAULT_FIELDS,
+        date: str | None = None,
+        coder: Coder | None = None,
+        include_unrealized: bool = False,
+        progress: bool = False,
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> IngestReport:
+        """Code and store the articles in files, folders, glob patterns and ``-``; return what was done.
+
+        Articles the store already has are skipped before coding, and copies of earlier
+        articles are folded into them; see docs/store.md.
+
+        workers: coding processes; default one per CPU.
+        fields: which JSON/CSV field holds the text, id, date, title, url and outlet.
+        date: the publication date of records that carry none.
+        coder: the Coder to use (its model, actors and include_unrealized); default a new one.
+        include_unrealized: with the default coder, also store negated, hypothetical and intended events.
+        progress: show a progress bar on stderr with articles/s, events and duplicates.
+        on_problem: called with each record that is skipped (unreadable, or failed to code).
+        """
+        coder = coder or Coder(include_unrealized=include_unrealized)
+        options = {"coder": coder, "workers": workers or os.cpu_count() or 1, "fields": fields, "date": date,
+                   "on_problem": on_problem}
+        if not progress:
+            return ingest(self.con, sources, **options)
+        from .progress import IngestProgress
+
+        with IngestProgress() as bar:
+            return ingest(self.con, sources, on_progress=bar.update, **options)
+
+    def events(
+        self,
+        *,
+        dyad: tuple[str, str] | None = None,
+        actor: str | None = None,
+        type: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        directed: bool = False,
+        include_unrealized: bool = False,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Folded events, newest first, as a DataFrame; every filter is optional.
+
+        dyad: two actor codes or prefixes (``("USA", "CHN")``); both directions unless ``directed``.
+        actor: an actor code or prefix on either side.
+        type: a PLOVER type (``CONSULT``); cameo: a CAMEO code or prefix (``04``).
+        since, until: event dates, ``YYYY-MM-DD``, inclusive.
+        include_unrealized: also negated, hypothetical and intended events, if the store has them.
+        """
+        return queries.events(self.con, dyad=dyad, actor=actor, type=type, cameo=cameo, since=since,
+                              until=until, directed=directed, include_unrealized=include_unrealized, limit=limit)
+
+    def mentions(self, event_id: int) -> pd.DataFrame:
+        """The mentions folded into one event, with their article and evidence."""
+        return queries.mentions(self.con, event_id)
+
+    def timeline(
+        self,
+        actor: str | None = None,
+        other: str | None = None,
+        *,
+        freq: str = "week",
+        since: str | None = None,
+        until: str | None = None,
+        directed: bool = False,
+    ) -> pd.DataFrame:
+        """Events per period: counts per QuadClass, mentions and mean Goldstein score.
+
+        actor, other: the actor codes or prefixes to follow; one for all its events, two for a dyad.
+        freq: ``day``, ``week``, ``month`` or ``year``; periods without events are rows of zeros.
+        """
+        return queries.timeline(self.con, actor, other, freq=freq, since=since, until=until, directed=directed)
+
+    def sql(self, query: str, parameters: list | None = None) -> pd.DataFrame:
+        """The result of one read-only SELECT statement over the store's tables."""
+        return queries.sql(self.con, query, parameters)
+
+    def export(self, format: str, path: str | os.PathLike, *, include_unrealized: bool = False) -> int:
+        """Write the events in ``format`` (gdelt, plover, parquet, csv) to ``path``; return the event count.
+
+        parquet writes a folder partitioned by year and month; the others write one file.
+        """
+        return export_events(self.con, format, os.fspath(path), include_unrealized=include_unrealized)
+
+    def stats(self) -> queries.Summary:
+        """Counts of articles, copies, mentions, events and actors, the top dyads and a monthly timeline."""
+        return queries.summary(self.con)
