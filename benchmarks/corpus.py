@@ -29,10 +29,6 @@ from dataclasses import dataclass
 MIN_WORDS, MAX_WORDS = 300, 1000
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 def _blocks(text: str) -> list[str]:
     """The templates of a block: separated by blank lines, wrapped as is convenient."""
     return [" ".join(block.split()) for block in text.strip().split("\n\n")]
@@ -203,25 +199,28 @@ WIRE_MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Se
 # Phrases drawn afresh each time a template asks for them.
 CHOICES: dict[str, list[str]] = {
     "TOPIC": ["trade", "border security", "energy supplies", "migration", "climate finance", "water sharing",
-              "grain exports", "nuclear safety", "counter-terrorism cooperation", "debt relief",
+              "grain exports", "nuclear safety", "counter-terrorism", "debt relief",
               "fishing rights", "the return of refugees", "a new gas pipeline", "visa rules", "arms control"],
     "SECTOR": ["energy", "banking", "defence", "shipping", "mining", "telecommunications", "aviation"],
     "GOODS": ["wheat", "poultry", "fruit and vegetables", "steel", "wine", "fertiliser", "timber"],
     "SUPPLY": ["natural gas", "wheat", "electricity", "fertiliser", "diesel fuel", "coal"],
     "GROUP": ["thousands of protesters", "hundreds of students", "farmers", "opposition supporters",
               "striking workers", "tens of thousands of people", "teachers and health workers"],
-    "GRIEVANCE": ["the new fuel taxes", "the rising cost of living", "the election results", "a proposed media law",
-                  "cuts to pensions", "the closure of state factories", "a plan to extend presidential terms",
-                  "shortages of bread and fuel"],
+    "GRIEVANCE": ["the new fuel taxes", "the rising cost of living", "the election results",
+                  "a proposed media law", "cuts to pensions", "the closure of state factories",
+                  "a plan to extend presidential terms", "shortages of bread and fuel"],
     "DEMAND": ["the resignation of the government", "higher wages and lower food prices",
                "the release of detained activists", "early elections", "an end to power cuts"],
-    "AID_NEED": ["floods have displaced tens of thousands of people", "drought has left millions short of food",
+    "AID_NEED": ["floods have displaced tens of thousands of people",
+                 "drought has left millions short of food",
                  "an earthquake destroyed thousands of homes", "fighting has cut off entire towns",
                  "a cholera outbreak is spreading through camps for displaced people"],
-    "SANCTION_REASON": ["evade earlier sanctions", "supply weapons to armed groups", "launder money for senior officials",
-                        "suppress peaceful protests", "carry out cyber attacks on government networks"],
+    "SANCTION_REASON": ["evade earlier sanctions", "supply weapons to armed groups",
+                        "launder money for senior officials", "suppress peaceful protests",
+                        "carry out cyber attacks on government networks"],
     "AID_ORG": ["UNICEF", "the World Food Programme", "the International Committee of the Red Cross",
-                "Doctors Without Borders", "the UN refugee agency", "the International Organization for Migration"],
+                "Doctors Without Borders", "the UN refugee agency",
+                "the International Organization for Migration"],
     "RIGHTS": ["Amnesty International", "Human Rights Watch", "a local human rights group",
                "the Committee to Protect Journalists"],
     "LENDER": ["the International Monetary Fund", "the World Bank", "the African Development Bank",
@@ -250,6 +249,38 @@ class Country:
     head: str
     pool: str
     cities: tuple[str, ...]
+
+
+def _table_lines(text: str) -> list[str]:
+    lines: list[str] = []
+    for line in text.strip().splitlines():
+        if line.startswith(" ") and lines:
+            lines[-1] += " " + line.strip()
+        elif line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def _countries(text: str) -> list[Country]:
+    countries = []
+    for line in _table_lines(text):
+        name, capital, demonym, head, pool, cities = (cell.strip() for cell in line.split("|"))
+        countries.append(Country(name, capital, demonym, head, pool,
+                                 tuple(city.strip() for city in cities.split(","))))
+    return countries
+
+
+def _names(text: str) -> dict[str, dict[str, list[str]]]:
+    pools: dict[str, dict[str, list[str]]] = {}
+    for line in _table_lines(text):
+        key, names = line.split(":")
+        pool, kind = key.split()
+        pools.setdefault(pool, {})[kind] = [name.strip() for name in names.split(",")]
+    return pools
+
+
+COUNTRIES = _countries(COUNTRY_TABLE)
+NAMES = _names(NAME_TABLE)
 
 
 # --- the sentence templates ------------------------------------------------------------------------
@@ -893,29 +924,54 @@ TEMPLATES: dict[str, list[str]] = {
 
 # Headlines use no people, so that the story's first mention of each person keeps the full title.
 HEADLINES: dict[str, list[str]] = {
-    "diplomacy": ["{A} and {B} hold talks on {TOPIC} in {VENUE}", "{A_dem} foreign minister visits {B_cap} as ties thaw",
-                  "{A}, {B} agree to resume dialogue after {N}-month pause", "{C} offers to mediate between {A} and {B}",
-                  "{A_dem} leader arrives in {B} for first state visit in years"],
-    "aid": ["{ORG_s} pledges more aid to {B} as crisis deepens", "Donors promise {MONEY} for {B} at {VENUE} conference",
-            "Aid convoy reaches {B_city} after weeks of delays", "{A} to send emergency supplies to {B}"],
-    "sanctions": ["{A} imposes new sanctions on {B_dem} officials", "{B} vows retaliation after {A} sanctions",
-                  "{A} expels {B_dem} diplomats in widening row", "{A} targets {B_dem} {SECTOR} sector with new curbs"],
-    "unrest": ["Thousands protest in {A_cap} against {GRIEVANCE}", "Police arrest dozens as protests spread across {A}",
-               "{A_dem} opposition leader detained as unrest grows", "Strikes and protests paralyse {A_city}"],
-    "conflict": ["At least {N} killed in attack near {A_city}", "{A} deploys troops to {B} border after clashes",
-                 "Ceasefire between {A} and {B} comes under strain", "Drone strike hits {A_city} as fighting intensifies"],
-    "dispute": ["{A} accuses {B} of meddling, summons envoy", "{B} rejects {A_dem} demands over disputed border",
-                "{A} warns {B} against further military drills", "{C} urges restraint as {A}-{B} row escalates"],
+    "diplomacy": [
+        "{A} and {B} hold talks on {TOPIC} in {VENUE}",
+        "{A_dem} foreign minister visits {B_cap} as ties thaw",
+        "{A}, {B} agree to resume dialogue after {N}-month pause",
+        "{C} offers to mediate between {A} and {B}",
+        "{A_dem} leader arrives in {B} for first state visit in years",
+    ],
+    "aid": [
+        "{ORG_s} pledges more aid to {B} as crisis deepens",
+        "Donors promise {MONEY} for {B} at {VENUE} conference",
+        "Aid convoy reaches {B_city} after weeks of delays",
+        "{A} to send emergency supplies to {B}",
+    ],
+    "sanctions": [
+        "{A} imposes new sanctions on {B_dem} officials",
+        "{B} vows retaliation after {A} sanctions",
+        "{A} expels {B_dem} diplomats in widening row",
+        "{A} targets {B_dem} {SECTOR} sector with new curbs",
+    ],
+    "unrest": [
+        "Thousands protest in {A_cap} against {GRIEVANCE}",
+        "Police arrest dozens as protests spread across {A}",
+        "{A_dem} opposition leader detained as unrest grows",
+        "Strikes and protests paralyse {A_city}",
+    ],
+    "conflict": [
+        "At least {N} killed in attack near {A_city}",
+        "{A} deploys troops to {B} border after clashes",
+        "Ceasefire between {A} and {B} comes under strain",
+        "Drone strike hits {A_city} as fighting intensifies",
+    ],
+    "dispute": [
+        "{A} accuses {B} of meddling, summons envoy",
+        "{B} rejects {A_dem} demands over disputed border",
+        "{A} warns {B} against further military drills",
+        "{C} urges restraint as {A}-{B} row escalates",
+    ],
 }
 
 # How often each kind of sentence appears in a story of each topic; the first kind gives the lead.
+_USUAL = {"quote": 2.5, "background": 2.5, "filler": 1.5}
 TOPICS: dict[str, dict[str, float]] = {
-    "diplomacy": {"meet": 5, "agree": 3, "accuse": 1, "quote": 3, "background": 2.5, "filler": 1.5, "sanction": 0.5},
-    "aid": {"agree": 5, "meet": 2, "violence": 1, "quote": 2.5, "background": 2.5, "filler": 1.5, "accuse": 1},
-    "sanctions": {"sanction": 5, "accuse": 2.5, "meet": 1, "quote": 2.5, "background": 2.5, "filler": 1.5},
-    "unrest": {"protest": 5, "accuse": 1.5, "violence": 1, "quote": 2.5, "background": 2.5, "filler": 1.5},
-    "conflict": {"violence": 5, "accuse": 2, "agree": 1, "meet": 1, "quote": 2.5, "background": 2.5, "filler": 1.5},
-    "dispute": {"accuse": 5, "sanction": 1, "violence": 1, "meet": 1.5, "quote": 2.5, "background": 2.5, "filler": 1.5},
+    "diplomacy": {"meet": 5, "agree": 3, "accuse": 1, "sanction": 0.5, **_USUAL},
+    "aid": {"agree": 5, "meet": 2, "violence": 1, "accuse": 1, **_USUAL},
+    "sanctions": {"sanction": 5, "accuse": 2.5, "meet": 1, **_USUAL},
+    "unrest": {"protest": 5, "accuse": 1.5, "violence": 1, **_USUAL},
+    "conflict": {"violence": 5, "accuse": 2, "agree": 1, "meet": 1, **_USUAL},
+    "dispute": {"accuse": 5, "sanction": 1, "violence": 1, "meet": 1.5, **_USUAL},
 }
 
 SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
@@ -930,12 +986,12 @@ class Story:
         self.rng = rng
         self.date = date
         self.outlet = outlet
-        a = _country(rng.choice(COUNTRIES))
-        region = REGIONS[a.pool]
+        a = rng.choice(COUNTRIES)
+        others = [country for country in COUNTRIES if country is not a]
         # Most stories are about neighbours or countries of the same region.
-        same = [c for c in COUNTRIES if c[0] != a.name and REGIONS[c[4]] == region]
-        b = _country(rng.choice(same if same and rng.random() < 0.65 else [c for c in COUNTRIES if c[0] != a.name]))
-        c = _country(rng.choice([row for row in COUNTRIES if row[0] not in (a.name, b.name)]))
+        same = [country for country in others if REGIONS[country.pool] == REGIONS[a.pool]]
+        b = rng.choice(same if same and rng.random() < 0.65 else others)
+        c = rng.choice([country for country in others if country is not b])
         self.countries = {"A": a, "B": b, "C": c}
         self.cities = {key: rng.choice(country.cities) for key, country in self.countries.items()}
         org = ORGS[rng.choice(REGION_ORGS[a.pool])]
@@ -955,7 +1011,7 @@ class Story:
         self.mentioned: set[str] = set()
 
     def _person(self, pool: str, title: str, demonym: str = "") -> Person:
-        order, given, family = NAMES[pool]
+        order, given, family = NAME_ORDER.get(pool, "given"), NAMES[pool]["given"], NAMES[pool]["family"]
         for _ in range(20):
             # Two people of one story who share a surname would make later mentions ambiguous.
             first, last = self.rng.choice(given), self.rng.choice(family)
@@ -1019,8 +1075,9 @@ class Story:
         if name == "MONTH":
             return MONTHS[(date.month - 1 - rng.randint(1, 6)) % 12]
         if name == "NEXT":
+            later = MONTHS[(date.month - 1 + rng.randint(1, 3)) % 12]
             return rng.choice(["next week", "later this month", "next month", "before the end of the year",
-                               f"in {MONTHS[(date.month - 1 + rng.randint(1, 3)) % 12]}", "in the coming days"])
+                               f"in {later}", "in the coming days"])
         if name == "YEAR":
             return str(rng.randint(1998, 2023))
         if name == "N":
@@ -1036,10 +1093,6 @@ class Story:
                                f"${rng.randint(1, 9)}.{rng.randint(1, 9)} billion",
                                f"{rng.randrange(50, 900, 25)} million euros"])
         raise KeyError(f"unknown slot {name}")
-
-
-def _country(row: tuple[str, str, str, str, str, tuple[str, ...]]) -> Country:
-    return Country(*row)
 
 
 def _capitalise(text: str) -> str:
@@ -1099,7 +1152,8 @@ def _body(story: Story, topic: str, target: int, style: str) -> str:
 
 
 def _credit(story: Story) -> str:
-    _, given, family = NAMES[story.rng.choice(["anglo", "eur", "slav", "latam"])]
+    pool = NAMES[story.rng.choice(["anglo", "eur", "slav", "latam"])]
+    given, family = pool["given"], pool["family"]
     reporter = f"{story.rng.choice(given)} {story.rng.choice(family)}"
     editor = f"{story.rng.choice(given)} {story.rng.choice(family)}"
     return f"(Reporting by {reporter}; Editing by {editor})"

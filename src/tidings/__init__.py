@@ -8,6 +8,7 @@
 
 from .coder import Coder, code
 from .model import Actor, Article, Event, Events, Place, Problem, Trigger
+from .store import Store
 
-__all__ = ["Actor", "Article", "Coder", "Event", "Events", "Place", "Problem", "Trigger", "code"]
+__all__ = ["Actor", "Article", "Coder", "Event", "Events", "Place", "Problem", "Store", "Trigger", "code"]
 __version__ = "0.1.0"

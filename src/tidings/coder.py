@@ -25,7 +25,7 @@ from .ontology.cameo import cameo
 BATCH = 16
 # Events whose target, when the text names none, is the place they happen in: visits, and
 # concessions, force, coercion and violence that fall on a place ("lifted the curfew in Montenegro").
-PLACE_TARGET_ROOTS = {"04", "07", "08", "09", "14", "15", "17", "18", "19", "20"}
+PLACE_TARGET_ROOTS = {"04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 
 
 @dataclass(slots=True)
@@ -207,7 +207,7 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
         return None
     country, sector, code = mention.country, mention.sector, mention.code
     if country is None and fallback_country and (
-            mention.kind == "sector" and sector is not None or mention.kind == "person" and not code):
+            mention.kind == "sector" and sector is not None or mention.kind == "person"):
         # Unnamed police or protesters, or a person the text gives no country, are of the
         # country where the event takes place.
         country, code = fallback_country, fallback_country + (sector or "")
@@ -233,6 +233,8 @@ def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
         target = _place_actor(doc, place)
     if source is None and target is None:
         return None
+    if mention.symmetric and target is None:
+        return None  # "the cabinet met": a body convening, not two actors meeting
     first, last = doc[mention.trigger[0]], doc[mention.trigger[1] - 1]
     trigger = Trigger(text=doc.text[first.idx:last.idx + len(last.text)], start=first.idx,
                       end=last.idx + len(last.text))

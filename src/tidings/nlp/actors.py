@@ -161,6 +161,10 @@ class Resolver:
         return lemma in self.finder.country_nouns and determiners == {"the"}
 
     def _is_head(self, token: Token) -> bool:
+        match = self.matches.get(token.i)
+        if match is not None and token.dep_ not in ("compound", "amod", "flat", "nmod"):
+            # A name of the knowledge base heads its phrase whatever the tagger made of it.
+            return self._root_of(match.start, match.end) == token.i
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             return False
         if token.dep_ in ("compound", "amod", "flat") and token.head.i != token.i and not (

@@ -25,7 +25,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon")
-NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over")
+NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over", "for")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
 OBLIGATION = {"must", "should", "ought"}
@@ -106,18 +106,48 @@ class EventReader:
             return None
         sources = self.actors(subjects)
         targets = self._verb_targets(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and not targets:
+            # "ten Russian soldiers killed in Ukraine": the noun is who suffered the act.
+            targets = self.actors([verb.head])
+            sources = self.actors(p for c in verb.children if c.dep_ == "agent" for p in c.children)
         if entry.roles == "converse":
             # "received weapons from the government": the giver acts on the receiver.
-            sources, targets = self.actors(self._prep_objects(verb, ("from", "by"))), sources
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            givers = self._prep_objects(verb, ("from", "by")) or [
+                p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                for p in prep.children if p.dep_ == "pobj"]
+            sources, targets = self.actors(givers), sources
         elif entry.roles == "from":
             targets = self.actors(self._prep_objects(verb, ("from",))) or targets
         elif entry.roles == "about":
             targets = self._about(verb) or targets
+        elif entry.roles == "own":
+            # "mobilized army reservists for a war against Iraq": the forces are the actor's own.
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            targets = self.actors(self._prep_objects(verb, ("against", "on", "toward", "towards", "at"))) or \
+                self._partners(objects) or []
         if not sources:
             # "killed in Israeli tank shelling", "Israeli air strikes killed ...": the actor
             # is named on the event that caused this one.
             sources = self._sources_from_event_nouns(subjects + self._prep_objects(verb, ("in", "by", "during")))
         return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
+
+    def _partners(self, objects: list[Token]) -> list[Mention]:
+        """Whom objects concern: their possessor, or who they are "of", "against", "by", "for"."""
+        for obj in objects:
+            found = self.actors(c for c in obj.children if c.dep_ == "poss" and c.lower_ not in OWN)
+            found = found or self.actors(
+                p for prep in obj.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
+                for p in prep.children if p.dep_ == "pobj")
+            if found:
+                return found
+            # "a possible war against Iraq": one step further down.
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                    deeper = self._partners([p for p in prep.children if p.dep_ == "pobj"])
+                    if deeper:
+                        return deeper
+        return []
 
     def _about(self, verb: Token) -> list[Mention]:
         """Whom a complaint is about: "over Israeli air raids", "about China", "against Russia"."""
@@ -171,14 +201,10 @@ class EventReader:
         if targets:
             return targets
         # "presented evidence against Russia", "praised Haiti's efforts", "investigating crimes by
-        # extremists": whom the object concerns.
-        for obj in objects:
-            found = self.actors(c for c in obj.children if c.dep_ == "poss" and c.lower_ not in OWN)
-            found = found or self.actors(
-                p for prep in obj.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
-                for p in prep.children if p.dep_ == "pobj")
-            if found:
-                return found
+        # extremists", "hack into the computers of army officers": whom the object concerns.
+        found = self._partners(objects + self._prep_objects(verb, ("into", "at", "on", "against")))
+        if found:
+            return found
         targets = self.actors(own)
         if targets:
             return targets
@@ -208,7 +234,8 @@ class EventReader:
 
     def _verb_targets_except(self, verb: Token, noun: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
-        return self.actors(objects) or self.actors(self._prep_objects(verb, TARGET_PREPS))
+        # "issued arrest warrants for two men": with a light verb, "for" names the target too.
+        return self.actors(objects) or self.actors(self._prep_objects(verb, (*TARGET_PREPS, "for")))
 
     def _framed_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
         """A framing verb: its own event, recoded by the event it frames when there is one."""
@@ -410,7 +437,7 @@ class EventReader:
         head = verb.head
         if verb.dep_ == "relcl":
             return [head]
-        if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        if verb.dep_ == "acl" and head.pos_ == "NOUN" and verb.tag_ != "VBN":
             # "issued a declaration demanding ...": who issued it, or whose it is.
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
@@ -453,8 +480,6 @@ class EventReader:
         joint = bool(entry.joint) and (len(sources) > 1 or bool(targets))
         code = entry.joint if joint else cameo
         symmetric = entry.symmetric or joint
-        if symmetric and not targets and sum(len(s.spread()) for s in sources) < 2:
-            return None  # "the cabinet met": a body convening, not two actors meeting
         sources = [s for s in sources if s not in targets] or sources
         if targets and sources:
             confidence += 0.1

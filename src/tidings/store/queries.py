@@ -1,0 +1,205 @@
+"""Reading the store: filtered events, an event's mentions, timelines, read-only SQL and a summary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from ..data_files import bundled_table
+from ..errors import TidingsError, problem
+from ..read.dates import normalise_date
+from .schema import applied_versions
+
+FREQUENCIES = ("day", "week", "month", "year")
+
+
+@cache
+def quad_columns() -> dict[int, str]:
+    """QuadClass number -> timeline column name, from ``data/ontology/quad_class.tsv``."""
+    return {int(row["quad_class"]): re.sub(r"\W+", "_", row["name"].lower())
+            for row in bundled_table("ontology", "quad_class.tsv")}
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    dyad: tuple[str, str] | None = None,
+    actor: str | None = None,
+    type: str | None = None,
+    cameo: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+    include_unrealized: bool = False,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Folded events matching every filter given, newest first; see ``Store.events``."""
+    where, parameters = event_filter(dyad=dyad, actor=actor, since=since, until=until, directed=directed,
+                                     include_unrealized=include_unrealized)
+    if type:
+        where.append("plover_type = ?")
+        parameters.append(type.upper())
+    if cameo:
+        where.append("starts_with(cameo, ?)")
+        parameters.append(cameo)
+    query = f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY date DESC NULLS LAST, num_mentions DESC, id"
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    return con.cursor().execute(query, parameters).df()
+
+
+def event_filter(
+    *,
+    dyad: tuple[str, str] | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+    include_unrealized: bool = False,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the events table, and their parameters, for the filters that events and timelines share."""
+    where: list[str] = ["true"]
+    parameters: list[Any] = []
+    if not include_unrealized:
+        where.append("modality = 'asserted'")
+    if dyad:
+        first, second = dyad
+        pair = "(starts_with(source_code, ?) AND starts_with(target_code, ?))"
+        if directed:
+            where.append(pair)
+            parameters += [first, second]
+        else:
+            where.append(f"({pair} OR {pair})")
+            parameters += [first, second, second, first]
+    if actor:
+        where.append("(starts_with(source_code, ?)" + (")" if directed else " OR starts_with(target_code, ?))"))
+        parameters += [actor] if directed else [actor, actor]
+    for bound, operator in ((since, ">="), (until, "<=")):
+        if bound:
+            where.append(f"date {operator} ?::DATE")
+            parameters.append(_date(bound))
+    return where, parameters
+
+
+def mentions(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
+    """The mentions of one event, with the title, outlet, date and URL of their article."""
+    return con.cursor().execute("""
+        SELECT m.*, a.title, a.outlet, a.published, a.url
+        FROM mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.event_id = ? ORDER BY a.seq, m.sentence_index""", [event_id]).df()
+
+
+def timeline(
+    con: duckdb.DuckDBPyConnection,
+    actor: str | None = None,
+    other: str | None = None,
+    *,
+    freq: str = "week",
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+) -> pd.DataFrame:
+    """Events per period: a count per QuadClass, all events, mentions and the mean Goldstein score."""
+    if freq not in FREQUENCIES:
+        raise TidingsError(f"the frequency {freq!r} is not one of {', '.join(FREQUENCIES)}")
+    if other and not actor:
+        actor, other = other, None
+    where, parameters = event_filter(dyad=(actor, other) if actor and other else None,
+                                     actor=actor if not other else None, since=since, until=until,
+                                     directed=directed)
+    counts = ",\n".join(f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
+                        for number, name in quad_columns().items())
+    query = f"""
+        WITH picked AS (
+            SELECT date_trunc('{freq}', date)::DATE AS period, quad_class, goldstein, num_mentions
+            FROM events WHERE date IS NOT NULL AND {' AND '.join(where)}),
+        periods AS (
+            SELECT unnest(generate_series(min(period), max(period), INTERVAL 1 {freq}))::DATE AS period
+            FROM picked HAVING count(*) > 0)
+        SELECT p.period, {counts},
+               count(e.quad_class) AS events,
+               coalesce(sum(e.num_mentions), 0)::BIGINT AS mentions,
+               round(avg(e.goldstein), 2) AS goldstein
+        FROM periods p LEFT JOIN picked e USING (period)
+        GROUP BY p.period ORDER BY p.period"""
+    return con.cursor().execute(query, parameters).df()
+
+
+def sql(con: duckdb.DuckDBPyConnection, query: str, parameters: list | None = None) -> pd.DataFrame:
+    """The result of one SELECT statement, run in a read-only transaction."""
+    try:
+        statements = con.extract_statements(query)
+    except duckdb.Error as error:
+        raise TidingsError(str(problem("sql", "TID307", _first_line(error)))) from None
+    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+        kinds = ", ".join(statement.type.name for statement in statements) or "none"
+        raise TidingsError(str(problem("sql", "TID306", f"got {kinds}")))
+    cursor = con.cursor()
+    cursor.execute("BEGIN TRANSACTION READ ONLY")
+    try:
+        return cursor.execute(query, parameters).df()
+    except duckdb.Error as error:
+        raise TidingsError(str(problem("sql", "TID307", _first_line(error)))) from None
+    finally:
+        cursor.execute("ROLLBACK")
+        cursor.close()
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a store holds, for ``tidings stats`` and the README's first command."""
+
+    schema_version: int
+    articles: int
+    duplicates: int
+    failed: int
+    sources: int
+    mentions: int
+    events: int
+    actors: int
+    first_date: str | None
+    last_date: str | None
+    top_dyads: pd.DataFrame
+    top_types: pd.DataFrame
+    timeline: pd.DataFrame
+
+
+def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> Summary:
+    """Counts, the top dyads and event types, and a monthly timeline of asserted events."""
+    cursor = con.cursor()
+    articles, duplicates, failed, sources = cursor.execute(
+        "SELECT count(*), count(duplicate_of), count(error), count(DISTINCT source) FROM articles").fetchone()
+    mention_count = cursor.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    event_count, first, last = cursor.execute("SELECT count(*), min(date), max(date) FROM events").fetchone()
+    actor_count = cursor.execute("SELECT count(*) FROM actors").fetchone()[0]
+    dyads = cursor.execute(f"""
+        SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
+               count(*) AS events, sum(num_mentions)::BIGINT AS mentions
+        FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
+        GROUP BY ALL ORDER BY events DESC, mentions DESC, source, target LIMIT {int(top)}""").df()
+    types = cursor.execute(f"""
+        SELECT plover_type, count(*) AS events, sum(num_mentions)::BIGINT AS mentions
+        FROM events WHERE modality = 'asserted' AND plover_type IS NOT NULL
+        GROUP BY ALL ORDER BY events DESC, plover_type LIMIT {int(top)}""").df()
+    return Summary(
+        schema_version=applied_versions(cursor)[-1], articles=articles, duplicates=duplicates, failed=failed,
+        sources=sources, mentions=mention_count, events=event_count, actors=actor_count,
+        first_date=first.isoformat() if first else None, last_date=last.isoformat() if last else None,
+        top_dyads=dyads, top_types=types, timeline=timeline(con, freq="month"),
+    )
+
+
+def _date(value: str) -> str:
+    date = normalise_date(value)
+    if date is None:
+        raise TidingsError(f"cannot read the date {value!r}; write it as YYYY-MM-DD")
+    return date
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
