@@ -25,6 +25,8 @@ from .ontology.cameo import cameo
 BATCH = 16
 # Events whose target, when the text names none, is the place they happen in: visits, and
 # concessions, force, coercion and violence that fall on a place ("lifted the curfew in Montenegro").
+# Joint acts need two parties: meeting, cooperating, fighting.
+JOINT_ROOTS = {"04", "06", "19"}
 PLACE_TARGET_ROOTS = {"04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 
 
@@ -233,7 +235,7 @@ def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
         target = _place_actor(doc, place)
     if source is None and target is None:
         return None
-    if mention.symmetric and target is None:
+    if mention.symmetric and target is None and code.root in JOINT_ROOTS:
         return None  # "the cabinet met": a body convening, not two actors meeting
     first, last = doc[mention.trigger[0]], doc[mention.trigger[1] - 1]
     trigger = Trigger(text=doc.text[first.idx:last.idx + len(last.text)], start=first.idx,

@@ -75,6 +75,7 @@ class ActorFinder:
         references = bundled_table("lexicon", "references.tsv")
         self.pair_nouns = {row["noun"] for row in references if row["refers"] == "pair"}
         self.country_nouns = {row["noun"] for row in references if row["refers"] == "country"}
+        self.agents = {row["noun"] for row in references if row["refers"] == "agent"}
 
     def use(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -189,12 +190,20 @@ class Resolver:
         lemma = token.lemma_.lower()
         if lemma in self.kb.sectors or lemma in self.finder.pair_nouns:
             return True
-        # "opposition groups", "Israeli army bulldozers", "Russian advisers", "the Taliban faction":
-        # a noun is an actor when its modifiers name a sector, a country or an organisation.
-        return token.pos_ == "NOUN" and any(
-            child.dep_ in ("compound", "amod", "nmod") and child.i < token.i and (
-                child.i in self.matches or child.lemma_.lower() in self.kb.sectors)
-            for child in token.children)
+        # "opposition groups", "Israeli army bulldozers", "Russian advisers", "Palestinian homes",
+        # "the Taliban faction": a noun is an actor when its modifiers name a sector or a country,
+        # or an organisation it can act for (a "U.N. resolution" cannot).
+        if token.pos_ != "NOUN":
+            return False
+        agent = lemma in self.finder.agents
+        for child in token.children:
+            if child.dep_ not in ("compound", "amod", "nmod") or child.i > token.i:
+                continue
+            match = self.matches.get(child.i)
+            if child.lemma_.lower() in self.kb.sectors or match is not None and (
+                    match.country is not None and not match.entries or agent):
+                return True
+        return False
 
     def _ent_of(self, token: Token) -> Span | None:
         for ent in token.sent.ents:
@@ -424,7 +433,8 @@ class Resolver:
         elif lower in GROUP_PRONOUNS:
             pool = [m for m in before if m.plural or m.kind in ("group", "pair")] or memory.groups
         else:
-            pool = [m for m in before if m.kind in ("country", "organization", "group")] or memory.things
+            pool = [m for m in before if m.kind in ("country", "organization", "group")
+                    or m.kind == "sector" and not m.plural] or memory.things
         pool = [m for m in pool if m.head < token.i]
         if not pool:
             return None

@@ -72,6 +72,13 @@ class EventReader:
 
     def sentence(self, sentence: Span, index: int) -> list[EventMention]:
         self.index = index
+        found = self._found_in(sentence)
+        # "began a hunger strike to demand reforms": the purpose restates why the coded act was
+        # done; it is an event of its own only when the act itself is not coded.
+        anchors = {event.anchor for event in found}
+        return [event for event in found if not _purpose_of(self.doc[event.anchor], anchors)]
+
+    def _found_in(self, sentence: Span) -> list[EventMention]:
         found = []
         for token in sentence:
             if token.i in self.used or token.i in self.skip:
@@ -179,8 +186,8 @@ class EventReader:
             if need.special == "@event":
                 return any(self.lexicon.noun_entry(o) for o in objects)
             return any(key in need.lemmas for o in objects for key in phrase_keys(o))
-        if need.slot == "xcomp":
-            return any(c.dep_ == "xcomp" and (not need.lemmas or c.lemma_.lower() in need.lemmas)
+        if need.slot in ("xcomp", "ccomp"):
+            return any(c.dep_ == need.slot and (not need.lemmas or c.lemma_.lower() in need.lemmas)
                        for c in verb.children)
         for prep in verb.children:
             if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == need.slot:
@@ -496,6 +503,11 @@ def _coordinated(token: Token) -> list[Token]:
         if child.dep_ == "appos" and child.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_type_ == child.ent_type_:
             tokens.extend((child, *child.conjuncts))
     return list(dict.fromkeys(tokens))
+
+
+def _purpose_of(anchor: Token, anchors: set[int]) -> bool:
+    return (anchor.dep_ == "advcl" and anchor.head.i in anchors
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children))
 
 
 def _obliged(verb: Token) -> bool:

@@ -118,6 +118,9 @@ class Modality:
         role = next((self.words[form] for form in lemmas(token) if form in self.words), None)
         if role == "hypothetical" and below is not None:
             return "hypothetical"
+        if below is not None and below.dep_ in ("pcomp", "ccomp", "xcomp") and any(
+                row.cameo and row.cameo[:2] == "11" for row in self.lexicon.verb_rows(token)):
+            return "hypothetical"  # "accused the rebels of violating the ceasefire": alleged
         if below is not None and any(
             child.dep_ in ("acomp", "attr", "advmod") and self.words.get(child.lower_) == "hypothetical"
             for child in token.children
@@ -132,7 +135,7 @@ class Modality:
         for child in token.children:
             if child.dep_ == "aux" and (child.lower_ in FUTURE or child.lower_ == "would"):
                 return child
-        if role == "intended" and below is not None and below.dep_ in ("xcomp", "ccomp"):
+        if role == "intended" and below is not None and below.dep_ in ("xcomp", "ccomp", "acl"):
             return token
         return None
 

@@ -62,7 +62,8 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         for name, rows in tables.items():
-            con.register(name, pa.Table.from_pylist(rows) if rows else None)
+            if rows:
+                con.register(name, pa.Table.from_pylist(rows))
         _insert(con, tables)
         _count_sources(con, batch)
         con.execute("COMMIT")
@@ -70,8 +71,9 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         con.execute("ROLLBACK")
         raise
     finally:
-        for name in tables:
-            con.unregister(name)
+        for name, rows in tables.items():
+            if rows:
+                con.unregister(name)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:

@@ -14,13 +14,9 @@ class IngestProgress:
     def __init__(self) -> None:
         self.progress = Progress(
             SpinnerColumn(),
-            TextColumn("[bold]{task.description}"),
-            TextColumn("{task.completed:,} articles"),
-            TextColumn("{task.fields[rate]:.1f} articles/s"),
-            TextColumn("{task.fields[events]:,} events"),
-            TextColumn("{task.fields[duplicates]:,} duplicates"),
-            TextColumn("{task.fields[known]:,} already stored"),
-            TextColumn("{task.fields[problems]:,} skipped"),
+            TextColumn("[bold]{task.description}[/bold] {task.completed:,} articles, {task.fields[rate]:.1f}/s, "
+                       "{task.fields[events]:,} events, {task.fields[duplicates]:,} duplicates, "
+                       "{task.fields[known]:,} already stored, {task.fields[problems]:,} skipped"),
             TimeElapsedColumn(),
             console=Console(stderr=True),
         )

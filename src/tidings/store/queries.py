@@ -162,20 +162,21 @@ class Summary:
     mentions: int
     events: int
     actors: int
-    first_date: str | None
-    last_date: str | None
+    first_published: str | None
+    last_published: str | None
     top_dyads: pd.DataFrame
     top_types: pd.DataFrame
     timeline: pd.DataFrame
 
 
 def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> Summary:
-    """Counts, the top dyads and event types, and a monthly timeline of asserted events."""
+    """Counts, the top dyads and event types, and a monthly timeline over the articles' publication dates."""
     cursor = con.cursor()
-    articles, duplicates, failed, sources = cursor.execute(
-        "SELECT count(*), count(duplicate_of), count(error), count(DISTINCT source) FROM articles").fetchone()
+    articles, duplicates, failed, sources, first, last = cursor.execute(
+        "SELECT count(*), count(duplicate_of), count(error), count(DISTINCT source), min(published), max(published) "
+        "FROM articles").fetchone()
     mention_count = cursor.execute("SELECT count(*) FROM mentions").fetchone()[0]
-    event_count, first, last = cursor.execute("SELECT count(*), min(date), max(date) FROM events").fetchone()
+    event_count = cursor.execute("SELECT count(*) FROM events").fetchone()[0]
     actor_count = cursor.execute("SELECT count(*) FROM actors").fetchone()[0]
     dyads = cursor.execute(f"""
         SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
@@ -189,8 +190,10 @@ def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> Summary:
     return Summary(
         schema_version=applied_versions(cursor)[-1], articles=articles, duplicates=duplicates, failed=failed,
         sources=sources, mentions=mention_count, events=event_count, actors=actor_count,
-        first_date=first.isoformat() if first else None, last_date=last.isoformat() if last else None,
-        top_dyads=dyads, top_types=types, timeline=timeline(con, freq="month"),
+        first_published=first and first.isoformat(), last_published=last and last.isoformat(),
+        top_dyads=dyads, top_types=types,
+        # Events dated by a passing mention ("the 1943 Tehran conference") would stretch the timeline.
+        timeline=timeline(con, freq="month", since=first and first.isoformat(), until=last and last.isoformat()),
     )
 
 

@@ -1,0 +1,238 @@
+"""``tidings ingest``, ``events``, ``timeline``, ``sql``, ``export`` and ``stats``: the event store."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO, Optional
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..coder import Coder
+from ..read import Fields
+from ..store import Store, Summary
+from ..store.export import FORMATS as EXPORT_FORMATS
+from ..store.queries import FREQUENCIES
+from . import app
+from .options import actors_option, model_option, report_problem
+
+FRAME_FORMATS = ("table", "csv", "jsonl")
+EVENT_COLUMNS = ("date", "source_code", "cameo", "plover_type", "target_code", "num_mentions", "num_articles",
+                 "num_sources", "location")
+
+
+def db_option():
+    return typer.Option("tidings.duckdb", "--db", envvar="TIDINGS_DB", help="The store file (DuckDB).")
+
+
+@app.command("ingest")
+def ingest_cli(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for standard input."),
+    db: Path = db_option(),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Code on this many processes."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for records without one."),
+    fresh: bool = typer.Option(False, "--fresh", help="Delete the store first and start a new one."),
+    summary: bool = typer.Option(False, "--summary", help="Print what the store holds afterwards."),
+    include_unrealized: bool = typer.Option(
+        False, "--include-unrealized", help="Also store negated, hypothetical and intended events."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL/CSV field holding the article text."),
+    date_field: str = typer.Option("date", "--date-field", help="JSONL/CSV field holding the publication date."),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    model: Optional[str] = model_option(),
+    actors: list[Path] = actors_option(),
+) -> None:
+    """Code news into the store: skip what it has, fold copies, fold mentions into events."""
+    if fresh:
+        for path in (db, Path(f"{db}.wal")):
+            path.unlink(missing_ok=True)
+    coder = Coder(model=model, actors=[str(path) for path in actors], include_unrealized=include_unrealized)
+    with Store(db) as store:
+        try:
+            report = store.ingest(inputs, workers=workers, fields=Fields(text=text_field, date=date_field, id=id_field),
+                                  date=date, coder=coder, progress=sys.stderr.isatty(),
+                                  on_problem=report_problem)
+        except KeyboardInterrupt:
+            print("tidings: interrupted; what was stored is kept, and running the same command again goes on "
+                  "from there", file=sys.stderr)
+            raise typer.Exit(130) from None
+        print(f"{report.articles:,} articles coded ({report.mentions:,} event mentions), {report.duplicates:,} copies "
+              f"folded, {report.known:,} already stored; {report.seconds:.1f} s, "
+              f"{report.articles_per_second:.1f} articles/s", file=sys.stderr)
+        if summary:
+            print_summary(store.stats(), db=str(db))
+    if report.problems:
+        count = len(report.problems)
+        print(f"tidings: {count} record{'s' if count != 1 else ''} skipped", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def events_cli(
+    db: Path = db_option(),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two actor codes or prefixes, e.g. USA,CHN."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="An actor code or prefix on either side."),
+    type: Optional[str] = typer.Option(None, "--type", help="A PLOVER event type, e.g. CONSULT."),
+    cameo: Optional[str] = typer.Option(None, "--cameo", help="A CAMEO code or prefix, e.g. 04."),
+    since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    directed: bool = typer.Option(False, "--directed", help="The first actor is the source."),
+    include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many events."),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl or parquet."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Folded events, newest first, with their NumMentions, NumArticles and NumSources."""
+    _check_format(format, (*FRAME_FORMATS, "parquet"), output)
+    pair = None
+    if dyad:
+        codes = [code.strip() for code in dyad.split(",")]
+        if len(codes) != 2 or not all(codes):
+            raise typer.BadParameter("give two actor codes separated by a comma, e.g. USA,CHN", param_hint="--dyad")
+        pair = (codes[0], codes[1])
+    with Store(db, read_only=True) as store:
+        frame = store.events(dyad=pair, actor=actor, type=type, cameo=cameo, since=since, until=until,
+                             directed=directed, include_unrealized=include_unrealized, limit=limit)
+    if format == "table":
+        frame = frame.loc[:, list(EVENT_COLUMNS)]
+    write_frame(frame, format, output, title="events")
+
+
+@app.command("timeline")
+def timeline_cli(
+    actor: Optional[str] = typer.Argument(None, help="An actor code or prefix, e.g. USA."),
+    other: Optional[str] = typer.Argument(None, help="A second actor: the timeline of the dyad."),
+    db: Path = db_option(),
+    freq: str = typer.Option("week", "--freq", help=f"Period: {', '.join(FREQUENCIES)}."),
+    since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    directed: bool = typer.Option(False, "--directed", help="The first actor is the source."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the timeline into this PNG file."),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Events per period between actors: counts per QuadClass and the mean Goldstein score."""
+    _check_format(format, FRAME_FORMATS, output)
+    with Store(db, read_only=True) as store:
+        frame = store.timeline(actor, other, freq=freq, since=since, until=until, directed=directed)
+    title = " – ".join(code for code in (actor, other) if code) or "all actors"
+    if plot:
+        from ..store.plot import plot_timeline
+
+        plot_timeline(frame, plot, title=f"{title}, events per {freq}")
+    write_frame(frame, format, output, title=f"{title}, per {freq}")
+
+
+@app.command("sql")
+def sql_cli(
+    query: str = typer.Argument(..., help='One SELECT statement, e.g. "SELECT count(*) FROM events".'),
+    db: Path = db_option(),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Run a read-only SQL query over the store (tables: articles, mentions, events, actors, ...)."""
+    _check_format(format, FRAME_FORMATS, output)
+    with Store(db, read_only=True) as store:
+        frame = store.sql(query)
+    write_frame(frame, format, output)
+
+
+@app.command("export")
+def export_cli(
+    format: str = typer.Option(..., "--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)}."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet)."),
+    db: Path = db_option(),
+    include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
+) -> None:
+    """Export the events: GDELT 2.0 event table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    with Store(db, read_only=True) as store:
+        count = store.export(format, output, include_unrealized=include_unrealized)
+    print(f"{count:,} events written to {output}", file=sys.stderr)
+
+
+@app.command("stats")
+def stats_cli(db: Path = db_option()) -> None:
+    """What the store holds: articles, copies, mentions, events, top dyads and a monthly timeline."""
+    with Store(db, read_only=True) as store:
+        print_summary(store.stats(), db=str(db))
+
+
+def print_summary(summary: Summary, *, db: str) -> None:
+    """The store's counts, top dyads, top event types and monthly timeline, as tables on stdout."""
+    console = Console()
+    published = (f", published {summary.first_published} to {summary.last_published}"
+                 if summary.first_published else "")
+    console.print(f"[bold]{db}[/bold] (schema {summary.schema_version}): {summary.articles:,} articles from "
+                  f"{summary.sources:,} sources{published}; {summary.duplicates:,} copies folded, "
+                  f"{summary.failed:,} failed")
+    console.print(f"{summary.mentions:,} event mentions folded into [bold]{summary.events:,} events[/bold]; "
+                  f"{summary.actors:,} actors")
+    console.print(_table(summary.top_dyads, title="Top dyads"))
+    console.print(_table(summary.top_types, title="Top event types"))
+    console.print(_timeline_table(summary.timeline))
+
+
+def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title: str | None = None) -> None:
+    """A query result as a table in the terminal, CSV, JSON lines or Parquet (to a file)."""
+    if format == "parquet":
+        frame.to_parquet(output, index=False)
+        return
+    stream: IO[str] = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if format == "table":
+            Console(file=stream, width=None if stream.isatty() else 160).print(_table(frame, title=title))
+        elif format == "csv":
+            _dates_as_text(frame).to_csv(stream, index=False)
+        else:
+            _dates_as_text(frame).to_json(stream, orient="records", lines=True, force_ascii=False)
+    finally:
+        if output:
+            stream.close()
+
+
+def _check_format(format: str, formats: tuple[str, ...], output: Path | None) -> None:
+    if format not in formats:
+        raise typer.BadParameter(f"choose one of {', '.join(formats)}", param_hint="--format")
+    if format == "parquet" and output is None:
+        raise typer.BadParameter("Parquet is written to a file: add -o FILE.parquet", param_hint="--format")
+
+
+def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as YYYY-MM-DD and times as ISO 8601, not as pandas timestamps or epoch numbers."""
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            dates_only = (values.dropna() == values.dropna().dt.normalize()).all()
+            frame[column] = values.dt.strftime("%Y-%m-%d" if dates_only else "%Y-%m-%dT%H:%M:%S")
+    return frame
+
+
+def _table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
+    table = Table(title=title, header_style="bold", title_justify="left")
+    for column in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[column])
+        table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
+    for row in _dates_as_text(frame).itertuples(index=False):
+        table.add_row(*("" if pd.isna(value) else str(value) for value in row))
+    if frame.empty:
+        table.caption = "no rows"
+    return table
+
+
+def _timeline_table(frame: pd.DataFrame, *, width: int = 40) -> Table:
+    """A monthly timeline with a bar per month, for the summary."""
+    table = Table(title="Events per month", header_style="bold", title_justify="left")
+    for name, justify in (("month", "left"), ("events", "right"), ("", "left"), ("mean Goldstein", "right")):
+        table.add_column(name, justify=justify)
+    most = int(frame["events"].max()) if len(frame) else 0
+    for row in frame.itertuples(index=False):
+        bar = "█" * round(width * row.events / most) if most else ""
+        goldstein = "" if pd.isna(row.goldstein) else f"{row.goldstein:+.2f}"
+        table.add_row(pd.Timestamp(row.period).strftime("%Y-%m"), f"{row.events:,}", bar, goldstein)
+    return table
