@@ -20,6 +20,7 @@ from .errors import TidingsError, problem
 from .model import Actor, Article, Event, Events, Place, Problem, Trigger
 from .nlp.mentions import EventMention, Mention
 from .nlp.pipeline import load
+from .nlp.speech import with_speaker
 from .ontology.cameo import cameo
 
 BATCH = 16
@@ -276,8 +277,10 @@ def _place_actor(doc: Doc, place: Place) -> Actor | None:
 
 
 def _sentence_country(doc: Doc, sentence) -> str | None:
-    """The one country a sentence names, if it names exactly one: the home of its unnamed police."""
-    countries = {m.country for m in doc._.actors or () if m.country and sentence.start <= m.head < sentence.end}
+    """The one country a sentence names outside its speakers, if it names exactly one: the home
+    of its unnamed police."""
+    countries = {m.country for m in doc._.actors or ()
+                 if m.country and sentence.start <= m.head < sentence.end and not with_speaker(doc[m.head])}
     return countries.pop() if len(countries) == 1 else None
 
 

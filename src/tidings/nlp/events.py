@@ -76,7 +76,8 @@ class EventReader:
         # "began a hunger strike to demand reforms": the purpose restates why the coded act was
         # done; it is an event of its own only when the act itself is not coded.
         anchors = {event.anchor for event in found}
-        return [event for event in found if not _purpose_of(self.doc[event.anchor], anchors)]
+        return [event for event in found if not _purpose_of(self.doc[event.anchor], anchors)
+                and not _background(self.doc[event.anchor], anchors)]
 
     def _found_in(self, sentence: Span) -> list[EventMention]:
         found = []
@@ -251,6 +252,12 @@ class EventReader:
         controller = addressees if entry.frame in ADDRESSED_FRAMES and addressees else subjects
         inner = self._inner_event(verb, controller)
         code = entry.cameo
+        if inner is not None and entry.frame in ("intend", "threaten") and _has_other_subject(inner, self.doc):
+            # "hoped French officials would be indicted": a wish about others, not an intention.
+            inner.modality = "hypothetical"
+            if entry.cameo is None:
+                return inner
+            inner = None
         if inner is not None:
             code = framed_code(entry.frame, inner.cameo) or entry.cameo
             inner.modality = FRAME_MODALITY.get(entry.frame, inner.modality)
@@ -503,6 +510,18 @@ def _coordinated(token: Token) -> list[Token]:
         if child.dep_ == "appos" and child.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_type_ == child.ent_type_:
             tokens.extend((child, *child.conjuncts))
     return list(dict.fromkeys(tokens))
+
+
+def _has_other_subject(inner: EventMention, doc: Doc) -> bool:
+    verb = doc[inner.anchor]
+    return verb.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+                                        for c in verb.children)
+
+
+def _background(anchor: Token, anchors: set[int]) -> bool:
+    """"released the mayor, a Hamas member jailed a year ago": a reduced relative clause recalls
+    background when the sentence reports another event."""
+    return anchor.dep_ == "acl" and anchor.tag_ == "VBN" and any(a != anchor.i for a in anchors)
 
 
 def _purpose_of(anchor: Token, anchors: set[int]) -> bool:

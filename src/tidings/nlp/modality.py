@@ -81,8 +81,9 @@ class Modality:
                 return "negated", None
             if isinstance(found, Token) and intention is None:
                 intention = found
-            if token.head.i == token.i or token.dep_ in ("relcl", "appos"):
-                break
+            if token.head.i == token.i or token.dep_ in ("relcl", "appos") or (
+                    token.dep_ == "acl" and token.tag_ == "VBN"):
+                break  # a relative clause ("victims killed by the crash") states its own facts
             previous, token = token, token.head
         return ("intended", intention) if intention is not None else ("asserted", None)
 
@@ -108,6 +109,8 @@ class Modality:
             for frame in frames:
                 if frame in FRAME_MARKS:
                     mark = FRAME_MARKS[frame]
+                    if mark == "intended" and _other_subject(below):
+                        return "hypothetical"  # "hoped French officials would be indicted": a wish
                     return token if mark == "intended" else mark
         for child in token.children:
             word = child.lower_
@@ -118,9 +121,12 @@ class Modality:
         role = next((self.words[form] for form in lemmas(token) if form in self.words), None)
         if role == "hypothetical" and below is not None:
             return "hypothetical"
-        if below is not None and below.dep_ in ("pcomp", "ccomp", "xcomp") and any(
+        if below is not None and below.dep_ in ("pcomp", "ccomp", "xcomp", "prep") and any(
                 row.cameo and row.cameo[:2] == "11" for row in self.lexicon.verb_rows(token)):
             return "hypothetical"  # "accused the rebels of violating the ceasefire": alleged
+        if below is not None and below.dep_ == "advcl" and below.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "mark" and c.lower_ in ("before", "until") for c in below.children):
+            return "hypothetical"  # "a day before Sarkozy heads to Beijing": not yet
         if below is not None and any(
             child.dep_ in ("acomp", "attr", "advmod") and self.words.get(child.lower_) == "hypothetical"
             for child in token.children
@@ -155,3 +161,8 @@ class Modality:
         stated.symmetric = event.symmetric and not event.targets
         stated.inner = event
         return stated
+
+
+def _other_subject(clause: Token) -> bool:
+    """Whether a complement clause has a subject of its own, other than a pronoun."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in clause.children)

@@ -12,15 +12,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..data_files import bundled_table
 from ..model import Place
 from ..places.gazetteer import Gazetteer, default_gazetteer
 from .mentions import EventMention
+from .speech import with_speaker
 from .when import _distance, _with_inner
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "to", "from", "off"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-SPEECH = frozenset(row["verb"] for row in bundled_table("lexicon", "speech.tsv"))
 
 
 @Language.factory("tidings_where", assigns=["doc._.events"], requires=["doc._.events", "doc.ents"])
@@ -50,9 +49,13 @@ class WhereStage:
     def place_of(self, doc: Doc, event: EventMention, context: set[str]) -> Place | None:
         anchor = doc[event.anchor]
         candidates = []
+        subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         for ent in anchor.sent.ents:
             if ent.label_ in PLACE_LABELS and _is_location(ent, anchor):
-                candidates.append((_distance(anchor, ent.root), abs(ent.root.i - anchor.i), ent))
+                # "The US commander in Iraq held talks ... in Beirut": a place that describes the
+                # subject is a weaker guess than one attached to the act itself.
+                penalty = 2 if ent.root.i in subject else 0
+                candidates.append((_distance(anchor, ent.root) + penalty, abs(ent.root.i - anchor.i), ent))
         for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
             place = self.geocode(ent, context)
             if place is not None:
@@ -86,7 +89,7 @@ class WhereStage:
 def _is_location(ent: Span, anchor: Token) -> bool:
     """Whether the sentence uses this name as a location and not as an actor."""
     root = ent.root
-    if _with_speaker(root):
+    if with_speaker(root):
         return False
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
@@ -94,14 +97,6 @@ def _is_location(ent: Span, anchor: Token) -> bool:
     if root.dep_ == "dobj" and root.head.i == anchor.i and anchor.lemma_.lower() in ("visit", "tour"):
         return True
     return ent.label_ == "FAC" and root.dep_ in ("pobj", "npadvmod")
-
-
-def _with_speaker(token: Token) -> bool:
-    """Whether a word belongs to who says something ("relief officials in Nairobi said")."""
-    for ancestor in token.ancestors:
-        if ancestor.dep_ in ("nsubj", "nsubjpass") and ancestor.head.lemma_.lower() in SPEECH:
-            return True
-    return False
 
 
 def _place(text: str, candidate) -> Place:

@@ -55,8 +55,8 @@ class Gazetteer:
                                   city["geonameid"], "city", city["population"])
             names = {city["name"]}
             if city["population"] >= ALTERNATE_NAME_POPULATION:
-                names.update(n for n in city["alternatenames"]
-                             if n.isascii() and len(n) >= 4 and n[:1].isupper() and " " not in n.strip())
+                names.update(n for n in city["alternatenames"] if n.isascii() and len(n) >= 4
+                             and len(n.split()) <= 3 and all(word[:1].isupper() for word in n.split()))
             for name in names:
                 self.index[name].append(candidate)
 
