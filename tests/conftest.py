@@ -7,7 +7,8 @@ list of coded events into assertions whose failure message lists what the coder 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 

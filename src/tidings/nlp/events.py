@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ontology.frames import framed_code
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
 from .mentions import EventMention, Mention
+from .speech import SPEECH
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
@@ -29,6 +30,9 @@ NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "tow
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
 OBLIGATION = {"must", "should", "ought"}
+# Violence a state reports another actor committing: an accusation too.
+ACCUSED_ROOTS = {"17", "18", "19", "20"}
+BACKGROUND_MARKS = {"after", "since", "because", "as", "once"}
 # Possessives that make an object the actor's own ("its troops"), not someone acted upon.
 OWN = {"its", "their", "his", "her", "our", "my"}
 # Prepositions by which an object names whom it concerns: "evidence against", "efforts of", "crimes by".
@@ -76,8 +80,37 @@ class EventReader:
         # "began a hunger strike to demand reforms": the purpose restates why the coded act was
         # done; it is an event of its own only when the act itself is not coded.
         anchors = {event.anchor for event in found}
-        return [event for event in found if not _purpose_of(self.doc[event.anchor], anchors)
-                and not _background(self.doc[event.anchor], anchors)]
+        found = [event for event in found if not _purpose_of(self.doc[event.anchor], anchors)
+                 and not _background(self.doc[event.anchor], anchors)]
+        return found + [a for a in (self._accusation(event) for event in found) if a is not None]
+
+    def _state_names(self) -> set[int]:
+        """Tokens that name a state itself: a country, its capital or its seat of government."""
+        return {m.head for m in self.doc._.actors or () if m.kind == "country" or (
+            m.kind == "sector" and m.start == m.head and m.end == m.head + 1)}
+
+    def _accusation(self, event: EventMention) -> EventMention | None:
+        """"Israel said a mortar bomb was fired at it from Gaza": a state that reports another's
+        violence against it or others accuses them of it (112), besides the act reported."""
+        if event.cameo[:2] not in ACCUSED_ROOTS or not event.sources:
+            return None
+        clause = self.doc[event.anchor]
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH:
+            return None
+        speaking = clause.head
+        if speaking.i > clause.i:
+            return None  # "..., officials said": an attribution, not a charge
+        # A state speaking as such ("Israel said", "Washington claimed"), not its officials or witnesses.
+        speakers = [m for m in self.actors(self.subjects(speaking))
+                    if m.country and self.doc[m.head].i in self._state_names()]
+        accused = [m for m in event.sources if m.country and all(m.country != s.country for s in speakers)]
+        if not speakers or not accused:
+            return None
+        return EventMention(sentence=self.index, trigger=(speaking.i, speaking.i + 1), anchor=speaking.i,
+                            cameo="112", sources=speakers, targets=accused, confidence=0.6,
+                            how=f"a state reporting another's violence ({event.cameo})")
 
     def _found_in(self, sentence: Span) -> list[EventMention]:
         found = []
@@ -138,6 +171,9 @@ class EventReader:
             # "killed in Israeli tank shelling", "Israeli air strikes killed ...": the actor
             # is named on the event that caused this one.
             sources = self._sources_from_event_nouns(subjects + self._prep_objects(verb, ("in", "by", "during")))
+        if not sources and entry.cameo[:2] in ("18", "19", "20"):
+            # "a mortar bomb was fired at Israel from the Gaza Strip": fired by those there.
+            sources = [m for m in self.actors(self._prep_objects(verb, ("from",))) if m.kind == "country"]
         return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
 
     def _partners(self, objects: list[Token]) -> list[Mention]:
@@ -518,10 +554,22 @@ def _has_other_subject(inner: EventMention, doc: Doc) -> bool:
                                         for c in verb.children)
 
 
+def _is_background(anchor: Token) -> bool:
+    """Whether a clause recalls or explains rather than reports: a relative clause ("the group
+    that has seized parts of Iraq", "a Hamas member jailed a year ago"), or an adverbial clause
+    of time or cause ("two weeks after rebels kidnapped peacekeepers")."""
+    if anchor.dep_ == "relcl" or anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        return True
+    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                          for c in anchor.children)
+
+
 def _background(anchor: Token, anchors: set[int]) -> bool:
-    """"released the mayor, a Hamas member jailed a year ago": a reduced relative clause recalls
-    background when the sentence reports another event."""
-    return anchor.dep_ == "acl" and anchor.tag_ == "VBN" and any(a != anchor.i for a in anchors)
+    """A background clause's event, when the sentence reports an event of its own."""
+    if not _is_background(anchor):
+        return False
+    doc = anchor.doc
+    return any(a != anchor.i and not _is_background(doc[a]) for a in anchors)
 
 
 def _purpose_of(anchor: Token, anchors: set[int]) -> bool:
