@@ -105,7 +105,7 @@ class EventReader:
         # A state speaking as such ("Israel said", "Washington claimed"), not its officials or witnesses.
         speakers = [m for m in self.actors(self.subjects(speaking))
                     if m.country and self.doc[m.head].i in self._state_names()]
-        accused = [m for m in event.sources if m.country and all(m.country != s.country for s in speakers)]
+        accused = [m for m in event.sources if all(m.country != s.country for s in speakers)]
         if not speakers or not accused:
             return None
         return EventMention(sentence=self.index, trigger=(speaking.i, speaking.i + 1), anchor=speaking.i,
@@ -145,6 +145,8 @@ class EventReader:
             return self._framed_event(verb, entry, subjects)
         if entry.cameo is None:
             return None
+        if entry.cameo[:2] in ACCUSED_ROOTS and self._blameless_agent(verb):
+            return None  # "victims killed by the crash", "killed by a landslide": no one's act
         sources = self.actors(subjects)
         targets = self._verb_targets(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not targets:
@@ -192,6 +194,10 @@ class EventReader:
                     if deeper:
                         return deeper
         return []
+
+    def _blameless_agent(self, verb: Token) -> bool:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return bool(agents) and not any(self.actors([a]) or self.lexicon.noun_entry(a) for a in agents)
 
     def _about(self, verb: Token) -> list[Mention]:
         """Whom a complaint is about: "over Israeli air raids", "about China", "against Russia"."""
