@@ -57,7 +57,8 @@ def _code_matches(actor: tidings.Actor | None, want: str | None) -> bool:
 
 def event_matches(event: tidings.Event, *, cameo: Any = ANY, root: Any = ANY, plover: Any = ANY,
                   source: Any = ANY, target: Any = ANY, date: Any = ANY, precision: Any = ANY,
-                  country: Any = ANY, place: Any = ANY, modality: Any = "asserted", trigger: Any = ANY) -> bool:
+                  country: Any = ANY, place: Any = ANY, modality: Any = "asserted",
+                  trigger: Any = ANY) -> bool:
     """Whether one event has every listed property (``country`` and ``place`` are the location's)."""
     checks = [
         cameo is ANY or event.cameo == cameo,

@@ -26,7 +26,7 @@ TIDINGS = Path(sys.executable).with_name("tidings")
 
 pytestmark = pytest.mark.skipif(
     not (ARTICLE.is_file() and (SEED / "check.py").is_file()),
-    reason=f"the seed article and its checker are not in {SEED} (they live next to the repository, in ../shared)")
+    reason=f"the seed article and its checker are not in {SEED} (../shared, next to the repository)")
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def checked(tmp_path_factory) -> subprocess.CompletedProcess:
     """`tidings code --format jsonl --date 2023-06-19 ARTICLE > ev.jsonl && python3 check.py ev.jsonl`."""
     events = tmp_path_factory.mktemp("seed") / "ev.jsonl"
     python3 = shutil.which("python3") or sys.executable
-    command = (f"'{TIDINGS}' code --format jsonl --date 2023-06-19 ../shared/seed/global-courant-blinken-wang-yi.txt"
+    command = (f"'{TIDINGS}' code --format jsonl --date 2023-06-19 ../shared/seed/{ARTICLE.name}"
                f" > '{events}' && '{python3}' ../shared/seed/check.py '{events}'")
     return subprocess.run(command, shell=True, cwd=REPO, capture_output=True, text=True, timeout=600,
                           check=False)
@@ -51,9 +51,9 @@ def test_seed_checker_passes_every_expectation(checked):
 
 
 @pytest.fixture(scope="module")
-def seed_events() -> tuple[str, list[tidings.Event]]:
+def seed_events(unrealized_coder) -> tuple[str, list[tidings.Event]]:
     text = ARTICLE.read_text(encoding="utf-8")
-    return text, tidings.Coder(include_unrealized=True).code(text, date="2023-06-19")
+    return text, unrealized_coder.code(text, date="2023-06-19")
 
 
 def actors_named(events: list[tidings.Event], text: str, surface: str) -> list[tidings.Actor]:
@@ -75,7 +75,8 @@ def actors_named(events: list[tidings.Event], text: str, surface: str) -> list[t
 def test_seed_people_are_coded_for_june_2023(surface, code, seed_events):
     _, events = seed_events
     found = [actor for event in events for actor in (event.source, event.target)
-             if actor is not None and surface in actor.text and actor.name and surface.split()[-1] in actor.name]
+             if actor is not None and surface in actor.text
+             and actor.name and surface.split()[-1] in actor.name]
     assert found, f"no actor for {surface!r}"
     assert {actor.code for actor in found} == {code}, [(a.text, a.code) for a in found]
 

@@ -209,10 +209,10 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
     if mention is None:
         return None
     country, sector, code = mention.country, mention.sector, mention.code
-    if country is None and fallback_country and (
-            mention.kind == "sector" and sector is not None or mention.kind == "person"):
+    stateless = code is None or code == sector and sector not in ("IGO", "NGO")
+    if country is None and fallback_country and stateless and mention.kind in ("sector", "person"):
         # Unnamed police or protesters, or a person the text gives no country, are of the
-        # country where the event takes place.
+        # country the event is placed in.
         country, code = fallback_country, fallback_country + (sector or "")
     if code is None and sector is not None:
         code = sector
@@ -226,12 +226,24 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
 def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
            source_mention: Mention | None, target_mention: Mention | None) -> Event | None:
     place = mention.place
-    country = place.country if place is not None else _sentence_country(doc, sentences[mention.sentence])
-    source = _actor(doc, source_mention, country)
-    target = _actor(doc, target_mention, country)
+    place_country = place.country if place is not None else None
+    sentence_country = place_country or _sentence_country(doc, sentences[mention.sentence])
+    # A person without a country takes the place's; an unnamed group of police or protesters
+    # also the one country the sentence names.
+    source = _actor(doc, source_mention, place_country if _is_person(source_mention) else sentence_country)
+    target = _actor(doc, target_mention, place_country if _is_person(target_mention) else sentence_country)
+    if target is not None and target.country is None and source is not None and source.country and \
+            _is_person(target_mention) and target_mention.code in (None, target_mention.sector):
+        # "Rwandan rebels demanded the removal of President X": a person acted upon at home.
+        target = _actor(doc, target_mention, source.country)
     code = cameo(mention.cameo)
-    if target is None and place is not None and place.country and code.root in PLACE_TARGET_ROOTS and (
-            source is None or source.country != place.country or code.root != "04"):
+    if source is None and place_country and code.root in ("09", "17") and target is not None:
+        # "was arrested in Lebanon", "put under investigation in Italy": by the authorities there.
+        source = _place_actor(doc, place)
+    placed = code.root in PLACE_TARGET_ROOTS or (
+        mention.inner is not None and mention.inner.cameo[:2] in PLACE_TARGET_ROOTS)
+    if target is None and place is not None and place.country and placed and (
+            source is None or source.country != place.country or code.root not in ("03", "04")):
         # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
         target = _place_actor(doc, place)
     if source is None and target is None:
@@ -274,6 +286,10 @@ def _place_actor(doc: Doc, place: Place) -> Actor | None:
         return None
     return Actor(text=place.text, start=start, end=start + len(place.text), code=place.country,
                  name=place.name, country=place.country, sector=None)
+
+
+def _is_person(mention: Mention | None) -> bool:
+    return mention is not None and mention.kind == "person"
 
 
 def _sentence_country(doc: Doc, sentence) -> str | None:

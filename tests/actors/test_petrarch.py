@@ -63,7 +63,8 @@ def test_conversion_writes_one_row_per_code(converted):
 
 def test_converted_file_has_the_actor_dictionary_columns(converted):
     output, _, _ = converted
-    header = next(line for line in output.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    lines = output.read_text(encoding="utf-8").splitlines()
+    header = next(line for line in lines if not line.startswith("#"))
     assert header.split("\t") == ["code", "name", "aliases", "type", "valid_from", "valid_to", "role", "note"]
 
 
@@ -158,7 +159,8 @@ def test_a_synonym_is_coded_like_the_name(petrarch_coder, show):
 
 
 def test_the_imported_group_code_is_used(petrarch_coder, expect_event):
-    text = "The Copperbelt Liberation Front attacked a police post near Kitwe on Sunday, killing two officers."
+    text = "The Copperbelt Liberation Front attacked a police post near Kitwe on Sunday, killing two "
+    "officers."
     events = petrarch_coder.code(text, date="2024-03-04")
     expect_event(events, root="19", plover="ASSAULT", source="ZMBREB", target="ZMBCOP", date="2024-03-03",
                  country="ZMB")

@@ -53,8 +53,10 @@ STATE_CASES = [
     resolves("2024-11-21", "The People's Republic of China condemned Japan on Thursday over its new defence "
              "strategy.", ("People's Republic of China", "CHN"), ("Japan", "JPN"), id="official-prc"),
     resolves("2025-06-16", "The Russian Federation expelled two Estonian diplomats on Monday.",
-             ("Russian Federation", "RUS"), ("Estonian diplomats", "ESTGOV"), id="official-russian-federation"),
-    resolves("2025-06-16", "The Republic of Korea criticised North Korea on Monday for launching a spy satellite.",
+             ("Russian Federation", "RUS"), ("Estonian diplomats",
+                                             "ESTGOV"), id="official-russian-federation"),
+    resolves("2025-06-16", "The Republic of Korea criticised North Korea on Monday for launching a spy "
+             "satellite.",
              ("Republic of Korea", "KOR"), ("North Korea", "PRK"), id="official-republic-of-korea"),
     resolves("2025-06-16", "The Islamic Republic of Iran accused the United Kingdom on Monday of harbouring "
              "dissidents.", ("Islamic Republic of Iran", "IRN"), ("United Kingdom", "GBR"),
@@ -73,10 +75,12 @@ STATE_CASES = [
              ("Emirati officials", "AREGOV"), ("Sudanese army commanders", "SDNMIL"), id="demonym-emirati"),
     resolves("2025-07-01", "Ivorian police arrested two Burkinabe soldiers near the border on Tuesday.",
              ("Ivorian police", "CIVCOP"), ("Burkinabe soldiers", "BFAMIL"), id="demonym-ivorian-burkinabe"),
-    resolves("2025-07-01", "Filipino fishermen accused the Chinese coast guard on Tuesday of ramming their boat.",
+    resolves("2025-07-01", "Filipino fishermen accused the Chinese coast guard on Tuesday of ramming their "
+             "boat.",
              ("Filipino fishermen", "PHLAGR"), ("Chinese coast guard", "CHNCOP"), id="demonym-filipino"),
     # abbreviations
-    resolves("2025-07-01", "The PRC condemned the UK on Tuesday over its new visa rules for Hong Kong residents.",
+    resolves("2025-07-01", "The PRC condemned the UK on Tuesday over its new visa rules for Hong Kong "
+             "residents.",
              ("PRC", "CHN"), ("UK", "GBR"), id="abbreviation-prc-uk"),
     resolves("2025-07-01", "The DPRK accused the US on Tuesday of preparing an invasion.",
              ("DPRK", "PRK"), ("US", "USA"), id="abbreviation-dprk-us"),
@@ -114,20 +118,25 @@ def test_states_resolve_from_names_demonyms_abbreviations_and_capitals(date, tex
 SECTOR_CASES = [
     resolves("2026-11-27", "Chinese troops clashed with Indian soldiers along the disputed border on Friday.",
              ("Chinese troops", "CHNMIL"), ("Indian soldiers", "INDMIL"), id="troops-soldiers"),
-    resolves("2025-02-18", "US lawmakers criticised the Pentagon on Tuesday over the cost of the new fighter jet.",
+    resolves("2025-02-18", "US lawmakers criticised the Pentagon on Tuesday over the cost of the new fighter "
+             "jet.",
              ("US lawmakers", "USALEG"), ("Pentagon", "USAMIL"), id="lawmakers"),
     resolves("2024-06-25", "Kenya's opposition accused the government on Tuesday of killing protesters.",
              ("Kenya's opposition", "KENOPP"), id="opposition"),
-    resolves("2024-06-25", "Israeli police arrested dozens of Palestinian protesters in East Jerusalem on Tuesday.",
+    resolves("2024-06-25", "Israeli police arrested dozens of Palestinian protesters in East Jerusalem on "
+             "Tuesday.",
              ("Israeli police", "ISRCOP"), ("Palestinian protesters", "PSEOPP"), id="police-protesters"),
-    resolves("2024-06-14", "A Russian court sentenced an American journalist to 16 years in prison on Friday.",
+    resolves("2024-06-14",
+             "A Russian court sentenced an American journalist to 16 years in prison on Friday.",
              ("Russian court", "RUSJUD"), ("American journalist", "USAMED"), id="court-journalist"),
     resolves("2024-06-25", "German prosecutors charged three Russian nationals with spying on Tuesday.",
              ("German prosecutors", "DEUJUD"), id="prosecutors"),
-    resolves("2024-06-25", "The Russian defence ministry accused Ukraine on Tuesday of shelling a nuclear plant.",
+    resolves("2024-06-25", "The Russian defence ministry accused Ukraine on Tuesday of shelling a nuclear "
+             "plant.",
              ("Russian defence ministry", "RUSMIL"), ("Ukraine", "UKR"), id="defence-ministry"),
     resolves("2024-06-25", "The Chinese foreign ministry criticised the Philippines on Tuesday over the "
-             "collision.", ("Chinese foreign ministry", "CHNGOV"), ("Philippines", "PHL"), id="foreign-ministry"),
+             "collision.", ("Chinese foreign ministry", "CHNGOV"), ("Philippines",
+                                                                    "PHL"), id="foreign-ministry"),
     resolves("2024-06-25", "Lebanon deported dozens of Syrian refugees on Tuesday.",
              ("Lebanon", "LBN"), ("Syrian refugees", "SYRREF"), id="refugees"),
     resolves("2024-06-25", "Brazilian farmers blocked highways in Mato Grosso on Tuesday.",
@@ -142,8 +151,8 @@ SECTOR_CASES = [
              ("Israeli tanks", "ISRMIL"), id="tanks"),
     resolves("2024-06-25", "Ukrainian forces shot down 30 Russian drones over Kyiv on Tuesday.",
              ("Ukrainian forces", "UKRMIL"), id="forces"),
-    resolves("2024-06-25", "Venezuelan opposition leader Maria Corina Machado accused President Nicolas Maduro "
-             "on Tuesday of rigging the vote.",
+    resolves("2024-06-25", "Venezuelan opposition leader Maria Corina Machado accused President Nicolas "
+             "Maduro on Tuesday of rigging the vote.",
              ("Machado", "VENOPP"), ("Maduro", "VENGOV"), id="opposition-leader-and-president"),
     resolves("2024-06-25", "Russian state media accused British diplomats on Tuesday of spying.",
              ("Russian state media", "RUSMED"), ("British diplomats", "GBRGOV"), id="state-media"),
@@ -168,14 +177,15 @@ IGO_CASES = [
              ("European Union", "IGOEUREEC"), ("Iranian officials", "IRNGOV"), id="european-union"),
     resolves("2025-09-18", "The EU praised Moldova on Thursday for its progress on reforms.",
              ("EU", "IGOEUREEC"), ("Moldova", "MDA"), id="eu"),
-    resolves("2023-07-28", "The African Union condemned the coup in Niger on Friday and suspended the country.",
+    resolves("2023-07-28", "The African Union condemned the coup in Niger on Friday and suspended the "
+             "country.",
              ("African Union", "IGOAFRAFU"), id="african-union"),
     resolves("2025-09-18", "ASEAN leaders urged Myanmar's junta on Thursday to end the violence.",
              ("ASEAN", "IGOSEAASN"), ("junta", "MMRMIL"), id="asean"),
     resolves("2025-09-18", "The IAEA criticised Iran on Thursday for restricting inspectors' access.",
              ("IAEA", "IGOUNOIAE"), ("Iran", "IRN"), id="iaea"),
-    resolves("2025-09-18", "The World Health Organization praised Rwanda on Thursday for containing the Marburg "
-             "outbreak.", ("World Health Organization", "IGOUNOHLHWHO"), ("Rwanda", "RWA"), id="who"),
+    resolves("2025-09-18", "The World Health Organization praised Rwanda on Thursday for containing the "
+             "Marburg outbreak.", ("World Health Organization", "IGOUNOHLHWHO"), ("Rwanda", "RWA"), id="who"),
     resolves("2025-09-18", "The IMF granted Pakistan a $7 billion loan on Thursday.",
              ("IMF", "IGOBUSIMF"), ("Pakistan", "PAK"), id="imf"),
     resolves("2023-08-06", "ECOWAS threatened Niger's junta with military intervention on Sunday.",
@@ -197,10 +207,11 @@ def test_international_organisations_resolve_to_igo_codes(date, text, pairs, cod
 # --- people of the knowledge base, on the story date -------------------------------------------------
 
 PEOPLE_CASES = [
-    resolves("2024-05-14", "US Secretary of State Antony Blinken met Ukrainian President Volodymyr Zelensky in "
-             "Kyiv on Tuesday.", ("Blinken", "USAGOV"), ("Zelensky", "UKRGOV"), id="blinken-in-office-2024"),
-    resolves("2026-03-10", "Antony Blinken criticised US President Donald Trump on Tuesday for cutting foreign "
-             "aid.", ("Blinken", "USAELI"), ("Trump", "USAGOV"), id="blinken-former-2026"),
+    resolves("2024-05-14", "US Secretary of State Antony Blinken met Ukrainian President Volodymyr Zelensky "
+             "in Kyiv on Tuesday.", ("Blinken", "USAGOV"), ("Zelensky",
+                                                            "UKRGOV"), id="blinken-in-office-2024"),
+    resolves("2026-03-10", "Antony Blinken criticised US President Donald Trump on Tuesday for cutting "
+             "foreign aid.", ("Blinken", "USAELI"), ("Trump", "USAGOV"), id="blinken-former-2026"),
     resolves("2023-06-18", "Qin Gang met Antony Blinken in Beijing on Sunday.",
              ("Qin Gang", "CHNGOV"), ("Blinken", "USAGOV"), id="qin-gang-before-2023-07-25"),
     resolves("2024-02-27", "Qin Gang resigned from China's national legislature on Tuesday.",
@@ -221,16 +232,17 @@ PEOPLE_CASES = [
              ("David Cameron", "GBRELI"), ("Boris Johnson", "GBRGOV"), id="cameron-former-pm-2020"),
     resolves("2024-02-17", "David Cameron met Wang Yi in Munich on Friday.",
              ("David Cameron", "GBRGOV"), ("Wang Yi", "CHNGOV"), id="cameron-foreign-secretary-2024"),
-    resolves("2026-03-10", "British Deputy Prime Minister David Lammy met Irish Tanaiste Simon Harris in London on "
-             "Tuesday.", ("Lammy", "GBRGOV"), ("Harris", "IRLGOV"), id="lammy-title-beats-former-office"),
-    resolves("2026-03-10", "Norwegian Finance Minister Jens Stoltenberg met US Treasury Secretary Scott Bessent in "
-             "Washington on Tuesday.", ("Stoltenberg", "NORGOV"), ("Bessent", "USAGOV"),
+    resolves("2026-03-10", "British Deputy Prime Minister David Lammy met Irish Tanaiste Simon Harris in "
+             "London on Tuesday.", ("Lammy", "GBRGOV"), ("Harris",
+                                                         "IRLGOV"), id="lammy-title-beats-former-office"),
+    resolves("2026-03-10", "Norwegian Finance Minister Jens Stoltenberg met US Treasury Secretary Scott "
+             "Bessent in Washington on Tuesday.", ("Stoltenberg", "NORGOV"), ("Bessent", "USAGOV"),
              id="stoltenberg-after-nato"),
-    resolves("2023-11-06", "Opposition leader Keir Starmer criticised Prime Minister Rishi Sunak on Monday over "
-             "NHS waiting lists.", ("Keir Starmer", "GBROPP"), ("Sunak", "GBRGOV"),
+    resolves("2023-11-06", "Opposition leader Keir Starmer criticised Prime Minister Rishi Sunak on Monday "
+             "over NHS waiting lists.", ("Keir Starmer", "GBROPP"), ("Sunak", "GBRGOV"),
              id="starmer-before-his-first-term"),
-    resolves("2014-04-21", "US Vice President Joe Biden met Ukrainian Prime Minister Arseniy Yatsenyuk in Kyiv on "
-             "Monday.", ("Biden", "USAGOV"), ("Yatsenyuk", "UKRGOV"), id="biden-as-vice-president"),
+    resolves("2014-04-21", "US Vice President Joe Biden met Ukrainian Prime Minister Arseniy Yatsenyuk in "
+             "Kyiv on Monday.", ("Biden", "USAGOV"), ("Yatsenyuk", "UKRGOV"), id="biden-as-vice-president"),
     resolves("2019-05-10", "Taliban fighters attacked an Afghan army checkpoint in Helmand on Friday.",
              ("Taliban", "AFGREB"), ("Afghan army", "AFGMIL"), id="taliban-insurgents-2019"),
     resolves("2025-06-16", "The Taliban detained two British aid workers in Kabul on Monday.",
@@ -266,8 +278,8 @@ def test_title_gives_the_code_and_later_mentions_remember_it(coder, show):
 
 
 def test_appositive_gives_the_code_and_the_surname_remembers_it(coder, show):
-    text = ("Mohamed Hamdan Dagalo, the commander of the Rapid Support Forces, rejected the army's truce proposal "
-            "on Monday. Dagalo accused the Sudanese army of bombing civilians in Darfur.")
+    text = ("Mohamed Hamdan Dagalo, the commander of the Rapid Support Forces, rejected the army's truce "
+            "proposal on Monday. Dagalo accused the Sudanese army of bombing civilians in Darfur.")
     events = coder.code(text, date="2025-06-16")
     first = [e for e in events if e.sentence_index == 0]
     second = [e for e in events if e.sentence_index == 1]
@@ -277,9 +289,9 @@ def test_appositive_gives_the_code_and_the_surname_remembers_it(coder, show):
 
 
 def test_appositive_role_and_she_refer_to_the_same_person(coder, show):
-    text = ("Samia Suluhu Hassan, Tanzania's president, hosted Kenyan President William Ruto in Dar es Salaam on "
-            "Monday. She later criticised the East African Community for its slow response to the crisis in "
-            "eastern Congo.")
+    text = ("Samia Suluhu Hassan, Tanzania's president, hosted Kenyan President William Ruto in Dar es "
+            "Salaam on Monday. She later criticised the East African Community for its slow response to the "
+            "crisis in eastern Congo.")
     events = coder.code(text, date="2025-06-16")
     first = [e for e in events if e.sentence_index == 0]
     second = [e for e in events if e.sentence_index == 1]
@@ -303,23 +315,25 @@ def test_appositive_minister_is_remembered_by_surname(coder, show):
 # --- pair references and "the ministry" -------------------------------------------------------------
 
 PAIR_CASES = [
-    pytest.param("2026-11-23", "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed met in Addis "
-                 "Ababa on Monday. The two leaders agreed to build a new highway between their capitals.",
+    pytest.param("2026-11-23", "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed met in "
+                 "Addis Ababa on Monday. The two leaders agreed to build a new highway between their "
+                 "capitals.",
                  "The two leaders", {"KENGOV", "ETHGOV"}, id="the-two-leaders"),
-    pytest.param("2026-11-23", "Egypt and Ethiopia resumed talks over the Nile dam on Monday. The two countries "
-                 "agreed to share data on water releases.", "The two countries", {"EGY", "ETH"},
+    pytest.param("2026-11-23", "Egypt and Ethiopia resumed talks over the Nile dam on Monday. The two "
+                 "countries agreed to share data on water releases.", "The two countries", {"EGY", "ETH"},
                  id="the-two-countries"),
-    pytest.param("2025-08-11", "Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in "
-                 "Abu Dhabi on Monday. Both sides pledged to reopen transport links.", "Both sides",
+    pytest.param("2025-08-11", "Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham "
+                 "Aliyev in Abu Dhabi on Monday. Both sides pledged to reopen transport links.", "Both sides",
                  {"ARMGOV", "AZEGOV"}, id="both-sides"),
-    pytest.param("2025-02-11", "French President Emmanuel Macron hosted Indian Prime Minister Narendra Modi in "
-                 "Paris on Tuesday. The duo signed an agreement on civil nuclear cooperation.", "The duo",
+    pytest.param("2025-02-11", "French President Emmanuel Macron hosted Indian Prime Minister Narendra Modi "
+                 "in Paris on Tuesday. The duo signed an agreement on civil nuclear cooperation.", "The duo",
                  {"FRAGOV", "INDGOV"}, id="the-duo"),
 ]
 
 
 @pytest.mark.parametrize("date, text, reference, codes", PAIR_CASES)
-def test_pair_references_stand_for_the_last_two_actors_named_together(date, text, reference, codes, coder, show):
+def test_pair_references_stand_for_the_last_two_actors_named_together(date, text, reference, codes, coder,
+                                                                      show):
     events = coder.code(text, date=date)
     second = [e for e in events if e.sentence_index == 1]
     assert codes_of(second, text, reference) == codes, show(events)
@@ -329,14 +343,15 @@ def test_pair_references_stand_for_the_last_two_actors_named_together(date, text
 
 
 @pytest.mark.parametrize("date, text, source, target", [
-    pytest.param("2024-11-21", "China's Foreign Ministry summoned the Japanese ambassador on Thursday. The ministry "
-                 "also accused Tokyo of interfering in China's internal affairs.", "CHNGOV", "JPNGOV",
-                 id="foreign-ministry"),
+    pytest.param("2024-11-21", "China's Foreign Ministry summoned the Japanese ambassador on Thursday. The "
+                 "ministry also accused Tokyo of interfering in China's internal affairs.",
+                 "CHNGOV", "JPNGOV", id="foreign-ministry"),
     pytest.param("2024-11-21", "Russia's Defence Ministry said on Thursday its air defences had shot down 40 "
                  "Ukrainian drones. The ministry accused Kyiv of targeting civilian infrastructure.",
                  "RUSMIL", "UKRGOV", id="defence-ministry"),
 ])
-def test_the_ministry_refers_to_the_ministry_named_before(date, text, source, target, coder, show, expect_event):
+def test_the_ministry_refers_to_the_ministry_named_before(date, text, source, target, coder, show,
+                                                          expect_event):
     events = coder.code(text, date=date)
     second = [e for e in events if e.sentence_index == 1]
     check(second, text, "ministry", source, show)
@@ -348,7 +363,7 @@ def test_the_ministry_refers_to_the_ministry_named_before(date, text, source, ta
 USER_TSV = """\
 # Project dictionary: Wagner coded as a state military force, plus an NGO the bundled files lack.
 code\tname\taliases\ttype\tvalid_from\tvalid_to\trole\tnote
-RUSMIL\tWagner Group\tWagner|Wagner mercenaries|Wagner fighters\tgroup\t\t\tRussian military contractor\tcoded as MIL
+RUSMIL\tWagner Group\tWagner|Wagner mercenaries\tgroup\t\t\tRussian military contractor\tcoded as MIL
 NGOHRISRN\tSahel Rights Network\tSRN\torganization\t\t\thuman rights NGO\t
 """
 
@@ -469,10 +484,11 @@ def test_explain_says_when_nothing_is_found():
 
 
 def test_the_resolve_command_prints_the_explanation():
-    result = subprocess.run([str(TIDINGS), "actors", "resolve", "Chinese Foreign Minister Qin Gang",
-                             "--date", "2023-06-18"], capture_output=True, text=True, timeout=120, check=False)
+    command = [str(TIDINGS), "actors", "resolve", "Chinese Foreign Minister Qin Gang", "--date", "2023-06-18"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == resolve_phrase("Chinese Foreign Minister Qin Gang", date="2023-06-18")
+    assert result.stdout.splitlines() == resolve_phrase("Chinese Foreign Minister Qin Gang",
+                                                        date="2023-06-18")
 
 
 def test_the_resolve_command_rejects_a_malformed_date():

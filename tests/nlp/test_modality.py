@@ -5,8 +5,9 @@ its own kind (pledges and plans to cooperate are 03x AGREE, announced conflictua
 13x THREATEN), while the planned act itself is 'intended'. Appeals are 02x, demands 10x,
 refusals 12x; lifting or halting something codes the end of it. Events that did not happen
 ("did not meet") are 'negated'; possible ones ("may meet", "if", "it is unclear whether")
-are 'hypothetical'. A visit to a capital ("visit Moscow") may be coded to the country or to its
-government, so visit targets are checked by country only. Only asserted events are returned unless ``include_unrealized=True``.
+are 'hypothetical'. A visit to a capital ("visit Moscow") may be coded to the country or to
+its government, so visit targets are checked by country only. Only asserted events are
+returned unless ``include_unrealized=True``.
 
 These tests need the trained spaCy model (en_core_web_sm), loaded once per session.
 """
@@ -27,8 +28,8 @@ def want(**fields) -> dict:
 # --- negation ------------------------------------------------------------------------------------
 
 NEGATED_CASES = [
-    case("2025-05-15", "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelensky in "
-         "Istanbul on Thursday.",
+    case("2025-05-15", "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelensky "
+         "in Istanbul on Thursday.",
          want(root="04", plover="CONSULT", source="RUSGOV", target="UKRGOV", date="2025-05-15",
               country="TUR", place="Istanbul", modality="negated"),
          id="did-not-meet"),
@@ -106,8 +107,9 @@ def test_possible_events_are_not_asserted(date, text, expected, coder, expect_no
 
 
 def test_could_impose_sanctions_asserts_no_sanctions(coder, expect_no_event):
-    events = coder.code("The European Union could impose sanctions on Georgian officials over the crackdown on "
-                        "protesters, EU foreign policy chief Kaja Kallas said on Monday.", date="2025-06-16")
+    text = ("The European Union could impose sanctions on Georgian officials over the crackdown on "
+            "protesters, EU foreign policy chief Kaja Kallas said on Monday.")
+    events = coder.code(text, date="2025-06-16")
     expect_no_event(events, root="16", source="IGOEUREEC")
     expect_no_event(events, cameo="163", source="IGOEUREEC")
 
@@ -115,14 +117,15 @@ def test_could_impose_sanctions_asserts_no_sanctions(coder, expect_no_event):
 # --- intentions: asserted 03x/13x for the statement, 'intended' for the planned act --------------
 
 INTENTION_CASES = [
-    case("2025-01-19", "Israel agreed on Sunday to release 90 Palestinian prisoners in the first phase of the "
-         "ceasefire deal.",
+    case("2025-01-19", "Israel agreed on Sunday to release 90 Palestinian prisoners in the first phase of "
+         "the ceasefire deal.",
          want(cameo="0353", plover="AGREE", source="ISR", target="PSE*", date="2025-01-19"),
          want(cameo="0841", plover="RETREAT", source="ISR", target="PSE*", modality="intended"),
          id="agreed-to-release"),
-    case("2024-06-25", "Indian Prime Minister Narendra Modi will visit Moscow next month, the Kremlin said on "
-         "Tuesday.",
-         want(cameo="036", plover="AGREE", source="INDGOV", target="RUS*", date="2024-06-25", precision="day"),
+    case("2024-06-25", "Indian Prime Minister Narendra Modi will visit Moscow next month, the Kremlin said "
+         "on Tuesday.",
+         want(cameo="036", plover="AGREE", source="INDGOV", target="RUS*", date="2024-06-25",
+              precision="day"),
          want(cameo="042", plover="CONSULT", source="INDGOV", target="RUS*", date="2024-07-01",
               precision="month", modality="intended"),
          id="will-visit"),
@@ -131,18 +134,19 @@ INTENTION_CASES = [
          want(cameo="042", plover="CONSULT", source="JPNGOV", target="USA*", date="2026-03-01",
               precision="month", country="USA", modality="intended"),
          id="plans-to-visit"),
-    case("2025-03-24", "Brazilian President Luiz Inacio Lula da Silva said on Monday he hopes to meet Chinese "
-         "President Xi Jinping in Beijing in May.",
+    case("2025-03-24", "Brazilian President Luiz Inacio Lula da Silva said on Monday he hopes to meet "
+         "Chinese President Xi Jinping in Beijing in May.",
          want(cameo="036", plover="AGREE", source="BRAGOV", target="CHNGOV", date="2025-03-24"),
          want(root="04", plover="CONSULT", source="BRAGOV", target="CHNGOV", date="2025-05-01",
               precision="month", country="CHN", modality="intended"),
          id="hopes-to-meet"),
-    case("2024-09-12", "Germany promised on Thursday to deliver two more Patriot air defence systems to Ukraine.",
+    case("2024-09-12", "Germany promised on Thursday to deliver two more Patriot air defence systems to "
+         "Ukraine.",
          want(cameo="0332", plover="AGREE", source="DEU", target="UKR", date="2024-09-12"),
          want(root="07", plover="AID", source="DEU", target="UKR", modality="intended"),
          id="promised-to-deliver-weapons"),
-    case("2025-09-18", "The United States will impose new sanctions on Iran, Treasury Secretary Scott Bessent "
-         "said on Thursday.",
+    case("2025-09-18", "The United States will impose new sanctions on Iran, Treasury Secretary Scott "
+         "Bessent said on Thursday.",
          want(cameo="1312", plover="THREATEN", source="USA*", target="IRN", date="2025-09-18"),
          want(cameo="163", plover="COERCE", source="USA*", target="IRN", modality="intended"),
          id="will-impose-sanctions"),
@@ -167,8 +171,8 @@ def test_planned_acts_are_not_asserted(date, text, expected, coder, expect_no_ev
 
 
 def test_scheduled_then_delayed_visit_is_not_asserted(coder, expect_no_event):
-    events = coder.code("Blinken was originally scheduled to visit China in February, but his trip was delayed "
-                        "by the discovery of a Chinese spy balloon.", date="2023-06-19")
+    events = coder.code("Blinken was originally scheduled to visit China in February, but his trip was "
+                        "delayed by the discovery of a Chinese spy balloon.", date="2023-06-19")
     expect_no_event(events, root="04")
 
 
@@ -193,8 +197,8 @@ FRAMED_CASES = [
     case("2026-11-27", "Israel eased its blockade of the Gaza Strip on Friday.",
          want(root="08", source="ISR", target="PSE*", date="2026-11-27"),
          id="eased-blockade"),
-    case("2026-11-27", "Pakistan's military demanded on Friday that Afghanistan's Taliban government hand over "
-         "militant commanders.",
+    case("2026-11-27", "Pakistan's military demanded on Friday that Afghanistan's Taliban government hand "
+         "over militant commanders.",
          want(root="10", plover="REQUEST", source="PAKMIL", target="AFGGOV", date="2026-11-27"),
          id="demanded-hand-over"),
 ]

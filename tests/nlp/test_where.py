@@ -27,9 +27,10 @@ PLACE_CASES = [
          want(root="04", source="USAGOV", target="IRNGOV", date="2026-03-10", country="CHE", place="Geneva",
               symmetric=True),
          id="in-geneva"),
-    case("2025-03-24", "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov at Beijing's "
-         "Diaoyutai State Guesthouse on Monday.",
-         want(cameo="040", source="CHNGOV", target="RUSGOV", date="2025-03-24", country="CHN", place="Beijing",
+    case("2025-03-24", "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov at "
+         "Beijing's Diaoyutai State Guesthouse on Monday.",
+         want(cameo="040", source="CHNGOV", target="RUSGOV", date="2025-03-24", country="CHN",
+              place="Beijing",
               symmetric=True),
          id="venue-named-after-its-city"),
     case("2023-06-19", "Chinese President Xi Jinping and US President Joe Biden met in Bali last year.",
@@ -45,16 +46,16 @@ PLACE_CASES = [
     case("2024-03-04", "Israeli tanks shelled Khan Younis in the Gaza Strip on Monday.",
          want(cameo="194", source="ISR*", target="PSE*", date="2024-03-04", country="PSE"),
          id="gaza-strip"),
-    case("2024-05-06", "French President Emmanuel Macron hosted Chinese President Xi Jinping at the Elysee Palace "
-         "on Monday.",
+    case("2024-05-06", "French President Emmanuel Macron hosted Chinese President Xi Jinping at the Elysee "
+         "Palace on Monday.",
          want(cameo="043", source="FRAGOV", target="CHNGOV", date="2024-05-06", country="FRA"),
          id="a-seat-of-government-is-in-its-country"),
     case("2024-02-17", "Blinken met Wang Yi on the sidelines of the Munich Security Conference on Friday.",
          want(cameo="040", source="USAGOV", target="CHNGOV", date="2024-02-16", country="DEU", place="Munich",
               symmetric=True),
          id="conference-named-after-its-city"),
-    case("2026-11-23", "Kenyan President William Ruto flew from Nairobi to Addis Ababa on Monday for talks with "
-         "Ethiopian Prime Minister Abiy Ahmed.",
+    case("2026-11-23", "Kenyan President William Ruto flew from Nairobi to Addis Ababa on Monday for talks "
+         "with Ethiopian Prime Minister Abiy Ahmed.",
          want(cameo="042", source="KENGOV", target="ETH*", date="2026-11-23", country="ETH",
               place="Addis Ababa"),
          id="a-visit-is-placed-at-its-destination"),
@@ -63,8 +64,8 @@ PLACE_CASES = [
          want(root="03", plover="AGREE", source="ETH", target="ERI", date="2026-11-23", country="ETH",
               place="Addis Ababa", symmetric=True),
          id="the-dateline-when-the-sentence-has-no-place"),
-    case("2026-11-23", "GENEVA, Nov 23 - Armenian and Azerbaijani negotiators met in Doha on Monday, the Swiss "
-         "foreign ministry said.",
+    case("2026-11-23", "GENEVA, Nov 23 - Armenian and Azerbaijani negotiators met in Doha on Monday, the "
+         "Swiss foreign ministry said.",
          want(cameo="040", source="ARMGOV", target="AZEGOV", date="2026-11-23", country="QAT", place="Doha",
               symmetric=True),
          id="the-sentence-place-beats-the-dateline"),

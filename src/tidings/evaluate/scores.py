@@ -123,12 +123,13 @@ class Scores:
 
 
 def actor_country(actor: Actor | None) -> str | None:
-    """The country an actor stands for in the gold's terms: ISO3, or IGO for an IGO code."""
+    """The country an actor stands for in the gold's terms: ISO3, or IGO for an international
+    organisation, governmental or not (the gold sets code Amnesty and the Red Cross as IGO)."""
     if actor is None:
         return None
     if actor.country:
         return actor.country
-    if actor.code and actor.code.startswith("IGO"):
+    if actor.code and actor.code.startswith(("IGO", "NGO")):
         return "IGO"
     return None
 

@@ -91,6 +91,7 @@ class ActorFinder:
             resolver.sentence(sentence)
         doc._.actors = resolver.found
         doc._.actor_at = resolver.at
+        doc._.named_at = resolver.named()
         return doc
 
 
@@ -129,6 +130,28 @@ class Resolver:
             for i in range(start, end):
                 covered[i] = match
         return covered
+
+    def named(self) -> dict[int, Mention]:
+        """Countries and organisations named anywhere, also as modifiers, by token."""
+        named: dict[int, Mention] = {}
+        for match in {id(m): m for m in self.matches.values()}.values():
+            head = self._root_of(match.start, match.end)
+            if match.entries:
+                resolved = self.kb.entry_for(match.alias, self.day)
+                if resolved is None or resolved[0].type == "person":
+                    continue
+                entry = resolved[0]
+                mention = Mention(match.start, match.end, head, entry.code, entry.name, entry.country,
+                                  entry.sector, entry.type, f"{entry.origin}: {entry.name}")
+            else:
+                country = match.country
+                if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":
+                    continue
+                mention = Mention(match.start, match.end, head, country.iso3, self.kb.country_name(country.iso3),
+                                  country.iso3, None, "country", f"{country.origin}: {country.alias} is {country.iso3}")
+            for i in range(match.start, match.end):
+                named[i] = mention
+        return named
 
     # --- the sentence loop -------------------------------------------------------------
 
@@ -200,8 +223,10 @@ class Resolver:
             if child.dep_ not in ("compound", "amod", "nmod") or child.i > token.i:
                 continue
             match = self.matches.get(child.i)
-            if child.lemma_.lower() in self.kb.sectors or match is not None and (
-                    match.country is not None and not match.entries or agent):
+            if match is not None and (match.country is not None and not match.entries or agent):
+                return True
+            # "police officers", "opposition groups"; but "military equipment" is a thing.
+            if child.lemma_.lower() in self.kb.sectors and (child.pos_ in ("NOUN", "PROPN") or agent):
                 return True
         return False
 
@@ -227,9 +252,13 @@ class Resolver:
         if pair is not None:
             return [pair]
         own = self.matches.get(head.i)
+        ethnic = own is not None and own.start > 0 and self.doc[own.start - 1].lower_ == "ethnic"
         if own is not None and own.country is not None and not own.entries and head.ent_type_ != "PERSON":
-            # "NATO-member Norway": the head names the actor; its modifiers only describe it.
             sector, sector_token = self._sector(head, tokens)
+            if ethnic:
+                # "ethnic Albanians in Serbia": a people, of whichever country the story places them in.
+                return [self._sector_actor(head, tokens, sector or "CVL")]
+            # "NATO-member Norway": the head names the actor; its modifiers only describe it.
             return [self._country_actor(head, tokens, own.country, sector, sector_token)]
         named = self._named(head, tokens)
         if named is not None:

@@ -161,7 +161,11 @@ class EventReader:
                 for p in prep.children if p.dep_ == "pobj"]
             sources, targets = self.actors(givers), sources
         elif entry.roles == "from":
-            targets = self.actors(self._prep_objects(verb, ("from",))) or targets
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            senders = self._prep_objects(verb, ("from",)) or [
+                p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                for p in prep.children if p.dep_ == "pobj"]
+            targets = self.actors(senders) or targets
         elif entry.roles == "about":
             targets = self._about(verb) or targets
         elif entry.roles == "own":
@@ -179,9 +183,13 @@ class EventReader:
         return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
 
     def _partners(self, objects: list[Token]) -> list[Mention]:
-        """Whom objects concern: their possessor, or who they are "of", "against", "by", "for"."""
+        """Whom objects concern: their possessor, who they are "of", "against", "by", "for", or the
+        country or organisation named on them ("a U.N. resolution")."""
+        named = self.doc._.named_at or {}
         for obj in objects:
             found = self.actors(c for c in obj.children if c.dep_ == "poss" and c.lower_ not in OWN)
+            found = found or _unique([named[c.i] for c in obj.children
+                                      if c.dep_ in ("compound", "nmod", "amod") and c.i in named])
             found = found or self.actors(
                 p for prep in obj.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
                 for p in prep.children if p.dep_ == "pobj")
@@ -278,6 +286,10 @@ class EventReader:
         sources = self.actors(subjects) or noun_sources or participants
         targets = noun_targets or self._verb_targets_except(verb, noun) or [
             p for p in participants if p not in sources]
+        if not targets and noun_entry.cameo[:2] in ("02", "10"):
+            # "reiterated its demand that Israel ease restrictions": who is to act.
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
+            targets = [m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources]
         trigger = (min(verb.i, noun.i), max(verb.i, noun.i) + 1) if abs(noun.i - verb.i) <= 3 else (noun.i, noun.i + 1)
         return self._event(verb, trigger, noun_entry.cameo, sources, targets, noun_entry,
                            how=f"{entry.origin} + {noun_entry.origin}")
@@ -316,7 +328,8 @@ class EventReader:
             if not doers:
                 clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
                 doers = [m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources]
-            targets = self.actors(addressees) or doers or (inner.targets if inner else [])
+            targets = self.actors(addressees) or doers or (inner.targets if inner else []) or \
+                self._partners([c for c in verb.children if c.dep_ == "dobj"])
         else:
             targets = (inner.targets if inner else []) or self._verb_targets(verb)
         if not sources and inner is not None and entry.frame == "stop":
@@ -333,7 +346,11 @@ class EventReader:
 
     def _addressees(self, verb: Token) -> list[Token]:
         addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        addressed += self._prep_objects(verb, ("on", "upon", "to"))
+        # "called on Israel to", "appealed to the UN", "demanded autonomy from Serbian authorities"
+        addressed += self._prep_objects(verb, ("on", "upon", "to", "from"))
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            addressed += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                          for p in prep.children if p.dep_ == "pobj"]
         return [t for t in addressed if self.actors([t])]
 
     def _inner_event(self, verb: Token, controller: list[Token]) -> EventMention | None:

@@ -4,6 +4,8 @@ Doc._.pub_date    the article's publication date (datetime.date or None), set be
 Doc._.boilerplate token indices that are not news (mastheads, bylines, photo credits)
 Doc._.actors      every actor mention found, in text order (list of Mention)
 Doc._.actor_at    token index of a noun phrase's head -> the Mentions it stands for
+Doc._.named_at    token index -> the country or organisation a knowledge-base name there stands
+                  for, also where it only modifies another noun ("a U.N. resolution")
 Doc._.events      the events found (list of EventMention), in text order
 """
 
@@ -16,6 +18,7 @@ _ATTRIBUTES = {
     "boilerplate": None,
     "actors": None,
     "actor_at": None,
+    "named_at": None,
     "events": None,
     "dateline": None,
 }

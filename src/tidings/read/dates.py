@@ -52,3 +52,22 @@ def normalise_date(value: str) -> str | None:
         except ValueError:
             return None
     return None
+
+
+# How far into a page a byline or date line may sit, and how long such a line may be: a
+# sentence of the story that mentions a date is not the date of the story.
+_HEADER_LINES = 12
+_HEADER_WORDS = 12
+
+
+def header_date(text: str) -> str | None:
+    """The publication date a plain-text page prints near its top ("By Staff | 12 Nov 2024"), if any."""
+    for line in text.splitlines()[:_HEADER_LINES]:
+        if not line.strip() or len(line.split()) > _HEADER_WORDS:
+            continue
+        for form in (_FORMS[0], *_FORMS[2:]):
+            for match in form.finditer(line):
+                found = normalise_date(match.group(0))
+                if found:
+                    return found
+    return None

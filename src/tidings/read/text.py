@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from ..errors import problem
 from ..model import Article, Problem
+from .dates import header_date
 from .records import too_long
 
 
@@ -16,7 +17,8 @@ def read_text(
 ) -> Iterator[Article | Problem]:
     """The one Article in a plain-text stream, or the Problem that keeps it from being one.
 
-    The text is kept exactly as written, apart from a leading UTF-8 byte order mark.
+    The text is kept exactly as written, apart from a leading UTF-8 byte order mark. Without
+    a ``date``, the publication date is read from a byline or date line near the top, if any.
     """
     # A character takes at most four bytes in UTF-8, so reading past that many bytes for max_chars
     # characters proves the text too long without holding all of a huge file.
@@ -41,7 +43,8 @@ def read_text(
     if long := too_long(text, origin=origin, max_chars=max_chars):
         yield long
         return
-    yield Article(text=text, date=date, origin=origin)
+    # A page saved as text keeps its byline: "By NewsPulse Staff | 12 Nov 2024 | 3 min read".
+    yield Article(text=text, date=date or header_date(text), origin=origin)
 
 
 def _binary_detail(data: bytes) -> str:
