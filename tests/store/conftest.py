@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_inputs import STORIES, WIRE, NoEventsCoder, html_page, rss_feed, warc_archive, write_csv, write_jsonl
+from store_inputs import SAME_EVENT, WIRE, NoEventsCoder, write_jsonl, write_news_folder
 
 from tidings import Store
 
@@ -20,28 +20,34 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def news_folder(tmp_path: Path) -> Path:
     """A folder with one story in each format tidings reads: text, JSON lines, CSV, HTML, RSS and WARC."""
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "manila-drill.txt").write_text(STORIES["text"], encoding="utf-8")
-    write_jsonl(folder / "wire.jsonl", [{"id": "mw-0619-kenya-ethiopia", "title": "Ruto and Abiy sign power deal",
-                                         "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire",
-                                         "url": "https://meridianwire.example/2023/06/19/ruto-abiy"}])
-    write_csv(folder / "desk.csv", [{"id": "desk-0621-poland", "date": "2023-06-21", "outlet": "Baltic Desk",
-                                     "title": "Tusk sends troops to Belarus border", "text": STORIES["csv"]}])
-    (folder / "scholz-macron.html").write_text(
-        html_page(title="Scholz and Macron patch up quarrel", outlet="The Harbour Courier", date="2023-06-22",
-                  text=STORIES["html"]), encoding="utf-8")
-    (folder / "ledger.rss").write_text(rss_feed([{
-        "id": "gl-0623-pipeline", "title": "Brazil and Argentina sign pipeline deal",
-        "url": "https://globalledger.example/2023/06/23/pipeline", "date": "Fri, 23 Jun 2023 10:00:00 GMT",
-        "text": STORIES["rss"]}]), encoding="utf-8")
-    (folder / "crawl.warc.gz").write_bytes(warc_archive([(
-        "https://andes.example/2023/06/20/lithium",
-        html_page(title="Chile and Argentina sign lithium accord", outlet="Andes Daily", date="2023-06-20",
-                  text=STORIES["warc"]))]))
-    return folder
+    return write_news_folder(tmp_path / "news")
 
 
 @pytest.fixture
 def no_events_coder() -> NoEventsCoder:
     return NoEventsCoder()
+
+
+@pytest.fixture(scope="session")
+def coded_store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
+    """A store coded once: the six stories, then a later crawl with the wire story republished by another
+    outlet and that outlet's own story about the same meeting."""
+    folder = tmp_path_factory.mktemp("coded")
+    news = write_news_folder(folder / "news")
+    later = write_jsonl(folder / "later.jsonl", [
+        {"id": "dn-0620-ruto-abiy", "text": WIRE, "date": "2023-06-20", "outlet": "Daily Nation",
+         "url": "https://nation.example/ruto-abiy"},
+        {"id": "hc-0619-abiy-nairobi", "text": SAME_EVENT, "date": "2023-06-19", "outlet": "The Harbour Courier",
+         "url": "https://harbourcourier.example/abiy-nairobi"},
+    ])
+    path = folder / "news.duckdb"
+    with Store(path) as store:
+        store.ingest([news], coder=coder, workers=1)
+        store.ingest([later], coder=coder, workers=1)
+    return path
+
+
+@pytest.fixture
+def coded_store(coded_store_path: Path) -> Iterator[Store]:
+    with Store(coded_store_path, read_only=True) as opened:
+        yield opened

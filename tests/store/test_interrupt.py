@@ -46,11 +46,11 @@ def test_an_ingest_killed_mid_run_resumes_to_exactly_the_store_of_an_uninterrupt
     assert whole.wait(timeout=300) == 0, whole.stderr.read().decode()
 
     killed_db = tmp_path / "killed.duckdb"
+    Store(killed_db).close()  # created beforehand, so that the write-ahead log starts with the first batch
     killed = ingest(killed_db, workers=1)
     wal = Path(f"{killed_db}.wal")
     deadline = time.monotonic() + 120
-    # The write-ahead log appears with the first batch's commit (the new file is checkpointed before); a
-    # moment later that batch is stored and the next one is being coded.
+    # A moment after the log appears, the first batch is stored and the next one is being coded.
     while not (wal.exists() and wal.stat().st_size > 0) and killed.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(1.0)

@@ -35,9 +35,24 @@ class _Actor:
     codes: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
 
 
-def _words(token: str) -> str:
+def _words(token: str, *, initials: str = "") -> str:
+    """A PETRARCH phrase as news prints it: "BARACK_OBAMA_" -> "Barack Obama".
+
+    PETRARCH writes everything in capitals; a word that is an acronym keeps them: one with no
+    vowel or a dot ("CLF", "U.S."), of two letters ("UN"), or the initials of the name ("NATO").
+    """
     words = [word for word in token.strip().strip("_").split("_") if word]
-    return " ".join(word if any(c.isdigit() for c in word) else word.capitalize() for word in words)
+    return " ".join(word if _acronym(word, initials) else word.capitalize() for word in words)
+
+
+def _acronym(word: str, initials: str) -> bool:
+    letters = word.replace(".", "")
+    return (any(c.isdigit() for c in word) or "." in word or len(letters) <= 2
+            or not any(c in "AEIOU" for c in letters) or letters == initials)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isalpha()).upper()
 
 
 def _date(value: str, origin: str) -> dt.date:
@@ -65,7 +80,7 @@ def parse_petrarch(path: str | Path) -> tuple[list[_Actor], list[str]]:
                 if current is None:
                     warnings.append(f"{origin}: a synonym before any name is ignored")
                     continue
-                current.aliases.append(_words(text[1:]))
+                current.aliases.append(_words(text[1:], initials=_initials(current.name)))
             elif text:
                 current = _Actor(name=_words(text.split()[0]))
                 actors.append(current)

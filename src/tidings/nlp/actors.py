@@ -12,7 +12,7 @@ pair references ("both sides", "the duo") resolve against what came before.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -21,11 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import CountryName, Entry, KnowledgeBase
 from ..data_files import bundled_table
 from .mentions import Mention
+from .speech import SPEECH
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
 THING_PRONOUNS = {"it", "its"}
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | SPEAKER_PRONOUNS
 # Parts of a noun phrase that still describe the same actor.
 MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat", "case", "appos", "nn", "punct"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -176,7 +178,7 @@ class Resolver:
                 self._remember(mention)
 
     def _refers_back(self, token: Token) -> bool:
-        if token.lower_ in PRONOUNS:
+        if _is_pronoun(token):
             return True
         lemma = token.lemma_.lower()
         determiners = {child.lower_ for child in token.children if child.dep_ in ("det", "nummod", "predet")}
@@ -200,7 +202,7 @@ class Resolver:
             # A name the parser hung off another name ("the meeting of Xi and US President
             # Joe Biden") is an actor of its own; other nominal modifiers are not.
             return False
-        if token.lower_ in PRONOUNS:
+        if _is_pronoun(token):
             return True
         match = self.matches.get(token.i)
         if match is not None:
@@ -213,6 +215,9 @@ class Resolver:
         lemma = token.lemma_.lower()
         if lemma in self.kb.sectors or lemma in self.finder.pair_nouns:
             return True
+        if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.sectors
+                                         for c in token.children):
+            return True  # "Musalia Mudavadi, Kenya's foreign minister", missed by the tagger
         # "opposition groups", "Israeli army bulldozers", "Russian advisers", "Palestinian homes",
         # "the Taliban faction": a noun is an actor when its modifiers name a sector or a country,
         # or an organisation it can act for (a "U.N. resolution" cannot).
@@ -244,7 +249,7 @@ class Resolver:
 
     def resolve(self, head: Token) -> list[Mention]:
         """The actors a noun phrase headed by ``head`` stands for (several when coordinated)."""
-        if head.lower_ in PRONOUNS:
+        if _is_pronoun(head):
             found = self._pronoun(head)
             return [found] if found else []
         tokens = self._phrase(head)
@@ -285,6 +290,10 @@ class Resolver:
                 continue
             tokens.append(token)
             stack.extend(child for child in token.children if child.dep_ in MODIFIERS or child.dep_ in ("conj", "cc"))
+            if token.dep_ == "appos":
+                # "Dagalo, the commander of the Rapid Support Forces"
+                stack.extend(grand for child in token.children if child.dep_ == "prep" and child.lower_ in ("of", "for")
+                             for grand in child.children if grand.dep_ == "pobj")
         return sorted(tokens, key=lambda t: t.i)
 
     def _named(self, head: Token, tokens: list[Token]) -> Mention | None:
@@ -308,7 +317,17 @@ class Resolver:
             # The name nearest the head: "Xi" hung off "Biden" must not become Biden's name.
             match, entry, status = min(people, key=lambda p: (not (p[0].start <= head.i < p[0].end),
                                                               abs(p[0].start - head.i)))
-            return self._person_from_entry(match, entry, status)
+            mention = self._person_from_entry(match, entry, status)
+            words = {t.lower_ for t in tokens}
+            same_office = bool(entry.role) and set(entry.role.lower().split()) <= words
+            if status != "current" and not same_office:
+                # "Vice President Joe Biden" in 2014, "Norwegian Finance Minister Jens Stoltenberg" in
+                # 2026: a title for another office than the one the knowledge base knows beats it;
+                # the old title after the term ended is a reference back, and stays "former".
+                titled = self._titled(head, [t for t in tokens if not match.start <= t.i < match.end], mention)
+                if titled is not None:
+                    return titled
+            return mention
         unknown = self._unknown_person(head, tokens)
         if unknown is not None:
             return unknown
@@ -317,6 +336,17 @@ class Resolver:
             return Mention(match.start, match.end, self._root_of(match.start, match.end), entry.code, entry.name,
                            entry.country, entry.sector, entry.type, f"{entry.origin}: {entry.name}")
         return None
+
+    def _titled(self, head: Token, rest: list[Token], mention: Mention) -> Mention | None:
+        sector, token = self._sector(head, rest)
+        if sector is None:
+            return None
+        countries = self._countries(head, rest)
+        country = countries[0].iso3 if countries else (mention.country if mention.sector != "IGO" else None)
+        if country is None:
+            return None
+        return replace(mention, code=country + sector, country=country, sector=sector,
+                       why=f"{mention.why}; the story calls them {token.text!r}: {country}{sector}")
 
     def _person_from_entry(self, match: Match, entry: Entry, status: str) -> Mention:
         head = self._root_of(match.start, match.end)
@@ -334,10 +364,15 @@ class Resolver:
     def _unknown_person(self, head: Token, tokens: list[Token]) -> Mention | None:
         """A person not in the knowledge base, coded from the title or apposition that goes with the name."""
         names = [t for t in tokens if t.i in self.person_tokens and self.matches.get(t.i) is None]
-        if not names:
-            return None
-        ent = self._ent_of(names[0])
-        if ent is None or ent.label_ != "PERSON":
+        if names:
+            ent = self._ent_of(names[0])
+            if ent is None or ent.label_ != "PERSON":
+                return None
+        elif head.pos_ == "PROPN" and any(c.dep_ == "appos" for c in head.children):
+            # A name the tagger missed, known by its apposition: its compound words and itself.
+            start = min([c.i for c in head.children if c.dep_ in ("compound", "flat")] + [head.i])
+            ent = self.doc[start:head.i + 1]
+        else:
             return None
         text = ent.text
         known = self.memory.names.get(text) or self.memory.names.get(ent[-1].text)
@@ -379,10 +414,10 @@ class Resolver:
         """The sector the phrase's words give; an institution modifier beats a generic head noun."""
         sectors = self.kb.sectors
         found: list[tuple[int, str, Token]] = []
-        lemmas = [t.lemma_.lower() for t in tokens]
+        lemmas = [t.lemma_.lower() if t.lemma_.lower() in sectors else t.lower_ for t in tokens]
         for index, token in enumerate(tokens):
-            if token.i in self.person_tokens:
-                continue
+            if token.i in self.person_tokens or token.i in self.matches:
+                continue  # "People" in "the People's Republic of China" is part of a name
             for width in (3, 2):
                 phrase = " ".join(lemmas[index:index + width])
                 if index + width <= len(tokens) and phrase in sectors:
@@ -429,8 +464,9 @@ class Resolver:
             if sector_token is not None:
                 why += f" from {sector_token.lemma_!r} (actors/sectors.tsv)"
         plural = head.tag_ in ("NNS", "NNPS")
+        demonym = country.kind == "demonym" and self._is_country_word(head, country)
         return Mention(start, end, head.i, code, self.kb.country_name(country.iso3), country.iso3, sector,
-                       "country" if sector is None else "sector", why, plural=plural)
+                       "country" if sector is None else "sector", why, plural=plural, demonym=demonym)
 
     def _is_country_word(self, head: Token, country: CountryName) -> bool:
         match = self.matches.get(head.i)
@@ -443,6 +479,8 @@ class Resolver:
         definite = any(t.lower_ == "the" for t in head.children)
         earlier = self.memory.by_head.get(lemma) if definite else None
         if earlier is not None and earlier.country:
+            # "the ministry" after "Russia's Defence Ministry" is that ministry, sector and all.
+            sector = earlier.sector or sector
             return Mention(start, end, head.i, earlier.country + sector, earlier.name, earlier.country, sector,
                            "sector", f"'the {lemma}' refers back to {self.doc[earlier.start:earlier.end].text!r}",
                            plural=head.tag_ in ("NNS", "NNPS"))
@@ -454,11 +492,15 @@ class Resolver:
 
     def _pronoun(self, token: Token) -> Mention | None:
         lower = token.lower_
+        if lower in SPEAKER_PRONOUNS:
+            return self._speaker_of(token)
         before = [m for m in self.found if m.head < token.i and self.doc[m.head].sent == token.sent]
         memory = self.memory
         if lower in PERSON_PRONOUNS:
             pool = [m for m in before if m.kind == "person" or (m.kind == "sector" and not m.plural)]
-            pool = pool or memory.people
+            # Across sentences, "he" most often continues the last sentence's subject.
+            pool = pool or [m for m in memory.people if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")] \
+                or memory.people
         elif lower in GROUP_PRONOUNS:
             pool = [m for m in before if m.plural or m.kind in ("group", "pair")] or memory.groups
         else:
@@ -474,6 +516,18 @@ class Resolver:
         moved = earlier.moved(token.i, token.i + 1, token.i)
         moved.why = f"{token.text!r} refers back to {self.doc[earlier.start:earlier.end].text!r}"
         return moved
+
+    def _speaker_of(self, token: Token) -> Mention | None:
+        """"'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
+        for verb in token.sent:
+            if verb.lemma_.lower() in SPEECH and verb.i != token.i:
+                for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found = self.at.get(subject.i)
+                    if found and subject.lower_ not in SPEAKER_PRONOUNS:
+                        moved = found[0].moved(token.i, token.i + 1, token.i)
+                        moved.why = f"{token.text!r} speaks in the quote of {self.doc[found[0].start:found[0].end].text!r}"
+                        return moved
+        return None
 
     def _pair_reference(self, head: Token, tokens: list[Token]) -> Mention | None:
         lemma = head.lemma_.lower()
@@ -555,3 +609,8 @@ class Resolver:
         if (first.code or first.name) == (second.code or second.name) and first.name == second.name:
             return
         self.memory.pairs.append((max(first.head, second.head), first, second))
+
+
+def _is_pronoun(token: Token) -> bool:
+    """A pronoun that can refer back; "US" and "IT" in capitals are not "us" and "it"."""
+    return token.lower_ in PRONOUNS and token.pos_ == "PRON" and not token.text.isupper()

@@ -12,6 +12,7 @@ with", "talks between"), and coordinated actors on either side.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
 from spacy.language import Language
@@ -24,8 +25,8 @@ from .speech import SPEECH
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
-CARRIER_PREPS = ("for", "of", "to", "on")
-TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon")
+CARRIER_PREPS = ("for", "of", "to", "on", "in")
+TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between")
 NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over", "for")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
@@ -168,6 +169,8 @@ class EventReader:
             targets = self.actors(senders) or targets
         elif entry.roles == "about":
             targets = self._about(verb) or targets
+        elif entry.roles == "to":
+            targets = self.actors(self._prep_objects(verb, ("to",))) or targets
         elif entry.roles == "own":
             # "mobilized army reservists for a war against Iraq": the forces are the actor's own.
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -236,11 +239,15 @@ class EventReader:
                 return any(self.actors([o]) for o in objects)
             if need.special == "@event":
                 return any(self.lexicon.noun_entry(o) for o in objects)
+            if not need.lemmas:
+                return bool(objects)
             return any(key in need.lemmas for o in objects for key in phrase_keys(o))
         if need.slot in ("xcomp", "ccomp"):
             return any(c.dep_ == need.slot and (not need.lemmas or c.lemma_.lower() in need.lemmas)
                        for c in verb.children)
-        for prep in verb.children:
+        # "accused Russia of war crimes": the phrase may hang off the verb or off its object.
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        for prep in (*verb.children, *(p for o in objects for p in o.children)):
             if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == need.slot:
                 if not need.lemmas:
                     return True
@@ -272,6 +279,7 @@ class EventReader:
             if entry is not None:
                 _, noun_targets, participants = self.noun_roles(obj, entry)
                 if noun_targets or participants:
+                    self.used.add(obj.i)  # the meeting is this event's, not one of its own
                     return noun_targets or participants
         return []
 
@@ -296,8 +304,10 @@ class EventReader:
 
     def _verb_targets_except(self, verb: Token, noun: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
-        # "issued arrest warrants for two men": with a light verb, "for" names the target too.
-        return self.actors(objects) or self.actors(self._prep_objects(verb, (*TARGET_PREPS, "for")))
+        # "issued arrest warrants for two men": with a light verb, "for" names the target too;
+        # "opened an investigation into crimes by Russian forces": whom the object concerns.
+        preps = self._prep_objects(verb, (*TARGET_PREPS, "for"))
+        return self.actors(objects) or self.actors(preps) or self._partners(preps)
 
     def _framed_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
         """A framing verb: its own event, recoded by the event it frames when there is one."""
@@ -445,7 +455,8 @@ class EventReader:
                 elif word in ("between", "among") or (word == "of" and symmetric):
                     participants.extend(self._actors_in_subtree(objects))
                 elif word in NOUN_TARGET_PREPS or word == "of":
-                    targets.extend(self.actors(objects))
+                    # "an investigation into war crimes by Russian forces": whom the object concerns.
+                    targets.extend(self.actors(objects) or self._partners(objects))
         return _unique(sources), _unique(targets), _unique(participants)
 
     def _modifier_actor(self, token: Token) -> list[Mention]:
@@ -533,13 +544,26 @@ class EventReader:
         """The actors named by these tokens and their coordinated siblings ("scores of refugees": refugees)."""
         found: list[Mention] = []
         for token in tokens:
+            group = self._coordinated_actors(token)
+            found.extend(group)
+        return _unique(found)
+
+    def _coordinated_actors(self, token: Token) -> list[Mention]:
+        found: list[Mention] = []
+        if True:
             for each in _coordinated(token):
                 mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i)
                 if not mentions and each.ent_type_ in ("DATE", "TIME"):
                     # "met with Bashar Assad Tuesday": the name hangs off the date.
                     mentions = [m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())]
                 found.extend(mentions or ())
-        return _unique(found)
+        # "two Ugandan and three Tanzanian activists": the bare demonym shares the noun's sector.
+        sectors = {m.sector for m in found if m.sector and m.kind == "sector"}
+        if len(sectors) == 1:
+            sector = sectors.pop()
+            found = [replace(m, sector=sector, code=m.country + sector, kind="sector")
+                     if m.kind == "country" and m.country and m.demonym else m for m in found]
+        return found
 
     def _prep_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
         wanted = set(preps)
@@ -553,6 +577,9 @@ class EventReader:
         joint = bool(entry.joint) and (len(sources) > 1 or bool(targets))
         code = entry.joint if joint else cameo
         symmetric = entry.symmetric or joint
+        if symmetric and not sources and len(targets) >= 2:
+            # "No talks were held between Serbia and Kosovo": the partners are the participants.
+            sources, targets = targets, []
         sources = [s for s in sources if s not in targets] or sources
         if targets and sources:
             confidence += 0.1

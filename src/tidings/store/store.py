@@ -119,7 +119,9 @@ class Store:
         """Events per period: counts per QuadClass, mentions and mean Goldstein score.
 
         actor, other: the actor codes or prefixes to follow; one for all its events, two for a dyad.
-        freq: ``day``, ``week``, ``month`` or ``year``; periods without events are rows of zeros.
+        freq: ``day``, ``week``, ``month`` or ``year``; periods without events are rows of zeros, and
+            events dated less precisely than a period (to a month for weeks) are left out.
+        since, until: the first and last period, ``YYYY-MM-DD``; default those with events.
         """
         return queries.timeline(self.con, actor, other, freq=freq, since=since, until=until, directed=directed)
 

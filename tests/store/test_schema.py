@@ -1,0 +1,60 @@
+"""The store's schema is versioned: new files are migrated, newer files are refused, old files upgraded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tidings import Store
+from tidings.errors import TidingsError
+from tidings.store import schema
+
+
+def test_a_new_store_records_the_migrations_it_ran(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.duckdb") as store:
+        ran = store.sql("SELECT version, name FROM schema_migrations ORDER BY version")
+        tables = set(store.sql("SELECT table_name FROM information_schema.tables")["table_name"])
+
+    assert list(ran["version"]) == [migration.version for migration in schema.migrations()]
+    assert ran["name"][0] == "initial"
+    assert {"articles", "article_bands", "mentions", "events", "event_sources", "actors"} <= tables
+
+
+def test_a_store_written_by_a_newer_tidings_is_refused_with_tid301(tmp_path: Path) -> None:
+    Store(tmp_path / "news.duckdb").close()
+    with duckdb.connect(str(tmp_path / "news.duckdb")) as con:
+        con.execute("INSERT INTO schema_migrations VALUES (999, 'from_the_future', current_timestamp)")
+
+    with pytest.raises(TidingsError, match="TID301.*schema version 999"):
+        Store(tmp_path / "news.duckdb")
+
+
+def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, monkeypatch) -> None:
+    Store(tmp_path / "news.duckdb").close()
+    newer = schema.migrations() + (
+        schema.Migration(2, "event_notes", "ALTER TABLE events ADD COLUMN note VARCHAR"),)
+    monkeypatch.setattr(schema, "migrations", lambda: newer)
+
+    with pytest.raises(TidingsError, match="TID302"):
+        Store(tmp_path / "news.duckdb", read_only=True)
+    with Store(tmp_path / "news.duckdb") as store:
+        versions = list(store.sql("SELECT version FROM schema_migrations ORDER BY version")["version"])
+        columns = set(store.sql("SELECT * FROM events").columns)
+
+    assert versions == [1, 2]
+    assert "note" in columns
+
+
+def test_a_missing_store_is_reported_when_opened_for_reading(tmp_path: Path) -> None:
+    with pytest.raises(TidingsError, match="TID303"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+    assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_a_file_that_is_not_a_store_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "news.duckdb").write_text("id,text\n1,Ruto met Abiy\n", encoding="utf-8")
+
+    with pytest.raises(TidingsError, match="TID305"):
+        Store(tmp_path / "news.duckdb")
