@@ -57,11 +57,14 @@ def test_ingesting_again_stores_nothing_new(db: Path, news: Path) -> None:
 
 
 def test_ingest_reports_skipped_input_by_file_and_exits_non_zero(tmp_path: Path) -> None:
-    (tmp_path / "broken.rss").write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Led',
-                                         encoding="utf-8")
+    (tmp_path / "broken.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Led', encoding="utf-8"
+    )
     shutil.copy(SAMPLES / "newspulse" / "np-20241112-odesa-drone-strike.txt", tmp_path)
 
-    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "news.duckdb"), "--workers", "1"])
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path), "--db", str(tmp_path / "news.duckdb"), "--workers", "1"]
+    )
 
     assert result.exit_code == 1
     assert f"{tmp_path / 'broken.rss'}: TID108" in result.stderr
@@ -83,10 +86,28 @@ def test_ingest_fresh_starts_a_new_store(tmp_path: Path, db: Path) -> None:
 
 def test_events_of_a_dyad_print_as_a_table_and_write_csv_jsonl_and_parquet(db: Path, tmp_path: Path) -> None:
     table = runner.invoke(app, ["events", "--db", str(db), "--dyad", "RUS,UKR", "--type", "ASSAULT"])
-    as_csv = runner.invoke(app, ["events", "--db", str(db), "--dyad", "RUS,UKR", "--type", "ASSAULT", "-f", "csv"])
-    as_jsonl = runner.invoke(app, ["events", "--db", str(db), "--dyad", "RUS,UKR", "-f", "jsonl", "--since",
-                                   "2024-11-12", "--until", "2024-11-12"])
-    as_parquet = runner.invoke(app, ["events", "--db", str(db), "-f", "parquet", "-o", str(tmp_path / "e.parquet")])
+    as_csv = runner.invoke(
+        app, ["events", "--db", str(db), "--dyad", "RUS,UKR", "--type", "ASSAULT", "-f", "csv"]
+    )
+    as_jsonl = runner.invoke(
+        app,
+        [
+            "events",
+            "--db",
+            str(db),
+            "--dyad",
+            "RUS,UKR",
+            "-f",
+            "jsonl",
+            "--since",
+            "2024-11-12",
+            "--until",
+            "2024-11-12",
+        ],
+    )
+    as_parquet = runner.invoke(
+        app, ["events", "--db", str(db), "-f", "parquet", "-o", str(tmp_path / "e.parquet")]
+    )
 
     assert table.exit_code == as_csv.exit_code == as_jsonl.exit_code == as_parquet.exit_code == 0
     assert "ASSAULT" in table.stdout and "num_sources" in table.stdout
@@ -107,20 +128,51 @@ def test_events_refuses_a_dyad_that_is_not_two_codes(db: Path) -> None:
 
 
 def test_timeline_prints_counts_per_period_and_draws_a_png(db: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["timeline", "RUS", "UKR", "--db", str(db), "--freq", "month",
-                                 "--plot", str(tmp_path / "rus-ukr.png"), "-f", "csv"])
+    result = runner.invoke(
+        app,
+        [
+            "timeline",
+            "RUS",
+            "UKR",
+            "--db",
+            str(db),
+            "--freq",
+            "month",
+            "--plot",
+            str(tmp_path / "rus-ukr.png"),
+            "-f",
+            "csv",
+        ],
+    )
 
     assert result.exit_code == 0
     timeline = pd.read_csv(io.StringIO(result.stdout))
-    assert list(timeline.columns) == ["period", "verbal_cooperation", "material_cooperation", "verbal_conflict",
-                                      "material_conflict", "events", "mentions", "goldstein"]
+    assert list(timeline.columns) == [
+        "period",
+        "verbal_cooperation",
+        "material_cooperation",
+        "verbal_conflict",
+        "material_conflict",
+        "events",
+        "mentions",
+        "goldstein",
+    ]
     assert timeline["events"].sum() > 0
     assert (tmp_path / "rus-ukr.png").read_bytes()[:4] == b"\x89PNG"
 
 
 def test_sql_prints_the_result_of_a_select(db: Path) -> None:
-    result = runner.invoke(app, ["sql", "SELECT plover_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC",
-                                 "--db", str(db), "-f", "jsonl"])
+    result = runner.invoke(
+        app,
+        [
+            "sql",
+            "SELECT plover_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC",
+            "--db",
+            str(db),
+            "-f",
+            "jsonl",
+        ],
+    )
 
     assert result.exit_code == 0
     counts = [json.loads(line) for line in result.stdout.splitlines()]
@@ -134,8 +186,10 @@ def test_sql_refuses_to_change_the_store(db: Path) -> None:
     assert "TID306" in str(result.exception)
 
 
-@pytest.mark.parametrize("format, name", [("gdelt", "events.tsv"), ("plover", "events.jsonl"),
-                                          ("csv", "events.csv"), ("parquet", "events")])
+@pytest.mark.parametrize(
+    "format, name",
+    [("gdelt", "events.tsv"), ("plover", "events.jsonl"), ("csv", "events.csv"), ("parquet", "events")],
+)
 def test_export_writes_each_format(db: Path, tmp_path: Path, format: str, name: str) -> None:
     result = runner.invoke(app, ["export", "--db", str(db), "--format", format, "-o", str(tmp_path / name)])
 
@@ -145,8 +199,9 @@ def test_export_writes_each_format(db: Path, tmp_path: Path, format: str, name: 
 
 
 def test_the_store_defaults_to_the_tidings_db_environment_variable(db: Path) -> None:
-    result = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM articles", "-f", "csv"],
-                           env={"TIDINGS_DB": str(db)})
+    result = runner.invoke(
+        app, ["sql", "SELECT count(*) AS n FROM articles", "-f", "csv"], env={"TIDINGS_DB": str(db)}
+    )
 
     assert result.exit_code == 0
     assert result.stdout.split() == ["n", "20"]

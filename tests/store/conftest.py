@@ -34,12 +34,25 @@ def coded_store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     outlet and that outlet's own story about the same meeting."""
     folder = tmp_path_factory.mktemp("coded")
     news = write_news_folder(folder / "news")
-    later = write_jsonl(folder / "later.jsonl", [
-        {"id": "dn-0620-ruto-abiy", "text": WIRE, "date": "2023-06-20", "outlet": "Daily Nation",
-         "url": "https://nation.example/ruto-abiy"},
-        {"id": "hc-0619-abiy-nairobi", "text": SAME_EVENT, "date": "2023-06-19", "outlet": "The Harbour Courier",
-         "url": "https://harbourcourier.example/abiy-nairobi"},
-    ])
+    later = write_jsonl(
+        folder / "later.jsonl",
+        [
+            {
+                "id": "dn-0620-ruto-abiy",
+                "text": WIRE,
+                "date": "2023-06-20",
+                "outlet": "Daily Nation",
+                "url": "https://nation.example/ruto-abiy",
+            },
+            {
+                "id": "hc-0619-abiy-nairobi",
+                "text": SAME_EVENT,
+                "date": "2023-06-19",
+                "outlet": "The Harbour Courier",
+                "url": "https://harbourcourier.example/abiy-nairobi",
+            },
+        ],
+    )
     path = folder / "news.duckdb"
     with Store(path) as store:
         store.ingest([news], coder=coder, workers=1)

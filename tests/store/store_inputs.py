@@ -18,75 +18,80 @@ from tidings import Article
 from tidings.coder import Coded
 
 # A wire story about the Kenya–Ethiopia meeting of Monday 19 June 2023.
-WIRE = """Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday, and the \
-two leaders signed agreements on electricity trade and a new road to the border town of Moyale.
+WIRE = """Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday, and \
+the two leaders signed agreements on electricity trade and a new road to the border town of Moyale.
 
-Ruto said Kenya would buy more power from Ethiopia's Grand Renaissance dam under the deal, which officials said \
-was worth about $200 million a year.
+Ruto said Kenya would buy more power from Ethiopia's Grand Renaissance dam under the deal, which officials \
+said was worth about $200 million a year.
 
-The two governments also agreed to set up a joint commission on cattle raids along the frontier, where clashes \
-between herders have killed dozens of people since January.
+The two governments also agreed to set up a joint commission on cattle raids along the frontier, where \
+clashes between herders have killed dozens of people since January.
 
 Kenya's foreign ministry said the leaders discussed the war in Sudan and called for an immediate ceasefire \
 between the army and the Rapid Support Forces.
 
-Trade between the two countries reached $150 million last year, a fraction of Kenya's trade with Uganda and \
-Tanzania, and business groups have long complained about poor roads and slow customs checks at Moyale.
+Trade between the two countries reached $150 million last year, a fraction of Kenya's trade with Uganda \
+and Tanzania, and business groups have long complained about poor roads and slow customs checks at Moyale.
 
 (Reporting by the Nairobi bureau; editing by the Africa desk)"""
 
 # Another outlet's own story about the same meeting: the same event, written differently.
 SAME_EVENT = """Abiy in Nairobi: power lines, a highway and a cattle-raid pact
 
-Ethiopia's prime minister Abiy Ahmed held talks with President William Ruto in Nairobi on Monday, his first \
-visit to Kenya since the Tigray peace deal was signed.
+Ethiopia's prime minister Abiy Ahmed held talks with President William Ruto in Nairobi on Monday, his \
+first visit to Kenya since the Tigray peace deal was signed.
 
-At a joint news conference at State House, the two men said Kenya will import more Ethiopian hydropower and that \
-work on the Isiolo-Moyale highway would be finished by 2025.
+At a joint news conference at State House, the two men said Kenya will import more Ethiopian hydropower \
+and that work on the Isiolo-Moyale highway would be finished by 2025.
 
-Analysts said the visit was as much about Sudan as about trade. Both governments fear that fighting between \
-Sudan's army and the paramilitary Rapid Support Forces could spill across their borders.
+Analysts said the visit was as much about Sudan as about trade. Both governments fear that fighting \
+between Sudan's army and the paramilitary Rapid Support Forces could spill across their borders.
 
-For herders in Marsabit county, the most important part of the visit may be a commission that will look into \
-cattle raids. "We need peace more than we need roads," said one elder in Moyale."""
+For herders in Marsabit county, the most important part of the visit may be a commission that will look \
+into cattle raids. "We need peace more than we need roads," said one elder in Moyale."""
 
 # One story per input format, each about a different event.
 STORIES = {
-    "text": """Japan and the Philippines held their first joint coast guard exercise off Manila Bay on Tuesday, \
-weeks after Chinese vessels blocked a Philippine resupply mission in the South China Sea.
+    "text": """Japan and the Philippines held their first joint coast guard exercise off Manila Bay on \
+Tuesday, weeks after Chinese vessels blocked a Philippine resupply mission in the South China Sea.
 
 Philippine President Ferdinand Marcos Jr. said the drill showed that Manila would not stand alone. Japan's \
 ambassador said Tokyo would deliver five more patrol boats next year.
 
 China's foreign ministry accused the two countries of stirring up tension in the region.""",
-    "csv": """Polish Prime Minister Donald Tusk accused Belarus on Wednesday of pushing migrants across the border \
-and said Poland would send another 5,000 troops to the frontier.
+    "csv": """Polish Prime Minister Donald Tusk accused Belarus on Wednesday of pushing migrants across the \
+border and said Poland would send another 5,000 troops to the frontier.
 
 Belarusian officials rejected the accusation and said Warsaw was looking for an enemy before the election.
 
-Border guards said more than 200 people had tried to cross near the village of Dubicze Cerkiewne overnight.""",
-    "html": """German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Thursday to patch up \
-a quarrel over defence spending and energy prices.
+Border guards said more than 200 people had tried to cross near the village of Dubicze Cerkiewne \
+overnight.""",
+    "html": """German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Thursday to \
+patch up a quarrel over defence spending and energy prices.
 
 The two leaders agreed to set up a joint working group on a European air defence shield, officials said.
 
-Macron said Europe needed to be able to defend itself, while Scholz urged patience with partners that spend less.""",
-    "rss": """Brazil and Argentina signed a deal on Friday to build a gas pipeline from the Vaca Muerta shale field \
-to southern Brazil, ending months of wrangling over its financing.
+Macron said Europe needed to be able to defend itself, while Scholz urged patience with partners that \
+spend less.""",
+    "rss": """Brazil and Argentina signed a deal on Friday to build a gas pipeline from the Vaca Muerta \
+shale field to southern Brazil, ending months of wrangling over its financing.
 
 Brazilian President Luiz Inacio Lula da Silva praised the accord as a step towards South American energy \
 independence. Argentina's economy minister said the first gas could flow within three years.""",
-    "warc": """Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Santiago on Tuesday, \
-and the two governments signed an agreement to coordinate their lithium mining policies.
+    "warc": """Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Santiago on \
+Tuesday, and the two governments signed an agreement to coordinate their lithium mining policies.
 
-The accord commits both countries to share geological data and to consult each other before changing royalty rules.
+The accord commits both countries to share geological data and to consult each other before changing \
+royalty rules.
 
 Mining companies welcomed the agreement, which they said would bring more predictable rules.""",
 }
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8"
+    )
     return path
 
 
@@ -111,9 +116,12 @@ def html_page(*, title: str, outlet: str, date: str, text: str) -> str:
 
 def rss_feed(items: list[dict]) -> str:
     """An RSS 2.0 feed whose items carry their full text in content:encoded."""
-    entries = "\n".join(f"""<item><title>{item['title']}</title><link>{item['url']}</link>
-<guid>{item['id']}</guid><pubDate>{item['date']}</pubDate>
-<content:encoded><![CDATA[{item['text']}]]></content:encoded></item>""" for item in items)
+    entries = "\n".join(
+        f"""<item><title>{item["title"]}</title><link>{item["url"]}</link>
+<guid>{item["id"]}</guid><pubDate>{item["date"]}</pubDate>
+<content:encoded><![CDATA[{item["text"]}]]></content:encoded></item>"""
+        for item in items
+    )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Global Ledger</title><link>https://globalledger.example/</link><description>World news</description>
@@ -126,10 +134,18 @@ def warc_archive(pages: list[tuple[str, str]]) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     for url, html in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")),
-                                                      http_headers=headers,
-                                                      warc_headers_dict={"WARC-Date": "2023-06-21T06:15:00Z"}))
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(html.encode("utf-8")),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2023-06-21T06:15:00Z"},
+            )
+        )
     return out.getvalue()
 
 
@@ -137,22 +153,69 @@ def write_news_folder(folder: Path) -> Path:
     """A folder with one story in each format tidings reads: text, JSON lines, CSV, HTML, RSS and WARC."""
     folder.mkdir()
     (folder / "manila-drill.txt").write_text(STORIES["text"], encoding="utf-8")
-    write_jsonl(folder / "wire.jsonl", [{"id": "mw-0619-kenya-ethiopia", "title": "Ruto and Abiy sign power deal",
-                                         "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire",
-                                         "url": "https://meridianwire.example/2023/06/19/ruto-abiy"}])
-    write_csv(folder / "desk.csv", [{"id": "desk-0621-poland", "date": "2023-06-21", "outlet": "Baltic Desk",
-                                     "title": "Tusk sends troops to Belarus border", "text": STORIES["csv"]}])
+    write_jsonl(
+        folder / "wire.jsonl",
+        [
+            {
+                "id": "mw-0619-kenya-ethiopia",
+                "title": "Ruto and Abiy sign power deal",
+                "text": WIRE,
+                "date": "2023-06-19",
+                "outlet": "Meridian Wire",
+                "url": "https://meridianwire.example/2023/06/19/ruto-abiy",
+            }
+        ],
+    )
+    write_csv(
+        folder / "desk.csv",
+        [
+            {
+                "id": "desk-0621-poland",
+                "date": "2023-06-21",
+                "outlet": "Baltic Desk",
+                "title": "Tusk sends troops to Belarus border",
+                "text": STORIES["csv"],
+            }
+        ],
+    )
     (folder / "scholz-macron.html").write_text(
-        html_page(title="Scholz and Macron patch up quarrel", outlet="The Harbour Courier", date="2023-06-22",
-                  text=STORIES["html"]), encoding="utf-8")
-    (folder / "ledger.rss").write_text(rss_feed([{
-        "id": "gl-0623-pipeline", "title": "Brazil and Argentina sign pipeline deal",
-        "url": "https://globalledger.example/2023/06/23/pipeline", "date": "Fri, 23 Jun 2023 10:00:00 GMT",
-        "text": STORIES["rss"]}]), encoding="utf-8")
-    (folder / "crawl.warc.gz").write_bytes(warc_archive([(
-        "https://andes.example/2023/06/20/lithium",
-        html_page(title="Chile and Argentina sign lithium accord", outlet="Andes Daily", date="2023-06-20",
-                  text=STORIES["warc"]))]))
+        html_page(
+            title="Scholz and Macron patch up quarrel",
+            outlet="The Harbour Courier",
+            date="2023-06-22",
+            text=STORIES["html"],
+        ),
+        encoding="utf-8",
+    )
+    (folder / "ledger.rss").write_text(
+        rss_feed(
+            [
+                {
+                    "id": "gl-0623-pipeline",
+                    "title": "Brazil and Argentina sign pipeline deal",
+                    "url": "https://globalledger.example/2023/06/23/pipeline",
+                    "date": "Fri, 23 Jun 2023 10:00:00 GMT",
+                    "text": STORIES["rss"],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (folder / "crawl.warc.gz").write_bytes(
+        warc_archive(
+            [
+                (
+                    "https://andes.example/2023/06/20/lithium",
+                    html_page(
+                        title="Chile and Argentina sign lithium accord",
+                        outlet="Andes Daily",
+                        date="2023-06-20",
+                        text=STORIES["warc"],
+                    ),
+                )
+            ]
+        )
+    )
     return folder
 
 

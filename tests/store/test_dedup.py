@@ -1,4 +1,4 @@
-"""Folding copies: syndicated, republished and reworded copies fold into the original; other stories do not."""
+"""Folding copies: syndicated, republished and reworded copies fold into the original; others do not."""
 
 from __future__ import annotations
 
@@ -32,14 +32,43 @@ More from NewsPulse: Markets slide as oil prices climb | Five things to know tod
 
 # Words a spinning tool swaps for synonyms.
 SYNONYMS = {
-    "leaders": "heads", "signed": "inked", "agreements": "deals", "electricity": "power", "road": "highway",
-    "town": "settlement", "said": "stated", "buy": "purchase", "more": "additional", "deal": "agreement",
-    "officials": "authorities", "about": "around", "governments": "administrations", "also": "additionally",
-    "agreed": "consented", "joint": "shared", "commission": "panel", "frontier": "border", "clashes": "fighting",
-    "herders": "pastoralists", "dozens": "scores", "people": "residents", "ministry": "department",
-    "discussed": "debated", "war": "conflict", "called": "appealed", "immediate": "instant",
-    "ceasefire": "truce", "army": "military", "countries": "nations", "reached": "hit", "fraction": "sliver",
-    "long": "repeatedly", "complained": "grumbled", "poor": "bad", "slow": "sluggish", "checks": "inspections",
+    "leaders": "heads",
+    "signed": "inked",
+    "agreements": "deals",
+    "electricity": "power",
+    "road": "highway",
+    "town": "settlement",
+    "said": "stated",
+    "buy": "purchase",
+    "more": "additional",
+    "deal": "agreement",
+    "officials": "authorities",
+    "about": "around",
+    "governments": "administrations",
+    "also": "additionally",
+    "agreed": "consented",
+    "joint": "shared",
+    "commission": "panel",
+    "frontier": "border",
+    "clashes": "fighting",
+    "herders": "pastoralists",
+    "dozens": "scores",
+    "people": "residents",
+    "ministry": "department",
+    "discussed": "debated",
+    "war": "conflict",
+    "called": "appealed",
+    "immediate": "instant",
+    "ceasefire": "truce",
+    "army": "military",
+    "countries": "nations",
+    "reached": "hit",
+    "fraction": "sliver",
+    "long": "repeatedly",
+    "complained": "grumbled",
+    "poor": "bad",
+    "slow": "sluggish",
+    "checks": "inspections",
 }
 
 
@@ -49,7 +78,7 @@ def reworded(text: str) -> tuple[str, float]:
     positions = [i for i in range(0, len(words), 2)]
     swapped = 0
     for block in range(0, len(positions), 10):
-        for i in positions[block:block + 10]:
+        for i in positions[block : block + 10]:
             bare = words[i].strip(".,;()").lower()
             if bare in SYNONYMS:
                 words[i] = words[i].replace(bare, SYNONYMS[bare])
@@ -59,35 +88,49 @@ def reworded(text: str) -> tuple[str, float]:
 
 
 def articles(store: Store) -> list[dict]:
-    return store.sql("SELECT id, outlet, source, duplicate_of, similarity, mentions FROM articles ORDER BY seq"
-                     ).to_dict("records")
+    return store.sql(
+        "SELECT id, outlet, source, duplicate_of, similarity, mentions FROM articles ORDER BY seq"
+    ).to_dict("records")
 
 
 def test_an_exact_copy_from_another_outlet_folds_and_its_outlet_counts_as_a_source(
-        tmp_path: Path, store: Store, coder) -> None:
-    write_jsonl(tmp_path / "wires.jsonl", [
-        {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"},
-        {"id": "dn-7", "text": WIRE, "date": "2023-06-20", "outlet": "Daily Nation"},
-    ])
+    tmp_path: Path, store: Store, coder
+) -> None:
+    write_jsonl(
+        tmp_path / "wires.jsonl",
+        [
+            {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"},
+            {"id": "dn-7", "text": WIRE, "date": "2023-06-20", "outlet": "Daily Nation"},
+        ],
+    )
 
     report = store.ingest([tmp_path / "wires.jsonl"], coder=coder, workers=1)
 
     original, copy = articles(store)
     assert (report.articles, report.duplicates) == (1, 1)
     assert (copy["outlet"], copy["duplicate_of"], copy["similarity"], copy["mentions"]) == (
-        "Daily Nation", original["id"], 1.0, 0)
+        "Daily Nation",
+        original["id"],
+        1.0,
+        0,
+    )
     meeting = store.events(dyad=("KEN", "ETH"), type="CONSULT", directed=True).iloc[0]
     assert (meeting.num_mentions, meeting.num_articles, meeting.num_sources) == (1, 1, 2)
     assert (str(meeting.first_seen.date()), str(meeting.last_seen.date())) == ("2023-06-19", "2023-06-20")
 
 
-def test_a_syndicated_copy_with_its_own_header_and_footer_folds(tmp_path: Path, store: Store,
-                                                                no_events_coder) -> None:
-    write_jsonl(tmp_path / "wire.jsonl", [{"id": "mw-1", "text": WIRE, "date": "2023-06-19",
-                                           "outlet": "Meridian Wire"}])
+def test_a_syndicated_copy_with_its_own_header_and_footer_folds(
+    tmp_path: Path, store: Store, no_events_coder
+) -> None:
+    write_jsonl(
+        tmp_path / "wire.jsonl",
+        [{"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"}],
+    )
     (tmp_path / "newspulse.txt").write_text(SYNDICATED, encoding="utf-8")
 
-    report = store.ingest([tmp_path / "wire.jsonl", tmp_path / "newspulse.txt"], coder=no_events_coder, workers=1)
+    report = store.ingest(
+        [tmp_path / "wire.jsonl", tmp_path / "newspulse.txt"], coder=no_events_coder, workers=1
+    )
 
     original, copy = articles(store)
     assert report.duplicates == 1
@@ -97,13 +140,17 @@ def test_a_syndicated_copy_with_its_own_header_and_footer_folds(tmp_path: Path, 
 
 
 def test_a_reworded_copy_with_a_tenth_of_its_words_swapped_for_synonyms_folds(
-        tmp_path: Path, store: Store, no_events_coder) -> None:
+    tmp_path: Path, store: Store, no_events_coder
+) -> None:
     spun, share = reworded(WIRE)
     assert 0.09 <= share <= 0.11
-    write_jsonl(tmp_path / "wires.jsonl", [
-        {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"},
-        {"id": "spin-1", "text": spun, "date": "2023-06-19", "outlet": "Viral Headlines Today"},
-    ])
+    write_jsonl(
+        tmp_path / "wires.jsonl",
+        [
+            {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"},
+            {"id": "spin-1", "text": spun, "date": "2023-06-19", "outlet": "Viral Headlines Today"},
+        ],
+    )
 
     store.ingest([tmp_path / "wires.jsonl"], coder=no_events_coder, workers=1)
 
@@ -112,9 +159,13 @@ def test_a_reworded_copy_with_a_tenth_of_its_words_swapped_for_synonyms_folds(
     assert copy["similarity"] < 0.9
 
 
-def test_a_copy_ingested_in_a_later_run_folds_into_the_stored_original(tmp_path: Path, no_events_coder) -> None:
-    write_jsonl(tmp_path / "wire.jsonl", [{"id": "mw-1", "text": WIRE, "date": "2023-06-19",
-                                           "outlet": "Meridian Wire"}])
+def test_a_copy_ingested_in_a_later_run_folds_into_the_stored_original(
+    tmp_path: Path, no_events_coder
+) -> None:
+    write_jsonl(
+        tmp_path / "wire.jsonl",
+        [{"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"}],
+    )
     (tmp_path / "newspulse.txt").write_text(SYNDICATED, encoding="utf-8")
     with Store(tmp_path / "news.duckdb") as store:
         store.ingest([tmp_path / "wire.jsonl"], coder=no_events_coder, workers=1)
@@ -128,11 +179,15 @@ def test_a_copy_ingested_in_a_later_run_folds_into_the_stored_original(tmp_path:
 
 
 def test_two_stories_about_the_same_meeting_do_not_fold_but_their_mentions_aggregate(
-        tmp_path: Path, store: Store, coder) -> None:
-    write_jsonl(tmp_path / "news.jsonl", [
-        {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"},
-        {"id": "hc-1", "text": SAME_EVENT, "date": "2023-06-19", "outlet": "The Harbour Courier"},
-    ])
+    tmp_path: Path, store: Store, coder
+) -> None:
+    write_jsonl(
+        tmp_path / "news.jsonl",
+        [
+            {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"},
+            {"id": "hc-1", "text": SAME_EVENT, "date": "2023-06-19", "outlet": "The Harbour Courier"},
+        ],
+    )
 
     report = store.ingest([tmp_path / "news.jsonl"], coder=coder, workers=1)
 
@@ -147,7 +202,8 @@ def test_two_stories_about_the_same_meeting_do_not_fold_but_their_mentions_aggre
 
 @pytest.mark.skipif(not (SAMPLES / "MANIFEST.tsv").exists(), reason="samples/ is not in this checkout")
 def test_the_sample_corpus_copies_fold_into_their_originals_and_nothing_else_folds(
-        store: Store, no_events_coder) -> None:
+    store: Store, no_events_coder
+) -> None:
     with (SAMPLES / "MANIFEST.tsv").open(encoding="utf-8") as handle:
         manifest = list(csv.DictReader(handle, delimiter="\t"))
     expected = {frozenset((row["id"], row["copy_of"])) for row in manifest if row["copy_of"]}
@@ -157,9 +213,14 @@ def test_the_sample_corpus_copies_fold_into_their_originals_and_nothing_else_fol
     # Records carry their manifest id (JSON lines, feeds); pages and text files are named after it.
     stored = store.sql("SELECT id, coalesce(record_id, '') AS record_id, origin, duplicate_of FROM articles")
     known = {row["id"] for row in manifest}
-    name = {row.id: row.record_id if row.record_id in known else Path(row.origin).stem
-            for row in stored.itertuples()}
-    folded = {frozenset((name[row.id], name[row.duplicate_of]))
-              for row in stored.itertuples() if isinstance(row.duplicate_of, str)}
+    name = {
+        row.id: row.record_id if row.record_id in known else Path(row.origin).stem
+        for row in stored.itertuples()
+    }
+    folded = {
+        frozenset((name[row.id], name[row.duplicate_of]))
+        for row in stored.itertuples()
+        if isinstance(row.duplicate_of, str)
+    }
     assert len(stored) == len(manifest)
     assert folded == expected

@@ -13,26 +13,52 @@ import pytest
 from tidings import Store
 
 # GDELT 2.0's event table, from the GDELT 2.0 Event Database codebook, in file order.
-GDELT_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-               "Type1Code", "Type2Code", "Type3Code"]
+GDELT_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
 GDELT_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
-GDELT_COLUMNS = (["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
-                 + [f"Actor1{name}" for name in GDELT_ACTOR] + [f"Actor2{name}" for name in GDELT_ACTOR]
-                 + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                    "NumMentions", "NumSources", "NumArticles", "AvgTone"]
-                 + [f"{geo}_{name}" for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo") for name in GDELT_GEO]
-                 + ["DATEADDED", "SOURCEURL"])
+GDELT_COLUMNS = (
+    ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{name}" for name in GDELT_ACTOR]
+    + [f"Actor2{name}" for name in GDELT_ACTOR]
+    + [
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    ]
+    + [f"{geo}_{name}" for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo") for name in GDELT_GEO]
+    + ["DATEADDED", "SOURCEURL"]
+)
 # Codes are text in GDELT: "040" must not become 40.
 GDELT_TEXT = {name: str for name in GDELT_COLUMNS if name.endswith(("Code", "CodeName")) or "ADM" in name}
 
 
 def read_gdelt(path: Path) -> pd.DataFrame:
     """A GDELT 2.0 event file, read the way GDELT users read one: tab-separated, no header, no quoting."""
-    return pd.read_csv(path, sep="\t", header=None, names=GDELT_COLUMNS, dtype=GDELT_TEXT, quoting=csv.QUOTE_NONE)
+    return pd.read_csv(
+        path, sep="\t", header=None, names=GDELT_COLUMNS, dtype=GDELT_TEXT, quoting=csv.QUOTE_NONE
+    )
 
 
 def test_the_gdelt_export_has_gdelt_s_61_columns_and_reads_back_with_gdelt_s_layout(
-        coded_store: Store, tmp_path: Path) -> None:
+    coded_store: Store, tmp_path: Path
+) -> None:
     count = coded_store.export("gdelt", tmp_path / "events.tsv")
 
     lines = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()
@@ -41,14 +67,32 @@ def test_the_gdelt_export_has_gdelt_s_61_columns_and_reads_back_with_gdelt_s_lay
     assert not lines[0].startswith("GlobalEventID"), "GDELT files have no header row"
     events = read_gdelt(tmp_path / "events.tsv")
     assert len(events) == count == len(coded_store.events())
-    [meeting] = events[(events.Actor1Code == "KENGOV") & (events.Actor2Code == "ETHGOV")
-                       & (events.EventCode == "040")].itertuples()
-    assert (meeting.Day, meeting.MonthYear, meeting.Year, meeting.FractionDate) == (20230619, 202306, 2023, 2023.463)
-    assert (meeting.Actor1CountryCode, meeting.Actor1Type1Code, meeting.Actor2CountryCode) == ("KEN", "GOV", "ETH")
-    assert (meeting.IsRootEvent, meeting.EventBaseCode, meeting.EventRootCode, meeting.QuadClass) == (1, "040", "04", 1)
+    [meeting] = events[
+        (events.Actor1Code == "KENGOV") & (events.Actor2Code == "ETHGOV") & (events.EventCode == "040")
+    ].itertuples()
+    assert (meeting.Day, meeting.MonthYear, meeting.Year, meeting.FractionDate) == (
+        20230619,
+        202306,
+        2023,
+        2023.463,
+    )
+    assert (meeting.Actor1CountryCode, meeting.Actor1Type1Code, meeting.Actor2CountryCode) == (
+        "KEN",
+        "GOV",
+        "ETH",
+    )
+    assert (meeting.IsRootEvent, meeting.EventBaseCode, meeting.EventRootCode, meeting.QuadClass) == (
+        1,
+        "040",
+        "04",
+        1,
+    )
     assert (meeting.NumMentions, meeting.NumArticles, meeting.NumSources) == (2, 2, 3)
     assert (meeting.ActionGeo_Type, meeting.ActionGeo_FullName, meeting.ActionGeo_CountryCode) == (
-        4, "Nairobi, Kenya", "KE")
+        4,
+        "Nairobi, Kenya",
+        "KE",
+    )
     assert meeting.ActionGeo_Lat == pytest.approx(-1.28, abs=0.01)
     assert (meeting.Actor1Geo_Type, meeting.Actor2Geo_Type) == (0, 0)
     assert meeting.SOURCEURL == "https://meridianwire.example/2023/06/19/ruto-abiy"
@@ -68,15 +112,28 @@ def test_gdelt_geography_uses_fips_country_codes(coded_store: Store, tmp_path: P
 def test_the_plover_export_is_json_lines_with_polecat_field_names(coded_store: Store, tmp_path: Path) -> None:
     count = coded_store.export("plover", tmp_path / "events.jsonl")
 
-    records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [
+        json.loads(line) for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(records) == count > 0
     assert all(record["Event Type"] for record in records), "CAMEO 01 and 02 events are not PLOVER events"
-    meeting = next(record for record in records if record["Event Type"] == "CONSULT"
-                   and (record["Actor Country"], record["Recipient Country"]) == ("KEN", "ETH"))
+    meeting = next(
+        record
+        for record in records
+        if record["Event Type"] == "CONSULT"
+        and (record["Actor Country"], record["Recipient Country"]) == ("KEN", "ETH")
+    )
     assert meeting["Event Date"] == "2023-06-19"
     assert (meeting["Quad Code"], meeting["Actor Name"], meeting["Recipient Name"]) == (
-        1, "William Ruto", "Abiy Ahmed")
-    assert (meeting["Placename"], meeting["Country"], meeting["Source"]) == ("Nairobi", "KEN", "Meridian Wire")
+        1,
+        "William Ruto",
+        "Abiy Ahmed",
+    )
+    assert (meeting["Placename"], meeting["Country"], meeting["Source"]) == (
+        "Nairobi",
+        "KEN",
+        "Meridian Wire",
+    )
     assert meeting["Actor Name Raw"] in meeting["sentence"] and "met" in meeting["sentence"]
     assert (meeting["num_mentions"], meeting["num_sources"]) == (2, 3)
 
@@ -91,8 +148,9 @@ def test_the_parquet_export_is_partitioned_by_year_and_month(coded_store: Store,
     assert {str(date)[:7] for date in june["date"]} == {"2023-06"}
 
 
-def test_the_parquet_export_will_not_write_into_a_folder_with_other_files(coded_store: Store,
-                                                                          tmp_path: Path) -> None:
+def test_the_parquet_export_will_not_write_into_a_folder_with_other_files(
+    coded_store: Store, tmp_path: Path
+) -> None:
     (tmp_path / "notes.txt").write_text("my notes", encoding="utf-8")
 
     with pytest.raises(Exception, match="not empty"):

@@ -21,8 +21,12 @@ CLI = [sys.executable, "-c", "from tidings.cli import main; main()"]
 
 def ingest(db: Path, *, workers: int) -> subprocess.Popen:
     """``tidings ingest samples/news`` in its own process group, so that its workers can be killed with it."""
-    return subprocess.Popen([*CLI, "ingest", str(SAMPLES), "--db", str(db), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [*CLI, "ingest", str(SAMPLES), "--db", str(db), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 QUERIES = {
@@ -41,7 +45,9 @@ def contents(db: Path) -> dict[str, pd.DataFrame]:
 
 
 @pytest.mark.skipif(not SAMPLES.is_dir(), reason="samples/news is not in this checkout")
-def test_an_ingest_killed_mid_run_resumes_to_exactly_the_store_of_an_uninterrupted_run(tmp_path: Path) -> None:
+def test_an_ingest_killed_mid_run_resumes_to_exactly_the_store_of_an_uninterrupted_run(
+    tmp_path: Path,
+) -> None:
     whole = ingest(tmp_path / "whole.duckdb", workers=2)
     assert whole.wait(timeout=300) == 0, whole.stderr.read().decode()
 
@@ -51,10 +57,15 @@ def test_an_ingest_killed_mid_run_resumes_to_exactly_the_store_of_an_uninterrupt
     wal = Path(f"{killed_db}.wal")
     deadline = time.monotonic() + 120
     # A moment after the log appears, the first batch is stored and the next one is being coded.
-    while not (wal.exists() and wal.stat().st_size > 0) and killed.poll() is None and time.monotonic() < deadline:
+    while (
+        not (wal.exists() and wal.stat().st_size > 0)
+        and killed.poll() is None
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.05)
     time.sleep(1.0)
-    os.kill(killed.pid, signal.SIGKILL)
+    if killed.poll() is None:
+        os.kill(killed.pid, signal.SIGKILL)
     killed.wait(timeout=30)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(killed.pid, signal.SIGKILL)  # the coder's orphaned workers, if it had any

@@ -34,7 +34,8 @@ def test_a_store_written_by_a_newer_tidings_is_refused_with_tid301(tmp_path: Pat
 def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, monkeypatch) -> None:
     Store(tmp_path / "news.duckdb").close()
     newer = schema.migrations() + (
-        schema.Migration(2, "event_notes", "ALTER TABLE events ADD COLUMN note VARCHAR"),)
+        schema.Migration(2, "event_notes", "ALTER TABLE events ADD COLUMN note VARCHAR"),
+    )
     monkeypatch.setattr(schema, "migrations", lambda: newer)
 
     with pytest.raises(TidingsError, match="TID302"):

@@ -13,11 +13,14 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "global-courant
 
 @pytest.mark.skipif(not SEED.exists(), reason=f"the seed article is not here ({SEED}); it lives in ../shared")
 def test_the_blinken_wang_yi_meeting_is_one_event_per_direction_with_its_three_mentions(
-        tmp_path: Path, coder) -> None:
+    tmp_path: Path, coder
+) -> None:
     with Store(tmp_path / "seed.duckdb") as store:
         store.ingest([SEED], date="2023-06-19", coder=coder, workers=1)
         meetings = store.events(dyad=("USA", "CHN"), type="CONSULT", since="2023-06-19", until="2023-06-19")
-        evidence = {event.id: store.mentions(event.id)["sentence"].tolist() for event in meetings.itertuples()}
+        evidence = {
+            event.id: store.mentions(event.id)["sentence"].tolist() for event in meetings.itertuples()
+        }
 
     directions = sorted((event.source_country, event.target_country) for event in meetings.itertuples())
     assert directions == [("CHN", "USA"), ("USA", "CHN")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 import pandas as pd
 import typer
@@ -21,8 +21,17 @@ from . import app
 from .options import actors_option, model_option, report_problem
 
 FRAME_FORMATS = ("table", "csv", "jsonl")
-EVENT_COLUMNS = ("date", "source_code", "cameo", "plover_type", "target_code", "num_mentions", "num_articles",
-                 "num_sources", "location")
+EVENT_COLUMNS = (
+    "date",
+    "source_code",
+    "cameo",
+    "plover_type",
+    "target_code",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "location",
+)
 
 
 def db_option():
@@ -33,16 +42,23 @@ def db_option():
 def ingest_cli(
     inputs: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for standard input."),
     db: Path = db_option(),
-    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Code on this many processes."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for records without one."),
+    workers: int = typer.Option(
+        os.cpu_count() or 1, "--workers", "-w", min=1, help="Code on this many processes."
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for records without one."
+    ),
     fresh: bool = typer.Option(False, "--fresh", help="Delete the store first and start a new one."),
     summary: bool = typer.Option(False, "--summary", help="Print what the store holds afterwards."),
     include_unrealized: bool = typer.Option(
-        False, "--include-unrealized", help="Also store negated, hypothetical and intended events."),
+        False, "--include-unrealized", help="Also store negated, hypothetical and intended events."
+    ),
     text_field: str = typer.Option("text", "--text-field", help="JSONL/CSV field holding the article text."),
-    date_field: str = typer.Option("date", "--date-field", help="JSONL/CSV field holding the publication date."),
+    date_field: str = typer.Option(
+        "date", "--date-field", help="JSONL/CSV field holding the publication date."
+    ),
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
-    model: Optional[str] = model_option(),
+    model: str | None = model_option(),
     actors: list[Path] = actors_option(),
 ) -> None:
     """Code news into the store: skip what it has, fold copies, fold mentions into events."""
@@ -52,16 +68,29 @@ def ingest_cli(
     coder = Coder(model=model, actors=[str(path) for path in actors], include_unrealized=include_unrealized)
     with Store(db) as store:
         try:
-            report = store.ingest(inputs, workers=workers, fields=Fields(text=text_field, date=date_field, id=id_field),
-                                  date=date, coder=coder, progress=sys.stderr.isatty(),
-                                  on_problem=report_problem)
+            report = store.ingest(
+                inputs,
+                workers=workers,
+                fields=Fields(text=text_field, date=date_field, id=id_field),
+                date=date,
+                coder=coder,
+                progress=sys.stderr.isatty(),
+                on_problem=report_problem,
+            )
         except KeyboardInterrupt:
-            print("tidings: interrupted; what was stored is kept, and running the same command again goes on "
-                  "from there", file=sys.stderr)
+            print(
+                "tidings: interrupted; what was stored is kept, and running the same command again goes on "
+                "from there",
+                file=sys.stderr,
+            )
             raise typer.Exit(130) from None
-        print(f"{report.articles:,} articles coded ({report.mentions:,} event mentions), {report.duplicates:,} copies "
-              f"folded, {report.known:,} already stored; {report.seconds:.1f} s, "
-              f"{report.articles_per_second:.1f} articles/s", file=sys.stderr)
+        print(
+            f"{report.articles:,} articles coded ({report.mentions:,} event mentions), "
+            f"{report.duplicates:,} copies "
+            f"folded, {report.known:,} already stored; {report.seconds:.1f} s, "
+            f"{report.articles_per_second:.1f} articles/s",
+            file=sys.stderr,
+        )
         if summary:
             print_summary(store.stats(), db=str(db))
     if report.problems:
@@ -73,17 +102,17 @@ def ingest_cli(
 @app.command("events")
 def events_cli(
     db: Path = db_option(),
-    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two actor codes or prefixes, e.g. USA,CHN."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="An actor code or prefix on either side."),
-    type: Optional[str] = typer.Option(None, "--type", help="A PLOVER event type, e.g. CONSULT."),
-    cameo: Optional[str] = typer.Option(None, "--cameo", help="A CAMEO code or prefix, e.g. 04."),
-    since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    dyad: str | None = typer.Option(None, "--dyad", help="Two actor codes or prefixes, e.g. USA,CHN."),
+    actor: str | None = typer.Option(None, "--actor", help="An actor code or prefix on either side."),
+    type: str | None = typer.Option(None, "--type", help="A PLOVER event type, e.g. CONSULT."),
+    cameo: str | None = typer.Option(None, "--cameo", help="A CAMEO code or prefix, e.g. 04."),
+    since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
     directed: bool = typer.Option(False, "--directed", help="The first actor is the source."),
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many events."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl or parquet."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Folded events, newest first, with their NumMentions, NumArticles and NumSources."""
     _check_format(format, (*FRAME_FORMATS, "parquet"), output)
@@ -91,11 +120,22 @@ def events_cli(
     if dyad:
         codes = [code.strip() for code in dyad.split(",")]
         if len(codes) != 2 or not all(codes):
-            raise typer.BadParameter("give two actor codes separated by a comma, e.g. USA,CHN", param_hint="--dyad")
+            raise typer.BadParameter(
+                "give two actor codes separated by a comma, e.g. USA,CHN", param_hint="--dyad"
+            )
         pair = (codes[0], codes[1])
     with Store(db, read_only=True) as store:
-        frame = store.events(dyad=pair, actor=actor, type=type, cameo=cameo, since=since, until=until,
-                             directed=directed, include_unrealized=include_unrealized, limit=limit)
+        frame = store.events(
+            dyad=pair,
+            actor=actor,
+            type=type,
+            cameo=cameo,
+            since=since,
+            until=until,
+            directed=directed,
+            include_unrealized=include_unrealized,
+            limit=limit,
+        )
     if format == "table":
         frame = frame.loc[:, list(EVENT_COLUMNS)]
     write_frame(frame, format, output, title="events")
@@ -103,16 +143,16 @@ def events_cli(
 
 @app.command("timeline")
 def timeline_cli(
-    actor: Optional[str] = typer.Argument(None, help="An actor code or prefix, e.g. USA."),
-    other: Optional[str] = typer.Argument(None, help="A second actor: the timeline of the dyad."),
+    actor: str | None = typer.Argument(None, help="An actor code or prefix, e.g. USA."),
+    other: str | None = typer.Argument(None, help="A second actor: the timeline of the dyad."),
     db: Path = db_option(),
     freq: str = typer.Option("week", "--freq", help=f"Period: {', '.join(FREQUENCIES)}."),
-    since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
     directed: bool = typer.Option(False, "--directed", help="The first actor is the source."),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the timeline into this PNG file."),
+    plot: Path | None = typer.Option(None, "--plot", help="Also draw the timeline into this PNG file."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Events per period between actors: counts per QuadClass and the mean Goldstein score."""
     _check_format(format, FRAME_FORMATS, output)
@@ -131,7 +171,7 @@ def sql_cli(
     query: str = typer.Argument(..., help='One SELECT statement, e.g. "SELECT count(*) FROM events".'),
     db: Path = db_option(),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Run a read-only SQL query over the store (tables: articles, mentions, events, actors, ...)."""
     _check_format(format, FRAME_FORMATS, output)
@@ -165,13 +205,20 @@ def stats_cli(db: Path = db_option()) -> None:
 def print_summary(summary: Summary, *, db: str) -> None:
     """The store's counts, top dyads, top event types and monthly timeline, as tables on stdout."""
     console = Console()
-    published = (f", published {summary.first_published} to {summary.last_published}"
-                 if summary.first_published else "")
-    console.print(f"[bold]{db}[/bold] (schema {summary.schema_version}): {summary.articles:,} articles from "
-                  f"{summary.sources:,} sources{published}; {summary.duplicates:,} copies folded, "
-                  f"{summary.failed:,} failed")
-    console.print(f"{summary.mentions:,} event mentions folded into [bold]{summary.events:,} events[/bold]; "
-                  f"{summary.actors:,} actors")
+    published = (
+        f", published {summary.first_published} to {summary.last_published}"
+        if summary.first_published
+        else ""
+    )
+    console.print(
+        f"[bold]{db}[/bold] (schema {summary.schema_version}): {summary.articles:,} articles from "
+        f"{summary.sources:,} sources{published}; {summary.duplicates:,} copies folded, "
+        f"{summary.failed:,} failed"
+    )
+    console.print(
+        f"{summary.mentions:,} event mentions folded into [bold]{summary.events:,} events[/bold]; "
+        f"{summary.actors:,} actors"
+    )
     console.print(_table(summary.top_dyads, title="Top dyads"))
     console.print(_table(summary.top_types, title="Top event types"))
     console.print(_timeline_table(summary.timeline))

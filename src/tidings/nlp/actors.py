@@ -218,6 +218,10 @@ class Resolver:
         if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.sectors
                                          for c in token.children):
             return True  # "Musalia Mudavadi, Kenya's foreign minister", missed by the tagger
+        if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i in self.person_tokens for c in token.children):
+            return True  # "Maria Corina Machado", where the tagger stopped the name at "Corina"
+        if token.text[:1].isupper() and token.text in self.memory.names:
+            return True  # "Dagalo", named in full earlier in the article, whatever the tagger made of it
         # "opposition groups", "Israeli army bulldozers", "Russian advisers", "Palestinian homes",
         # "the Taliban faction": a noun is an actor when its modifiers name a sector or a country,
         # or an organisation it can act for (a "U.N. resolution" cannot).
@@ -318,8 +322,7 @@ class Resolver:
             match, entry, status = min(people, key=lambda p: (not (p[0].start <= head.i < p[0].end),
                                                               abs(p[0].start - head.i)))
             mention = self._person_from_entry(match, entry, status)
-            words = {t.lower_ for t in tokens}
-            same_office = bool(entry.role) and set(entry.role.lower().split()) <= words
+            same_office = _names_office(tokens, entry.role)
             if status != "current" and not same_office:
                 # "Vice President Joe Biden" in 2014, "Norwegian Finance Minister Jens Stoltenberg" in
                 # 2026: a title for another office than the one the knowledge base knows beats it;
@@ -364,10 +367,15 @@ class Resolver:
     def _unknown_person(self, head: Token, tokens: list[Token]) -> Mention | None:
         """A person not in the knowledge base, coded from the title or apposition that goes with the name."""
         names = [t for t in tokens if t.i in self.person_tokens and self.matches.get(t.i) is None]
+        remembered = self.memory.names.get(head.text) if head.text[:1].isupper() else None
+        if remembered is not None and not any(t.i in self.person_tokens and t.i != head.i for t in tokens):
+            return remembered.moved(head.i, head.i + 1, head.i)  # a surname, however the tagger saw it
         if names:
             ent = self._ent_of(names[0])
             if ent is None or ent.label_ != "PERSON":
                 return None
+            if ent.end == head.i and head.pos_ == "PROPN":
+                ent = self.doc[ent.start:head.i + 1]  # "Maria Corina" + "Machado"
         elif head.pos_ == "PROPN" and any(c.dep_ == "appos" for c in head.children):
             # A name the tagger missed, known by its apposition: its compound words and itself.
             start = min([c.i for c in head.children if c.dep_ in ("compound", "flat")] + [head.i])
@@ -612,5 +620,20 @@ class Resolver:
 
 
 def _is_pronoun(token: Token) -> bool:
-    """A pronoun that can refer back; "US" and "IT" in capitals are not "us" and "it"."""
-    return token.lower_ in PRONOUNS and token.pos_ == "PRON" and not token.text.isupper()
+    """A pronoun that can refer back; "US" in capitals is not "us", and "He" in "Liu He" is a name."""
+    if token.lower_ not in PRONOUNS or token.pos_ not in ("PRON", "PROPN") or token.text.isupper():
+        return False
+    return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
+
+
+def _names_office(tokens: list[Token], role: str) -> bool:
+    """Whether a phrase gives the very office a role names: "Foreign Minister Qin Gang" names Qin's
+    office of Foreign Minister; "Vice President Joe Biden" does not name President."""
+    if not role:
+        return False
+    words = [t.lower_ for t in tokens]
+    office = role.lower().split()
+    for start in range(len(words) - len(office) + 1):
+        if words[start:start + len(office)] == office:
+            return not (start and words[start - 1] in ("vice", "deputy", "assistant", "under", "acting"))
+    return False

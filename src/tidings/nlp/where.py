@@ -72,6 +72,13 @@ class WhereStage:
             place = self.geocode(ent, context)
             if place is not None:
                 return place
+        if on_place:
+            # "Kharkiv was shelled", when the tagger saw no place in "Kharkiv".
+            for token in anchor.children:
+                if token.dep_ in ("dobj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_:
+                    found = self.gazetteer.lookup(token.text, context=context)
+                    if found is not None and found.kind != "country":
+                        return _place(token.text, found)
         return None
 
     def geocode(self, span: Span, context: set[str]) -> Place | None:

@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 import duckdb
@@ -69,13 +70,17 @@ class Fingerprint:
         return self.source or f"article:{self.id}"
 
 
-def fingerprint(article: Article) -> Fingerprint:
-    """The identity, MinHash signature and LSH band keys of an article."""
+def fingerprint(article: Article, *, signed: bool = True) -> Fingerprint:
+    """The identity and, when ``signed``, the MinHash signature and LSH band keys of an article."""
     tokens = words(article.text)
     source = article_source(article)
     identity = content_id(" ".join(tokens) + "\x1f" + (source or ""))
-    shingles = {" ".join(tokens[i:i + SHINGLE_WORDS]).encode("utf-8")
-                for i in range(max(1, len(tokens) - SHINGLE_WORDS + 1))}
+    if not signed:
+        return Fingerprint(identity, source, None, [])
+    shingles = {
+        " ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(max(1, len(tokens) - SHINGLE_WORDS + 1))
+    }
     if len(shingles) < MIN_SHINGLES:
         return Fingerprint(identity, source, None, [])
     minhash = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme="affine32")
@@ -88,7 +93,7 @@ def band_keys(signature: np.ndarray) -> list[int]:
     """One signed 64-bit key per LSH band: a hash of the band's number and its MinHash values."""
     keys = []
     for band in range(BANDS):
-        values = signature[band * ROWS:(band + 1) * ROWS].tobytes()
+        values = signature[band * ROWS : (band + 1) * ROWS].tobytes()
         digest = hashlib.blake2b(bytes([band]) + values, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
@@ -99,17 +104,13 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def signature_bytes(signature: np.ndarray | None) -> bytes | None:
-    return None if signature is None else signature.tobytes()
-
-
 @dataclass(slots=True)
 class Verdict:
     """What an article is to the store: ``known`` (stored before), a ``copy`` of an original, or ``new``."""
 
     article: Article
     fingerprint: Fingerprint
-    kind: str
+    kind: Literal["known", "copy", "new"]
     seq: int = 0
     original: str | None = None
     similarity: float | None = None
@@ -133,14 +134,23 @@ class Finder:
 
     def classify(self, articles: list[Article]) -> list[Verdict]:
         """The verdicts on a batch of articles, in order; later ones are compared with earlier ones too."""
-        fingerprints = [fingerprint(article) for article in articles]
-        # In-flight articles are looked at before the store, and removed from flight only after they are
+        fingerprints = [fingerprint(article, signed=False) for article in articles]
+        # In-flight articles are looked at before the store, and leave the flight only once they are
         # committed, so an article settling meanwhile is always seen in one of the two.
         with self._lock:
             known = {fp.id for fp in fingerprints if fp.id in self._flight}
-            candidates = {id: self._flight[id] for fp in fingerprints for key in fp.bands
-                          for id in self._flight_bands.get(key, ())}
         known |= self._stored_ids([fp.id for fp in fingerprints])
+        # Only articles the store does not have are worth a signature: a resumed run skips the rest fast.
+        fingerprints = [
+            fp if fp.id in known else fingerprint(article) for article, fp in zip(articles, fingerprints)
+        ]
+        with self._lock:
+            candidates = {
+                id: self._flight[id]
+                for fp in fingerprints
+                for key in fp.bands
+                for id in self._flight_bands.get(key, ())
+            }
         candidates.update(self._stored_candidates(fingerprints))
         verdicts = []
         for article, fp in zip(articles, fingerprints):
@@ -149,7 +159,9 @@ class Finder:
                     verdicts.append(Verdict(article, fp, "known"))
                     continue
                 options = dict(candidates)
-                options.update((id, self._flight[id]) for key in fp.bands for id in self._flight_bands.get(key, ()))
+                options.update(
+                    (id, self._flight[id]) for key in fp.bands for id in self._flight_bands.get(key, ())
+                )
             self.seq += 1
             match = _earliest_match(fp, options)
             if match is None:
@@ -189,13 +201,16 @@ class Finder:
             return {}
         rows = self.con.execute(
             """SELECT id, seq, minhash FROM articles
-               WHERE id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT unnest($1::BIGINT[])))""",
-            [keys]).fetchall()
+               WHERE id IN (SELECT article_id FROM article_bands
+                            WHERE key IN (SELECT unnest($1::BIGINT[])))""",
+            [keys],
+        ).fetchall()
         return {id: (seq, np.frombuffer(minhash, dtype="<u4")) for id, seq, minhash in rows}
 
 
-def _earliest_match(fp: Fingerprint, options: dict[str, tuple[int, np.ndarray | None]]
-                    ) -> tuple[str, float] | None:
+def _earliest_match(
+    fp: Fingerprint, options: dict[str, tuple[int, np.ndarray | None]]
+) -> tuple[str, float] | None:
     """The earliest original at least THRESHOLD similar to the article, and the similarity."""
     if fp.signature is None:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import duckdb
@@ -27,8 +28,13 @@ LEAD_SENTENCES = 3
 
 def event_key(event: Event) -> int:
     """The id of the folded event a mention belongs to: a positive 63-bit hash, stable across runs."""
-    parts = (event.source and event.source.code, event.target and event.target.code, event.cameo,
-             event.date, event.modality)
+    parts = (
+        event.source and event.source.code,
+        event.target and event.target.code,
+        event.cameo,
+        event.date,
+        event.modality,
+    )
     digest = hashlib.sha1("\x1f".join(part or "" for part in parts).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") >> 1
 
@@ -39,139 +45,201 @@ class Batch:
 
     entries: list[tuple[Verdict, list[Event], str | None]] = field(default_factory=list)
 
-    def add(self, verdict: Verdict, events: list[Event] = (), *, error: str | None = None) -> None:
+    def add(self, verdict: Verdict, events: Sequence[Event] = (), *, error: str | None = None) -> None:
         self.entries.append((verdict, list(events), error))
 
     def __len__(self) -> int:
         return len(self.entries)
 
 
+# How each batch table reaches the store. An event or actor seen before keeps its first mention's names
+# and place, and adds up its counts.
+_WRITES = {
+    "batch_articles": "INSERT INTO articles BY NAME SELECT * FROM batch_articles",
+    "batch_bands": "INSERT INTO article_bands BY NAME SELECT * FROM batch_bands",
+    "batch_mentions": "INSERT INTO mentions BY NAME SELECT * FROM batch_mentions",
+    "batch_events": """
+        INSERT INTO events BY NAME SELECT * FROM batch_events
+        ON CONFLICT (id) DO UPDATE SET
+            num_mentions = events.num_mentions + excluded.num_mentions,
+            num_articles = events.num_articles + excluded.num_articles,
+            is_root = events.is_root OR excluded.is_root,
+            confidence = greatest(events.confidence, excluded.confidence)""",
+    "batch_actors": """
+        INSERT INTO actors BY NAME SELECT * FROM batch_actors
+        ON CONFLICT (code, name) DO UPDATE SET
+            mentions = actors.mentions + excluded.mentions,
+            as_source = actors.as_source + excluded.as_source,
+            as_target = actors.as_target + excluded.as_target""",
+}
+
+
 def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     """Write a batch of articles, their mentions and what they change in events and actors, atomically."""
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tables = {
-        "batch_articles": [_article_row(verdict, events, error, now) for verdict, events, error in batch.entries],
-        "batch_bands": [{"key": key, "article_id": verdict.fingerprint.id}
-                        for verdict, _, _ in batch.entries if verdict.kind == "new"
-                        for key in verdict.fingerprint.bands],
-        "batch_mentions": [_mention_row(verdict, event) for verdict, events, _ in batch.entries
-                           for event in events],
+        "batch_articles": [
+            _article_row(verdict, events, error, now) for verdict, events, error in batch.entries
+        ],
+        "batch_bands": [
+            {"key": key, "article_id": verdict.fingerprint.id}
+            for verdict, _, _ in batch.entries
+            if verdict.kind == "new"
+            for key in verdict.fingerprint.bands
+        ],
+        "batch_mentions": [
+            _mention_row(verdict, event) for verdict, events, _ in batch.entries for event in events
+        ],
+        "batch_events": _event_rows(batch, now),
+        "batch_actors": _actor_rows(batch),
     }
-    tables["batch_events"] = _event_rows(batch, now)
-    tables["batch_actors"] = _actor_rows(batch)
     con.execute("BEGIN TRANSACTION")
     try:
         for name, rows in tables.items():
             if rows:
-                con.register(name, pa.Table.from_pylist(rows))
-        _insert(con, tables)
+                _write(con, name, rows, _WRITES[name])
         _count_sources(con, batch)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _write(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict], statement: str) -> list[tuple]:
+    """Run ``statement`` with ``rows`` visible as the table ``name``; return the rows it returns."""
+    con.register(name, pa.Table.from_pylist(rows))
+    try:
+        return con.execute(statement).fetchall()
     finally:
-        for name, rows in tables.items():
-            if rows:
-                con.unregister(name)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
-    if tables["batch_articles"]:
-        con.execute("INSERT INTO articles BY NAME SELECT * FROM batch_articles")
-    if tables["batch_bands"]:
-        con.execute("INSERT INTO article_bands BY NAME SELECT * FROM batch_bands")
-    if tables["batch_mentions"]:
-        con.execute("INSERT INTO mentions BY NAME SELECT * FROM batch_mentions")
-    if tables["batch_events"]:
-        # An event seen before keeps its first mention's actors and place, and adds up the counts.
-        con.execute("""
-            INSERT INTO events BY NAME SELECT * FROM batch_events
-            ON CONFLICT (id) DO UPDATE SET
-                num_mentions = events.num_mentions + excluded.num_mentions,
-                num_articles = events.num_articles + excluded.num_articles,
-                is_root = events.is_root OR excluded.is_root,
-                confidence = greatest(events.confidence, excluded.confidence)""")
-    if tables["batch_actors"]:
-        con.execute("""
-            INSERT INTO actors BY NAME SELECT * FROM batch_actors
-            ON CONFLICT (code, name) DO UPDATE SET
-                mentions = actors.mentions + excluded.mentions,
-                as_source = actors.as_source + excluded.as_source,
-                as_target = actors.as_target + excluded.as_target""")
+        con.unregister(name)
 
 
 def _count_sources(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     """Add each article's source, and copies' sources, to the events they report; update NumSources."""
-    pairs = {(event_key(event), verdict.fingerprint.source_key(), verdict.article.date)
-             for verdict, events, _ in batch.entries for event in events}
-    copies = [(verdict.original, verdict.fingerprint.source_key(), verdict.article.date)
-              for verdict, _, _ in batch.entries if verdict.kind == "copy"]
+    pairs = {
+        (event_key(event), verdict.fingerprint.source_key(), verdict.article.date)
+        for verdict, events, _ in batch.entries
+        for event in events
+    }
+    copies = [
+        (verdict.original, verdict.fingerprint.source_key(), verdict.article.date)
+        for verdict, _, _ in batch.entries
+        if verdict.kind == "copy"
+    ]
     if copies:
         originals = sorted({original for original, _, _ in copies})
-        rows = con.execute("SELECT DISTINCT article_id, event_id FROM mentions "
-                           "WHERE article_id IN (SELECT unnest($1::VARCHAR[]))", [originals]).fetchall()
+        rows = con.execute(
+            "SELECT DISTINCT article_id, event_id FROM mentions "
+            "WHERE article_id IN (SELECT unnest($1::VARCHAR[]))",
+            [originals],
+        ).fetchall()
         events_of: dict[str, list[int]] = {}
         for article_id, event_id in rows:
             events_of.setdefault(article_id, []).append(event_id)
-        pairs |= {(event_id, source, date) for original, source, date in copies
-                  for event_id in events_of.get(original, ())}
+        pairs |= {
+            (event_id, source, date)
+            for original, source, date in copies
+            for event_id in events_of.get(original, ())
+        }
     if not pairs:
         return
-    con.register("batch_pairs", pa.Table.from_pylist(
-        [{"event_id": event_id, "source": source} for event_id, source in sorted({p[:2] for p in pairs})]))
-    try:
-        added = Counter(row[0] for row in con.execute(
-            "INSERT INTO event_sources SELECT * FROM batch_pairs ON CONFLICT DO NOTHING RETURNING event_id"
-        ).fetchall())
-    finally:
-        con.unregister("batch_pairs")
+    pair_rows = [
+        {"event_id": event_id, "source": source} for event_id, source in sorted({p[:2] for p in pairs})
+    ]
+    added = Counter(
+        row[0]
+        for row in _write(
+            con,
+            "batch_pairs",
+            pair_rows,
+            "INSERT INTO event_sources SELECT * FROM batch_pairs ON CONFLICT DO NOTHING RETURNING event_id",
+        )
+    )
     seen: dict[int, list[str]] = {}
     for event_id, _, date in pairs:
         seen.setdefault(event_id, []).extend([date] if date else [])
-    updates = [{"event_id": event_id, "added": added[event_id], "first_seen": min(dates, default=None),
-                "last_seen": max(dates, default=None)} for event_id, dates in seen.items()]
-    con.register("batch_updates", pa.Table.from_pylist(updates))
-    try:
-        con.execute("""
-            UPDATE events SET num_sources = events.num_sources + u.added,
-                              first_seen = least(events.first_seen, u.first_seen::DATE),
-                              last_seen = greatest(events.last_seen, u.last_seen::DATE)
-            FROM batch_updates u WHERE events.id = u.event_id""")
-    finally:
-        con.unregister("batch_updates")
+    updates = [
+        {
+            "event_id": event_id,
+            "added": added[event_id],
+            "first_seen": min(dates, default=None),
+            "last_seen": max(dates, default=None),
+        }
+        for event_id, dates in seen.items()
+    ]
+    _write(
+        con,
+        "batch_updates",
+        updates,
+        """
+        UPDATE events SET num_sources = events.num_sources + u.added,
+                          first_seen = least(events.first_seen, u.first_seen::DATE),
+                          last_seen = greatest(events.last_seen, u.last_seen::DATE)
+        FROM batch_updates u WHERE events.id = u.event_id""",
+    )
 
 
 def _article_row(verdict: Verdict, events: list[Event], error: str | None, now: dt.datetime) -> dict:
     article, fingerprint = verdict.article, verdict.fingerprint
     original = verdict.kind == "new"
     return {
-        "id": fingerprint.id, "seq": verdict.seq, "record_id": article.id, "title": article.title,
-        "url": article.url, "outlet": article.outlet, "source": fingerprint.source_key(),
-        "published": article.date, "origin": article.origin, "duplicate_of": verdict.original,
-        "similarity": verdict.similarity, "mentions": len(events), "error": error,
+        "id": fingerprint.id,
+        "seq": verdict.seq,
+        "record_id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "source": fingerprint.source_key(),
+        "published": article.date,
+        "origin": article.origin,
+        "duplicate_of": verdict.original,
+        "similarity": verdict.similarity,
+        "mentions": len(events),
+        "error": error,
         "text": article.text if original else None,
-        "minhash": fingerprint.signature.tobytes() if original and fingerprint.signature is not None else None,
+        "minhash": fingerprint.signature.tobytes()
+        if original and fingerprint.signature is not None
+        else None,
         "ingested_at": now,
     }
 
 
 def _mention_row(verdict: Verdict, event: Event) -> dict:
-    row = {"mention_id": event.event_id, "event_id": event_key(event), "article_id": verdict.fingerprint.id,
-           "sentence_index": event.sentence_index, "sentence": event.sentence, "date": event.date,
-           "date_precision": event.date_precision, "cameo": event.cameo, "cameo_root": event.cameo_root,
-           "quad_class": event.quad_class, "goldstein": event.goldstein, "plover_type": event.plover_type,
-           "plover_mode": event.plover_mode, "trigger": event.trigger.text,
-           "trigger_start": event.trigger.start, "trigger_end": event.trigger.end,
-           "modality": event.modality, "confidence": event.confidence}
+    row = {
+        "mention_id": event.event_id,
+        "event_id": event_key(event),
+        "article_id": verdict.fingerprint.id,
+        "sentence_index": event.sentence_index,
+        "sentence": event.sentence,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo_root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "trigger": event.trigger.text,
+        "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end,
+        "modality": event.modality,
+        "confidence": event.confidence,
+    }
     for role in ("source", "target"):
         actor = getattr(event, role)
         for name in ("code", "name", "text", "start", "end", "country", "sector"):
             row[f"{role}_{name}"] = getattr(actor, name) if actor else None
     place = event.location
-    row.update({"location_text": place.text if place else None, "location": place.name if place else None,
-                "location_country": place.country if place else None, "lat": place.lat if place else None,
-                "lon": place.lon if place else None, "geonameid": place.geonameid if place else None})
+    row.update(
+        {
+            "location_text": place.text if place else None,
+            "location": place.name if place else None,
+            "location_country": place.country if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "geonameid": place.geonameid if place else None,
+        }
+    )
     return row
 
 
@@ -202,16 +270,32 @@ def _new_event_row(key: int, verdict: Verdict, event: Event, now: dt.datetime) -
         for name in ("code", "name", "country", "sector"):
             row[f"{role}_{name}"] = getattr(actor, name) if actor else None
     place = event.location
-    row.update({
-        "cameo": event.cameo, "cameo_root": event.cameo_root, "quad_class": event.quad_class,
-        "goldstein": event.goldstein, "plover_type": event.plover_type, "plover_mode": event.plover_mode,
-        "modality": event.modality, "location": place.name if place else None,
-        "location_country": place.country if place else None, "lat": place.lat if place else None,
-        "lon": place.lon if place else None, "geonameid": place.geonameid if place else None,
-        "num_mentions": 0, "num_articles": 0, "num_sources": 0, "first_seen": None, "last_seen": None,
-        "is_root": False, "confidence": event.confidence, "first_article": verdict.fingerprint.id,
-        "url": verdict.article.url, "added_at": now,
-    })
+    row.update(
+        {
+            "cameo": event.cameo,
+            "cameo_root": event.cameo_root,
+            "quad_class": event.quad_class,
+            "goldstein": event.goldstein,
+            "plover_type": event.plover_type,
+            "plover_mode": event.plover_mode,
+            "modality": event.modality,
+            "location": place.name if place else None,
+            "location_country": place.country if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "geonameid": place.geonameid if place else None,
+            "num_mentions": 0,
+            "num_articles": 0,
+            "num_sources": 0,
+            "first_seen": None,
+            "last_seen": None,
+            "is_root": False,
+            "confidence": event.confidence,
+            "first_article": verdict.fingerprint.id,
+            "url": verdict.article.url,
+            "added_at": now,
+        }
+    )
     return row
 
 
@@ -224,11 +308,23 @@ def _actor_rows(batch: Batch) -> list[dict]:
                 if actor is None or actor.code is None:
                     continue
                 key = (actor.code, actor.name or "")
-                row = rows.setdefault(key, {"code": key[0], "name": key[1], "country": actor.country,
-                                            "sector": actor.sector, "mentions": 0, "as_source": 0,
-                                            "as_target": 0})
+                row = rows.setdefault(
+                    key,
+                    {
+                        "code": key[0],
+                        "name": key[1],
+                        "country": actor.country,
+                        "sector": actor.sector,
+                        "mentions": 0,
+                        "as_source": 0,
+                        "as_target": 0,
+                    },
+                )
                 row[f"as_{role}"] += 1
-            for key in {(actor.code, actor.name or "") for actor in (event.source, event.target)
-                        if actor is not None and actor.code is not None}:
+            for key in {
+                (actor.code, actor.name or "")
+                for actor in (event.source, event.target)
+                if actor is not None and actor.code is not None
+            }:
                 rows[key]["mentions"] += 1
     return list(rows.values())

@@ -66,7 +66,7 @@ def ingest(
     report = IngestReport()
     started = time.perf_counter()
     finder = Finder(con)
-    # Every record in input order, Problems included, until its turn to be written comes.
+    # Records in input order (Problems, copies, originals) until their turn to be written comes.
     waiting: deque[Verdict | Problem] = deque()
     batch = Batch()
 
@@ -92,15 +92,13 @@ def ingest(
             entry = waiting.popleft()
             if isinstance(entry, Problem):
                 _report(report, entry, on_problem)
-            elif entry.kind == "known":
-                report.known += 1
             else:
                 batch.add(entry)
                 if len(batch) >= WRITE_BATCH:
                     flush()
 
     records = read_articles(sources, fields=fields, date=date)
-    for result in coder.iter_code(_originals(records, finder, waiting), workers=workers):
+    for result in coder.iter_code(_originals(records, finder, waiting, report), workers=workers):
         settle_uncoded()
         verdict = waiting.popleft()
         if isinstance(result, Coded):
@@ -115,14 +113,24 @@ def ingest(
     return report
 
 
-def _originals(records: Iterable[Article | Problem], finder: Finder,
-               waiting: deque[Verdict | Problem]) -> Iterator[Article]:
-    """The articles to code; every record, with its verdict, is queued on ``waiting`` first."""
+def _originals(
+    records: Iterable[Article | Problem],
+    finder: Finder,
+    waiting: deque[Verdict | Problem],
+    report: IngestReport,
+) -> Iterator[Article]:
+    """The articles to code; every other record is queued on ``waiting`` first, in order.
+
+    Articles the store has are only counted: a resumed run may skip millions before the first new one.
+    """
     records = iter(records)
     while chunk := list(islice(records, CLASSIFY_CHUNK)):
         verdicts = iter(finder.classify([item for item in chunk if isinstance(item, Article)]))
         for item in chunk:
             entry = item if isinstance(item, Problem) else next(verdicts)
+            if isinstance(entry, Verdict) and entry.kind == "known":
+                report.known += 1
+                continue
             waiting.append(entry)
             if _is_new(entry):
                 yield entry.article

@@ -25,11 +25,15 @@ def plot_timeline(frame: pd.DataFrame, path: str | os.PathLike, *, title: str = 
     bottom = pd.Series(0, index=frame.index, dtype="int64")
     for colour, (number, column) in zip(QUAD_COLOURS, quad_columns().items()):
         label = column.replace("_", " ").capitalize()
-        counts.bar(periods, frame[column], width=width, bottom=bottom, color=colour, label=f"{number} {label}")
+        counts.bar(
+            periods, frame[column], width=width, bottom=bottom, color=colour, label=f"{number} {label}"
+        )
         bottom += frame[column]
     counts.set_ylabel("events")
     goldstein = counts.twinx()
-    goldstein.plot(periods, frame["goldstein"], color="black", marker="o", linewidth=1.5, label="mean Goldstein")
+    goldstein.plot(
+        periods, frame["goldstein"], color="black", marker="o", linewidth=1.5, label="mean Goldstein"
+    )
     goldstein.set_ylim(-10, 10)
     goldstein.axhline(0, color="grey", linewidth=0.5)
     goldstein.set_ylabel("mean Goldstein score")

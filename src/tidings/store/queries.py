@@ -21,8 +21,10 @@ FREQUENCIES = ("day", "week", "month", "year")
 @cache
 def quad_columns() -> dict[int, str]:
     """QuadClass number -> timeline column name, from ``data/ontology/quad_class.tsv``."""
-    return {int(row["quad_class"]): re.sub(r"\W+", "_", row["name"].lower())
-            for row in bundled_table("ontology", "quad_class.tsv")}
+    return {
+        int(row["quad_class"]): re.sub(r"\W+", "_", row["name"].lower())
+        for row in bundled_table("ontology", "quad_class.tsv")
+    }
 
 
 def events(
@@ -39,15 +41,22 @@ def events(
     limit: int | None = None,
 ) -> pd.DataFrame:
     """Folded events matching every filter given, newest first; see ``Store.events``."""
-    where, parameters = event_filter(dyad=dyad, actor=actor, since=since, until=until, directed=directed,
-                                     include_unrealized=include_unrealized)
+    where, parameters = event_filter(
+        dyad=dyad,
+        actor=actor,
+        since=since,
+        until=until,
+        directed=directed,
+        include_unrealized=include_unrealized,
+    )
     if type:
         where.append("plover_type = ?")
         parameters.append(type.upper())
     if cameo:
         where.append("starts_with(cameo, ?)")
         parameters.append(cameo)
-    query = f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY date DESC NULLS LAST, num_mentions DESC, id"
+    query = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
+             "ORDER BY date DESC NULLS LAST, num_mentions DESC, id")
     if limit is not None:
         query += f" LIMIT {int(limit)}"
     return con.cursor().execute(query, parameters).df()
@@ -62,7 +71,7 @@ def event_filter(
     directed: bool = False,
     include_unrealized: bool = False,
 ) -> tuple[list[str], list[Any]]:
-    """SQL conditions on the events table, and their parameters, for the filters that events and timelines share."""
+    """SQL conditions on the events table, and their parameters, for filters events and timelines share."""
     where: list[str] = ["true"]
     parameters: list[Any] = []
     if not include_unrealized:
@@ -77,7 +86,9 @@ def event_filter(
             where.append(f"({pair} OR {pair})")
             parameters += [first, second, second, first]
     if actor:
-        where.append("(starts_with(source_code, ?)" + (")" if directed else " OR starts_with(target_code, ?))"))
+        where.append(
+            "(starts_with(source_code, ?)" + (")" if directed else " OR starts_with(target_code, ?))")
+        )
         parameters += [actor] if directed else [actor, actor]
     for bound, operator in ((since, ">="), (until, "<=")):
         if bound:
@@ -88,10 +99,17 @@ def event_filter(
 
 def mentions(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
     """The mentions of one event, with the title, outlet, date and URL of their article."""
-    return con.cursor().execute("""
+    return (
+        con.cursor()
+        .execute(
+            """
         SELECT m.*, a.title, a.outlet, a.published, a.url
         FROM mentions m JOIN articles a ON a.id = m.article_id
-        WHERE m.event_id = ? ORDER BY a.seq, m.sentence_index""", [event_id]).df()
+        WHERE m.event_id = ? ORDER BY a.seq, m.sentence_index""",
+            [event_id],
+        )
+        .df()
+    )
 
 
 def timeline(
@@ -109,19 +127,25 @@ def timeline(
         raise TidingsError(f"the frequency {freq!r} is not one of {', '.join(FREQUENCIES)}")
     if other and not actor:
         actor, other = other, None
-    where, parameters = event_filter(dyad=(actor, other) if actor and other else None,
-                                     actor=actor if not other else None, since=since, until=until,
-                                     directed=directed)
+    where, parameters = event_filter(
+        dyad=(actor, other) if actor and other else None,
+        actor=actor if not other else None,
+        since=since,
+        until=until,
+        directed=directed,
+    )
     # An event dated only to its month or year cannot be placed in a week or on a day.
-    precisions = FREQUENCIES[:FREQUENCIES.index(freq) + 1]
+    precisions = FREQUENCIES[: FREQUENCIES.index(freq) + 1]
     where.append("date_precision IN (" + ", ".join(f"'{precision}'" for precision in precisions) + ")")
-    counts = ",\n".join(f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
-                        for number, name in quad_columns().items())
+    counts = ",\n".join(
+        f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
+        for number, name in quad_columns().items()
+    )
     bounds = [_date(since) if since else None, _date(until) if until else None]
     query = f"""
         WITH picked AS (
             SELECT date_trunc('{freq}', date)::DATE AS period, quad_class, goldstein, num_mentions
-            FROM events WHERE date IS NOT NULL AND {' AND '.join(where)}),
+            FROM events WHERE date IS NOT NULL AND {" AND ".join(where)}),
         periods AS (
             SELECT unnest(generate_series(date_trunc('{freq}', coalesce(?::DATE, min(period))),
                                           date_trunc('{freq}', coalesce(?::DATE, max(period))),
@@ -179,13 +203,16 @@ def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> Summary:
     """Counts, the top dyads and event types, and a monthly timeline over the articles' publication dates."""
     cursor = con.cursor()
     articles, duplicates, failed, sources, first, last = cursor.execute(
-        "SELECT count(*), count(duplicate_of), count(error), count(DISTINCT source), min(published), max(published) "
-        "FROM articles").fetchone()
+        "SELECT count(*), count(duplicate_of), count(error), count(DISTINCT source), "
+        "min(published), max(published) "
+        "FROM articles"
+    ).fetchone()
     mention_count = cursor.execute("SELECT count(*) FROM mentions").fetchone()[0]
     event_count = cursor.execute("SELECT count(*) FROM events").fetchone()[0]
     actor_count = cursor.execute("SELECT count(*) FROM actors").fetchone()[0]
     dyads = cursor.execute(f"""
-        SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
+        SELECT coalesce(source_country, source_code) AS source,
+               coalesce(target_country, target_code) AS target,
                count(*) AS events, sum(num_mentions)::BIGINT AS mentions
         FROM events WHERE modality = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, mentions DESC, source, target LIMIT {int(top)}""").df()
@@ -194,12 +221,22 @@ def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> Summary:
         FROM events WHERE modality = 'asserted' AND plover_type IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, plover_type LIMIT {int(top)}""").df()
     return Summary(
-        schema_version=applied_versions(cursor)[-1], articles=articles, duplicates=duplicates, failed=failed,
-        sources=sources, mentions=mention_count, events=event_count, actors=actor_count,
-        first_published=first and first.isoformat(), last_published=last and last.isoformat(),
-        top_dyads=dyads, top_types=types,
+        schema_version=applied_versions(cursor)[-1],
+        articles=articles,
+        duplicates=duplicates,
+        failed=failed,
+        sources=sources,
+        mentions=mention_count,
+        events=event_count,
+        actors=actor_count,
+        first_published=first and first.isoformat(),
+        last_published=last and last.isoformat(),
+        top_dyads=dyads,
+        top_types=types,
         # Events dated by a passing mention ("the 1943 Tehran conference") would stretch the timeline.
-        timeline=timeline(con, freq="month", since=first and first.isoformat(), until=last and last.isoformat()),
+        timeline=timeline(
+            con, freq="month", since=first and first.isoformat(), until=last and last.isoformat()
+        ),
     )
 
 

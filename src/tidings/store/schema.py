@@ -73,30 +73,45 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> list[int]:
     ).fetchone()[0]
     if not exists:
         return []
-    return [row[0] for row in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
+    return [
+        row[0] for row in con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    ]
 
 
 def _migrate(con: duckdb.DuckDBPyConnection, name: str, *, read_only: bool) -> None:
     applied = applied_versions(con)
     newest = schema_version()
     if applied and applied[-1] > newest:
-        detail = (f"it has schema version {applied[-1]}, this tidings knows up to {newest}; "
-                  "upgrade tidings to open it")
+        detail = (
+            f"it has schema version {applied[-1]}, this tidings knows up to {newest}; "
+            "upgrade tidings to open it"
+        )
         raise TidingsError(str(problem(name, "TID301", detail)))
     pending = [migration for migration in migrations() if migration.version not in applied]
     if not pending:
         return
     if read_only:
-        raise TidingsError(str(problem(name, "TID302", f"schema version {applied[-1] if applied else 0} "
-                                                        f"needs migrating to {newest}")))
-    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)")
+        raise TidingsError(
+            str(
+                problem(
+                    name,
+                    "TID302",
+                    f"schema version {applied[-1] if applied else 0} needs migrating to {newest}",
+                )
+            )
+        )
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
     for migration in pending:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(migration.sql)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
-                        [migration.version, migration.name])
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp)",
+                [migration.version, migration.name],
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

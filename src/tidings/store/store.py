@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from ..coder import Coder
 from ..model import Problem
@@ -34,7 +34,7 @@ class Store:
         self.path = os.fspath(path)
         self.con = connect(self.path, read_only=read_only)
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -52,7 +52,7 @@ class Store:
         date: str | None = None,
         coder: Coder | None = None,
         include_unrealized: bool = False,
-        progress: bool = False,
+        progress: bool | Callable[[IngestReport], None] = False,
         on_problem: Callable[[Problem], None] | None = None,
     ) -> IngestReport:
         """Code and store the articles in files, folders, glob patterns and ``-``; return what was done.
@@ -65,14 +65,20 @@ class Store:
         date: the publication date of records that carry none.
         coder: the Coder to use (its model, actors and include_unrealized); default a new one.
         include_unrealized: with the default coder, also store negated, hypothetical and intended events.
-        progress: show a progress bar on stderr with articles/s, events and duplicates.
+        progress: True for a progress bar on stderr (articles/s, events, duplicates), or a function
+            called with the running IngestReport after each batch is stored.
         on_problem: called with each record that is skipped (unreadable, or failed to code).
         """
         coder = coder or Coder(include_unrealized=include_unrealized)
-        options = {"coder": coder, "workers": workers or os.cpu_count() or 1, "fields": fields, "date": date,
-                   "on_problem": on_problem}
-        if not progress:
-            return ingest(self.con, sources, **options)
+        options = {
+            "coder": coder,
+            "workers": workers or os.cpu_count() or 1,
+            "fields": fields,
+            "date": date,
+            "on_problem": on_problem,
+        }
+        if progress is not True:
+            return ingest(self.con, sources, on_progress=progress or None, **options)
         from .progress import IngestProgress
 
         with IngestProgress() as bar:
@@ -99,8 +105,18 @@ class Store:
         since, until: event dates, ``YYYY-MM-DD``, inclusive.
         include_unrealized: also negated, hypothetical and intended events, if the store has them.
         """
-        return queries.events(self.con, dyad=dyad, actor=actor, type=type, cameo=cameo, since=since,
-                              until=until, directed=directed, include_unrealized=include_unrealized, limit=limit)
+        return queries.events(
+            self.con,
+            dyad=dyad,
+            actor=actor,
+            type=type,
+            cameo=cameo,
+            since=since,
+            until=until,
+            directed=directed,
+            include_unrealized=include_unrealized,
+            limit=limit,
+        )
 
     def mentions(self, event_id: int) -> pd.DataFrame:
         """The mentions folded into one event, with their article and evidence."""
@@ -123,7 +139,9 @@ class Store:
             events dated less precisely than a period (to a month for weeks) are left out.
         since, until: the first and last period, ``YYYY-MM-DD``; default those with events.
         """
-        return queries.timeline(self.con, actor, other, freq=freq, since=since, until=until, directed=directed)
+        return queries.timeline(
+            self.con, actor, other, freq=freq, since=since, until=until, directed=directed
+        )
 
     def sql(self, query: str, parameters: list | None = None) -> pd.DataFrame:
         """The result of one read-only SELECT statement over the store's tables."""

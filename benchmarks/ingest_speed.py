@@ -1,0 +1,144 @@
+"""Ingest speed and memory: articles/s on 1 and 2 workers, peak memory as the store grows, store size.
+
+For each worker count it ingests the same invented articles (benchmarks/corpus.py; 5,000 by default,
+300-1,000 words) from a JSON lines file into a new store with ``Store.ingest``, in a fresh process, and:
+
+- times the whole ingest (reading, fingerprinting, coding, writing; the model load is timed apart);
+- samples the memory of the process tree (the ingest and its coding workers) every 0.2 s, and prints the
+  peak up to the moment 1,000 articles were stored and the peak over the whole run: memory that stays flat
+  as the store grows shows that nothing grows with it;
+- measures the store file per 1,000 articles once it is closed;
+- ingests the same file again, to time skipping articles the store already has.
+
+Run it from the repository root (about 25 minutes for 5,000 articles on 2 cores):
+
+    .venv/bin/python benchmarks/ingest_speed.py [--articles 5000] [--seed 0] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from coder_speed import TreeSampler, _mb
+from corpus import articles
+
+CHECKPOINT = 1_000  # articles stored when the first memory reading is taken
+
+
+def child(corpus: str, db: str, workers: int) -> None:
+    """Child process: ingest ``corpus`` into a new store at ``db``; print the measurements as JSON."""
+    from tidings import Coder, Store
+
+    sampler = TreeSampler(os.getpid())
+    sampler.start()
+    start = time.perf_counter()
+    coder = Coder()
+    load = time.perf_counter() - start
+    at_checkpoint: dict[str, float] = {}
+
+    def progress(report) -> None:
+        if report.seen >= CHECKPOINT and not at_checkpoint:
+            at_checkpoint.update(articles=report.seen, rss=sampler.peak_rss, pss=sampler.peak_pss)
+
+    with Store(db) as store:
+        first = store.ingest([corpus], workers=workers, coder=coder, progress=progress)
+        again = store.ingest([corpus], workers=workers, coder=coder)
+    sampler.done.set()
+    sampler.join()
+    print(
+        json.dumps(
+            {
+                "load": load,
+                "seconds": first.seconds,
+                "articles": first.articles,
+                "duplicates": first.duplicates,
+                "mentions": first.mentions,
+                "problems": len(first.problems),
+                "skip_seconds": again.seconds,
+                "skipped": again.known,
+                "checkpoint": at_checkpoint,
+                "rss": sampler.peak_rss,
+                "pss": sampler.peak_pss,
+                "size": os.path.getsize(db),
+            }
+        )
+    )
+
+
+def run(corpus: Path, db: Path, workers: int) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), str(db), str(workers)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"ingest on {workers} worker(s) failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_table(results: dict[int, dict], total: int) -> None:
+    header = (
+        f"{'workers':>7} {'articles/s':>10} {'seconds':>8} {'skip/s':>8} {'PSS@1k':>7} {'PSS@end':>8} "
+        f"{'RSS@1k':>7} {'RSS@end':>8} {'MB/1k art.':>10}"
+    )
+    print(header)
+    print("-" * len(header))
+    for workers, result in results.items():
+        seen = result["articles"] + result["duplicates"]
+        point = result["checkpoint"]
+        print(
+            f"{workers:>7} {seen / result['seconds']:>10.1f} {result['seconds']:>8.0f} "
+            f"{result['skipped'] / result['skip_seconds']:>8.0f} {_mb(point.get('pss', 0)):>7} "
+            f"{_mb(result['pss']):>8} {_mb(point.get('rss', 0)):>7} {_mb(result['rss']):>8} "
+            f"{result['size'] / 2**20 / (total / 1000):>10.2f}"
+        )
+    print(
+        "(memory in MB: peak of the process tree up to 1,000 articles stored and over the whole run; PSS "
+        "shares the pages that forked workers share with their parent, RSS counts them once per process; "
+        "skip/s: articles/s when ingesting the same file again)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=5000, help="how many articles (default 5000)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (default 1 2)")
+    parser.add_argument("--child", nargs=3, metavar=("CORPUS", "DB", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], int(args.child[2]))
+        return
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    with tempfile.TemporaryDirectory(prefix="tidings-ingest-") as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        words = 0
+        with corpus.open("w", encoding="utf-8") as handle:
+            for record in articles(args.articles, seed=args.seed):
+                words += len(record["text"].split())
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(
+            f"{args.articles:,} articles, {words:,} words ({words / args.articles:.0f} per article); "
+            f"{cpus} CPUs available\n"
+        )
+        results = {
+            workers: run(corpus, Path(tmp) / f"store-{workers}.duckdb", workers) for workers in args.workers
+        }
+
+    print_table(results, args.articles)
+    for workers, result in results.items():
+        print(
+            f"{workers} worker(s): {result['articles']:,} articles coded, {result['duplicates']:,} copies "
+            f"folded, {result['mentions']:,} event mentions, {result['problems']} skipped; model load "
+            f"{result['load']:.1f} s (not in articles/s)"
+        )
+
+
+if __name__ == "__main__":
+    main()
