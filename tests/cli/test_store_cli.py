@@ -44,7 +44,7 @@ def test_ingest_stores_the_articles_folds_the_copy_and_prints_a_summary(db: Path
     result = runner.invoke(app, ["stats", "--db", str(db)])
 
     assert result.exit_code == 0
-    assert re.search(r"20 articles from 2 sources.*1 copies folded", " ".join(result.stdout.split()))
+    assert re.search(r"20 articles from 2 sources.*1 copy folded", " ".join(result.stdout.split()))
     for heading in ("Top dyads", "Top event types", "Events per month"):
         assert heading in result.stdout
 
@@ -69,7 +69,7 @@ def test_ingest_reports_skipped_input_by_file_and_exits_non_zero(tmp_path: Path)
     assert result.exit_code == 1
     assert f"{tmp_path / 'broken.rss'}: TID108" in result.stderr
     assert "1 record skipped" in result.stderr
-    assert "1 articles coded" in result.stderr
+    assert "1 article coded" in result.stderr
 
 
 def test_ingest_fresh_starts_a_new_store(tmp_path: Path, db: Path) -> None:
@@ -81,7 +81,7 @@ def test_ingest_fresh_starts_a_new_store(tmp_path: Path, db: Path) -> None:
 
     assert result.exit_code == 0
     stats = runner.invoke(app, ["stats", "--db", str(copy)])
-    assert "1 articles from 1 sources" in " ".join(stats.stdout.split())
+    assert "1 article from 1 source" in " ".join(stats.stdout.split())
 
 
 def test_events_of_a_dyad_print_as_a_table_and_write_csv_jsonl_and_parquet(db: Path, tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_export_writes_each_format(db: Path, tmp_path: Path, format: str, name: 
     result = runner.invoke(app, ["export", "--db", str(db), "--format", format, "-o", str(tmp_path / name)])
 
     assert result.exit_code == 0, result.output
-    assert re.match(r"\d+ events written to ", result.stderr)
+    assert re.match(r"\d+ events? written to ", result.stderr)
     assert (tmp_path / name).exists()
 
 

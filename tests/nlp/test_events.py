@@ -17,8 +17,11 @@ import pytest
 import tidings
 
 
-def case(date: str, text: str, *expected: dict, id: str):
-    return pytest.param(date, text, list(expected), id=id)
+def case(date: str, text: str, *expected: dict, id: str, parser_fails: str | None = None):
+    """A test case; ``parser_fails`` names a known misparse of the small English model."""
+    marks = [pytest.mark.xfail(reason=f"en_core_web_sm misparses this sentence: {parser_fails}", strict=True)] \
+        if parser_fails else []
+    return pytest.param(date, text, list(expected), id=id, marks=marks)
 
 
 def want(**fields) -> dict:
@@ -80,7 +83,7 @@ ROOT_CASES = [
          "Tuesday.",
          want(cameo="043", plover="CONSULT", source="EGYGOV", target="JORGOV", date="2025-01-14",
               country="EGY", place="Cairo"),
-         id="04-hosted"),
+         id="04-hosted", parser_fails="it tags 'hosted' as an adjective of 'Jordan'"),
     case("2026-11-23", "Armenia and Azerbaijan negotiated the final text of a peace treaty in Abu Dhabi on "
          "Monday.",
          want(cameo="046", plover="CONSULT", source="ARM", target="AZE", date="2026-11-23", country="ARE",

@@ -85,10 +85,9 @@ def ingest_cli(
             )
             raise typer.Exit(130) from None
         print(
-            f"{report.articles:,} articles coded ({report.mentions:,} event mentions), "
-            f"{report.duplicates:,} copies "
-            f"folded, {report.known:,} already stored; {report.seconds:.1f} s, "
-            f"{report.articles_per_second:.1f} articles/s",
+            f"{_count(report.articles, 'article')} coded ({_count(report.mentions, 'event mention')}), "
+            f"{_count(report.duplicates, 'copy', 'copies')} folded, {report.known:,} already stored; "
+            f"{report.seconds:.1f} s, {report.articles_per_second:.1f} articles/s",
             file=sys.stderr,
         )
         if summary:
@@ -192,7 +191,7 @@ def export_cli(
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     with Store(db, read_only=True) as store:
         count = store.export(format, output, include_unrealized=include_unrealized)
-    print(f"{count:,} events written to {output}", file=sys.stderr)
+    print(f"{_count(count, 'event')} written to {output}", file=sys.stderr)
 
 
 @app.command("stats")
@@ -211,13 +210,13 @@ def print_summary(summary: Summary, *, db: str) -> None:
         else ""
     )
     console.print(
-        f"[bold]{db}[/bold] (schema {summary.schema_version}): {summary.articles:,} articles from "
-        f"{summary.sources:,} sources{published}; {summary.duplicates:,} copies folded, "
-        f"{summary.failed:,} failed"
+        f"[bold]{db}[/bold] (schema {summary.schema_version}): {_count(summary.articles, 'article')} from "
+        f"{_count(summary.sources, 'source')}{published}; {_count(summary.duplicates, 'copy', 'copies')} "
+        f"folded, {summary.failed:,} failed"
     )
     console.print(
-        f"{summary.mentions:,} event mentions folded into [bold]{summary.events:,} events[/bold]; "
-        f"{summary.actors:,} actors"
+        f"{_count(summary.mentions, 'event mention')} folded into "
+        f"[bold]{_count(summary.events, 'event')}[/bold]; {_count(summary.actors, 'actor')}"
     )
     console.print(_table(summary.top_dyads, title="Top dyads"))
     console.print(_table(summary.top_types, title="Top event types"))
@@ -240,6 +239,10 @@ def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title:
     finally:
         if output:
             stream.close()
+
+
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
 
 
 def _check_format(format: str, formats: tuple[str, ...], output: Path | None) -> None:

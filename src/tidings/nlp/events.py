@@ -245,8 +245,11 @@ class EventReader:
         if need.slot in ("xcomp", "ccomp"):
             return any(c.dep_ == need.slot and (not need.lemmas or c.lemma_.lower() in need.lemmas)
                        for c in verb.children)
-        # "accused Russia of war crimes": the phrase may hang off the verb or off its object.
+        # "accused Russia of war crimes": the phrase may hang off the verb or off its object, or
+        # off a date the parser put between them ("accused Russia on Monday of war crimes").
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                    if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")]
         for prep in (*verb.children, *(p for o in objects for p in o.children)):
             if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == need.slot:
                 if not need.lemmas:
