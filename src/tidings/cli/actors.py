@@ -10,7 +10,7 @@ import typer
 from ..actors.explain import resolve_phrase
 from ..actors.petrarch import convert_petrarch
 from . import app
-from .options import actors_option, date_option, model_option
+from .options import actors_option, date_option, model_option, settings
 
 actors_app = typer.Typer(help="Look up and manage actor dictionaries.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
@@ -24,7 +24,8 @@ def resolve_cli(
     actors: list[Path] = actors_option(),
 ) -> None:
     """Print the code a phrase resolves to on a date, its canonical name, and why."""
-    for line in resolve_phrase(phrase, date=date, model=model, actors=[str(path) for path in actors]):
+    model, dictionaries = settings(model, actors)
+    for line in resolve_phrase(phrase, date=date, model=model, actors=dictionaries):
         typer.echo(line)
 
 

@@ -13,7 +13,7 @@ from ..model import Problem
 from ..output import FORMATS, EventWriter
 from ..read import Fields, read_articles
 from . import app
-from .options import actors_option, model_option, report_problem
+from .options import actors_option, model_option, settings, report_problem
 
 
 @app.command("code")
@@ -34,7 +34,8 @@ def code_cli(
     """Code news articles into events: a table in the terminal, or JSON lines, JSON or CSV."""
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    coder = Coder(model=model, actors=[str(path) for path in actors], include_unrealized=include_unrealized)
+    model, dictionaries = settings(model, actors)
+    coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
     fields = Fields(text=text_field, date=date_field, id=id_field)
     records = read_articles(inputs, fields=fields, date=date)
     skipped = 0

@@ -13,7 +13,7 @@ from ..evaluate import evaluate
 from ..evaluate.report import print_scores
 from ..output import write_json
 from . import app
-from .options import actors_option, model_option
+from .options import actors_option, model_option, settings
 
 
 @app.command("evaluate")
@@ -26,7 +26,8 @@ def evaluate_cli(
     actors: list[Path] = actors_option(),
 ) -> None:
     """Code each gold record's text with its date and report precision, recall and F1."""
-    coder = Coder(model=model, actors=[str(path) for path in actors])
+    model, dictionaries = settings(model, actors)
+    coder = Coder(model=model, actors=dictionaries)
     scores = evaluate(gold, coder=coder, workers=workers)
     if as_json:
         result = scores.to_dict()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import typer
 
+from ..config import load_config
 from ..model import Problem
 
 
@@ -16,6 +17,12 @@ def model_option():
 def actors_option():
     return typer.Option([], "--actors", help="Your actor dictionary (TSV, CSV or YAML); may be repeated.",
                         exists=True, dir_okay=False)
+
+
+def settings(model: str | None, actors: list) -> tuple[str | None, list[str]]:
+    """The model and actor dictionaries to use: the command line's, then tidings.toml's."""
+    config = load_config()
+    return model or config.model, [str(path) for path in actors] + list(config.actors)
 
 
 def report_problem(item: Problem) -> None:

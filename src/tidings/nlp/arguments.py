@@ -1,0 +1,247 @@
+"""Who takes part in an event: subjects, objects, partners, and the actors they name.
+
+``Arguments`` is a part of ``tidings.nlp.events.EventReader``: its methods use the reader's
+``doc``, ``lexicon``, ``actor_at`` and ``used``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from .lexicon import LexEntry
+from .mentions import Mention
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between")
+NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over", "for")
+# Possessives that make an object the actor's own ("its troops"), not someone acted upon.
+OWN = {"its", "their", "his", "her", "our", "my"}
+# Prepositions by which an object names whom it concerns: "evidence against", "efforts of", "crimes by".
+OBJECT_PARTNERS = ("against", "on", "for", "to", "with", "of", "by")
+SPECIFICITY = {"person": 4, "organization": 3, "group": 3, "sector": 2, "country": 1}
+
+
+class Arguments:
+    """Finding an event's participants in the parse."""
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """The tokens naming who acts: the subject, the agent of a passive, or the controller up the tree."""
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if own:
+            return own
+        head = verb.head
+        if verb.dep_ == "relcl":
+            return [head]
+        if verb.dep_ == "acl" and head.pos_ == "NOUN" and verb.tag_ != "VBN":
+            # "issued a declaration demanding ...": who issued it, or whose it is.
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return owners
+            if head.head.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass"):
+                return self.subjects(head.head)
+            return []
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            # "Blinken was scheduled to visit": the raised subject of a passive acts.
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised and not any(c.dep_ == "agent" for c in head.children):
+                return raised
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i:
+            return self.subjects(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head)
+        return []
+
+    def actors(self, tokens: Iterable[Token]) -> list[Mention]:
+        """The actors named by these tokens and their coordinated siblings ("scores of refugees": refugees)."""
+        found: list[Mention] = []
+        for token in tokens:
+            group = self._coordinated_actors(token)
+            found.extend(group)
+        return unique(found)
+
+    def _coordinated_actors(self, token: Token) -> list[Mention]:
+        found: list[Mention] = []
+        if True:
+            for each in coordinated(token):
+                mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i)
+                if not mentions and each.ent_type_ in ("DATE", "TIME"):
+                    # "met with Bashar Assad Tuesday": the name hangs off the date.
+                    mentions = [m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())]
+                found.extend(mentions or ())
+        # "two Ugandan and three Tanzanian activists": the bare demonym shares the noun's sector.
+        sectors = {m.sector for m in found if m.sector and m.kind == "sector"}
+        if len(sectors) == 1:
+            sector = sectors.pop()
+            found = [replace(m, sector=sector, code=m.country + sector, kind="sector")
+                     if m.kind == "country" and m.country and m.demonym else m for m in found]
+        return found
+
+    def _prep_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
+        wanted = set(preps)
+        return [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted
+                for p in c.children if p.dep_ == "pobj"]
+
+    def _verb_targets(self, verb: Token) -> list[Mention]:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        # "offered its troops to Lebanon": what the actor gives of its own is not the target.
+        own = [o for o in objects if any(c.dep_ == "poss" and c.lower_ in OWN for c in o.children)]
+        targets = self.actors(o for o in objects if o not in own)
+        if targets:
+            return targets
+        targets = self.actors(self._prep_objects(verb, TARGET_PREPS))
+        if targets:
+            return targets
+        # "presented evidence against Russia", "praised Haiti's efforts", "investigating crimes by
+        # extremists", "hack into the computers of army officers": whom the object concerns.
+        found = self._partners(objects + self._prep_objects(verb, ("into", "at", "on", "against")))
+        if found:
+            return found
+        targets = self.actors(own)
+        if targets:
+            return targets
+        # "host a meeting between A and B": the object event's participants.
+        for obj in objects:
+            entry = self.lexicon.noun_entry(obj)
+            if entry is not None:
+                _, noun_targets, participants = self.noun_roles(obj, entry)
+                if noun_targets or participants:
+                    self.used.add(obj.i)  # the meeting is this event's, not one of its own
+                    return noun_targets or participants
+        return []
+
+    def _verb_targets_except(self, verb: Token, noun: Token) -> list[Mention]:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
+        # "issued arrest warrants for two men": with a light verb, "for" names the target too;
+        # "opened an investigation into crimes by Russian forces": whom the object concerns.
+        preps = self._prep_objects(verb, (*TARGET_PREPS, "for"))
+        return self.actors(objects) or self.actors(preps) or self._partners(preps)
+
+    def _partners(self, objects: list[Token]) -> list[Mention]:
+        """Whom objects concern: their possessor, who they are "of", "against", "by", "for", or the
+        country or organisation named on them ("a U.N. resolution")."""
+        named = self.doc._.named_at or {}
+        for obj in objects:
+            found = self.actors(c for c in obj.children if c.dep_ == "poss" and c.lower_ not in OWN)
+            found = found or unique([named[c.i] for c in obj.children
+                                      if c.dep_ in ("compound", "nmod", "amod") and c.i in named])
+            found = found or self.actors(
+                p for prep in obj.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
+                for p in prep.children if p.dep_ == "pobj")
+            if found:
+                return found
+            # "a possible war against Iraq": one step further down.
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                    deeper = self._partners([p for p in prep.children if p.dep_ == "pobj"])
+                    if deeper:
+                        return deeper
+        return []
+
+    def _about(self, verb: Token) -> list[Mention]:
+        """Whom a complaint is about: "over Israeli air raids", "about China", "against Russia"."""
+        for obj in self._prep_objects(verb, ("over", "about", "against", "at")):
+            found = self.actors([obj])
+            if found:
+                return found
+            entry = self.lexicon.noun_entry(obj)
+            if entry is not None:
+                sources, _, _ = self.noun_roles(obj, entry)
+                if sources:
+                    return sources
+        return []
+
+    def _addressees(self, verb: Token) -> list[Token]:
+        addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        # "called on Israel to", "appealed to the UN", "demanded autonomy from Serbian authorities"
+        addressed += self._prep_objects(verb, ("on", "upon", "to", "from"))
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            addressed += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                          for p in prep.children if p.dep_ == "pobj"]
+        return [t for t in addressed if self.actors([t])]
+
+    def noun_roles(self, noun: Token, entry: LexEntry | None) -> tuple[list[Mention], list[Mention], list[Mention]]:
+        """Sources, targets and co-participants named around an event noun."""
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        participants: list[Mention] = []
+        symmetric = entry is not None and entry.symmetric
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
+                sources.extend(self.actors([child]) or self._modifier_actor(child))
+            elif child.dep_ in ("prep", "agent"):
+                objects = [p for p in child.children if p.dep_ == "pobj"]
+                word = child.lower_
+                if word == "by":
+                    sources.extend(self.actors(objects))
+                elif word in ("between", "among") or (word == "of" and symmetric):
+                    participants.extend(self._actors_in_subtree(objects))
+                elif word in NOUN_TARGET_PREPS or word == "of":
+                    # "an investigation into war crimes by Russian forces": whom the object concerns.
+                    targets.extend(self.actors(objects) or self._partners(objects))
+        return unique(sources), unique(targets), unique(participants)
+
+    def _modifier_actor(self, token: Token) -> list[Mention]:
+        """A country adjective modifying an event noun ("Israeli air strikes", "US sanctions")."""
+        finder_matches = self.actor_at.get(token.i)
+        if finder_matches:
+            return finder_matches
+        return [m for m in self.doc._.actors or () if m.start <= token.i < m.end and m.kind == "country"]
+
+    def _actors_in_subtree(self, tokens: list[Token]) -> list[Mention]:
+        """Every actor inside a phrase, however tangled its parse ("of Xi and US President Joe Biden").
+
+        Of several mentions with one code, the most specific stands: the person "Joe Biden"
+        over the title "US President" that the parser split off from the name.
+        """
+        best: dict[str | None, Mention] = {}
+        for token in tokens:
+            for inner in token.subtree:
+                for mention in self.actor_at.get(inner.i, ()):
+                    key = mention.code or mention.name
+                    if key not in best or SPECIFICITY.get(mention.kind, 0) > SPECIFICITY.get(best[key].kind, 0):
+                        best[key] = mention
+        return sorted(best.values(), key=lambda m: m.head)
+
+    def _sources_from_event_nouns(self, subjects: list[Token]) -> list[Mention]:
+        """"Israeli air strikes killed ...": an event noun whose modifier names the actor."""
+        for subject in subjects:
+            entry = self.lexicon.noun_entry(subject)
+            if entry is not None:
+                sources, _, _ = self.noun_roles(subject, entry)
+                if sources:
+                    self.used.add(subject.i)
+                    return sources
+        return []
+
+    def _blameless_agent(self, verb: Token) -> bool:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return bool(agents) and not any(self.actors([a]) or self.lexicon.noun_entry(a) for a in agents)
+
+    def _state_names(self) -> set[int]:
+        """Tokens that name a state itself: a country, its capital or its seat of government."""
+        return {m.head for m in self.doc._.actors or () if m.kind == "country" or (
+            m.kind == "sector" and m.start == m.head and m.end == m.head + 1)}
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A token and those coordinated with it, including lists the parser read as appositions
+    ("The US, Russia, and Switzerland met")."""
+    tokens = [token, *token.conjuncts]
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_type_ == child.ent_type_:
+            tokens.extend((child, *child.conjuncts))
+    return list(dict.fromkeys(tokens))
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for mention in mentions:
+        key = (mention.head, mention.code, mention.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out

@@ -1,0 +1,165 @@
+"""Words that refer back: pronouns, "both sides", "the duo", "the country", a quote's "we".
+
+``References`` is a part of ``tidings.nlp.actors.Resolver``: its methods use the resolver's
+``doc``, ``at``, ``found``, ``memory`` and ``finder``, and keep the article's memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .mentions import Mention
+from .speech import SPEECH
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs"}
+THING_PRONOUNS = {"it", "its"}
+SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | SPEAKER_PRONOUNS
+PAIR_NUMBERS = {"both", "two"}
+
+
+@dataclass
+class ArticleMemory:
+    """What the article has said so far, for resolving later mentions."""
+
+    names: dict[str, Mention] = field(default_factory=dict)
+    people: list[Mention] = field(default_factory=list)
+    things: list[Mention] = field(default_factory=list)
+    groups: list[Mention] = field(default_factory=list)
+    countries: list[Mention] = field(default_factory=list)
+    pairs: list[tuple[int, Mention, Mention]] = field(default_factory=list)
+    by_head: dict[str, Mention] = field(default_factory=dict)
+
+
+class References:
+    """Resolving what refers back, against what the article named before."""
+
+    def _pronoun(self, token: Token) -> Mention | None:
+        lower = token.lower_
+        if lower in SPEAKER_PRONOUNS:
+            return self._speaker_of(token)
+        before = [m for m in self.found if m.head < token.i and self.doc[m.head].sent == token.sent]
+        memory = self.memory
+        if lower in PERSON_PRONOUNS:
+            pool = [m for m in before if m.kind == "person" or (m.kind == "sector" and not m.plural)]
+            # Across sentences, "he" most often continues the last sentence's subject.
+            pool = pool or [m for m in memory.people if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")] \
+                or memory.people
+        elif lower in GROUP_PRONOUNS:
+            pool = [m for m in before if m.plural or m.kind in ("group", "pair")] or memory.groups
+        else:
+            pool = [m for m in before if m.kind in ("country", "organization", "group")
+                    or m.kind == "sector" and not m.plural] or memory.things
+        pool = [m for m in pool if m.head < token.i]
+        if not pool:
+            return None
+        # A subject is the likelier antecedent: "Blinken will meet Xi before ending his trip".
+        subjects = [m for m in pool if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")
+                    and self.doc[m.head].sent == token.sent]
+        earlier = (subjects or pool)[-1]
+        moved = earlier.moved(token.i, token.i + 1, token.i)
+        moved.why = f"{token.text!r} refers back to {self.doc[earlier.start:earlier.end].text!r}"
+        return moved
+
+    def _speaker_of(self, token: Token) -> Mention | None:
+        """"'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
+        for verb in token.sent:
+            if verb.lemma_.lower() in SPEECH and verb.i != token.i:
+                for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found = self.at.get(subject.i)
+                    if found and subject.lower_ not in SPEAKER_PRONOUNS:
+                        moved = found[0].moved(token.i, token.i + 1, token.i)
+                        moved.why = f"{token.text!r} speaks in the quote of {self.doc[found[0].start:found[0].end].text!r}"
+                        return moved
+        return None
+
+    def _pair_reference(self, head: Token, tokens: list[Token]) -> Mention | None:
+        lemma = head.lemma_.lower()
+        numbered = any(t.lower_ in PAIR_NUMBERS for t in head.children)
+        if lemma in self.finder.country_nouns and not numbered and head.tag_ == "NN":
+            earlier_countries = [m for m in self.memory.countries if m.head < head.i]
+            if any(t.lower_ == "the" for t in head.children) and earlier_countries:
+                earlier = earlier_countries[-1]
+                moved = earlier.moved(min(t.i for t in tokens), head.i + 1, head.i)
+                moved.why = f"'the {lemma}' refers back to {earlier.name}"
+                return moved
+            return None
+        if lemma not in self.finder.pair_nouns or not (numbered or lemma in ("duo", "pair")):
+            return None
+        pairs = [pair for pair in self.memory.pairs if pair[0] < head.i]
+        if not pairs:
+            return None
+        _, first, second = pairs[-1]
+        start = min(t.i for t in tokens)
+        names = f"{self.doc[first.start:first.end].text!r} and {self.doc[second.start:second.end].text!r}"
+        return Mention(start, head.i + 1, head.i, None, None, None, None, "pair",
+                       f"{self.doc[start:head.i + 1].text!r} refers back to {names}",
+                       members=(first.moved(start, head.i + 1, head.i), second.moved(start, head.i + 1, head.i)),
+                       plural=True)
+
+    # --- memory -------------------------------------------------------------------------
+
+    def _remember(self, mention: Mention) -> None:
+        self.found.append(mention)
+        memory = self.memory
+        if mention.kind == "pair":
+            memory.groups.append(mention)
+            return
+        if mention.kind == "person":
+            memory.people.append(mention)
+            if mention.name:
+                memory.names.setdefault(mention.name, mention)
+                memory.names.setdefault(mention.name.split()[-1], mention)
+            text = self.doc[mention.start:mention.end].text
+            memory.names.setdefault(text, mention)
+        elif mention.kind in ("country", "organization", "group"):
+            memory.things.append(mention)
+        if mention.plural or mention.kind == "group":
+            memory.groups.append(mention)
+        if mention.country and mention.kind in ("country", "sector"):
+            memory.countries.append(mention)
+        if mention.country and mention.kind == "sector":
+            memory.by_head[self.doc[mention.head].lemma_.lower()] = mention
+
+    def _remember_pairs(self, sentence: Span) -> None:
+        """Two actors named together: coordinated ("A and B"), or subject and partner of one verb."""
+        at = self.at
+        for token in sentence:
+            if token.i not in at:
+                continue
+            partners = [c for c in token.children if c.dep_ == "conj" and c.i in at]
+            for partner in partners:
+                self._add_pair(at[token.i][0], at[partner.i][0])
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                verb = token.head
+                for other in self._partners_of(verb):
+                    if other.i in at and other.i != token.i:
+                        self._add_pair(at[token.i][0], at[other.i][0])
+        # Modifiers coordinated inside one phrase ("Chinese and US officials") name a pair too.
+        for mentions in at.values():
+            if len(mentions) == 2:
+                self._add_pair(mentions[0], mentions[1])
+
+    def _partners_of(self, verb: Token) -> list[Token]:
+        partners = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against"):
+                partners.extend(c for c in prep.children if c.dep_ == "pobj")
+        return partners
+
+    def _add_pair(self, first: Mention, second: Mention) -> None:
+        if first.members or second.members:
+            return
+        if (first.code or first.name) == (second.code or second.name) and first.name == second.name:
+            return
+        self.memory.pairs.append((max(first.head, second.head), first, second))
+
+
+def is_pronoun(token: Token) -> bool:
+    """A pronoun that can refer back; "US" in capitals is not "us", and "He" in "Liu He" is a name."""
+    if token.lower_ not in PRONOUNS or token.pos_ not in ("PRON", "PROPN") or token.text.isupper():
+        return False
+    return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
