@@ -42,35 +42,37 @@ def child(corpus: str, db: str, workers: int) -> None:
     start = time.perf_counter()
     coder = Coder()
     load = time.perf_counter() - start
-    at_checkpoint: dict[str, float] = {}
-
-    def progress(report) -> None:
-        if report.seen >= CHECKPOINT and not at_checkpoint:
-            at_checkpoint.update(articles=report.seen, rss=sampler.peak_rss, pss=sampler.peak_pss)
-
+    at_checkpoint: dict[str, int] = {}
     with Store(db) as store:
+
+        def progress(report) -> None:
+            if report.seen >= CHECKPOINT and not at_checkpoint:
+                at_checkpoint.update(rss=sampler.peak_rss, pss=sampler.peak_pss, duckdb=cached(store))
+
         first = store.ingest([corpus], workers=workers, coder=coder, progress=progress)
+        at_end = {"rss": sampler.peak_rss, "pss": sampler.peak_pss, "duckdb": cached(store)}
         again = store.ingest([corpus], workers=workers, coder=coder)
     sampler.done.set()
     sampler.join()
-    print(
-        json.dumps(
-            {
-                "load": load,
-                "seconds": first.seconds,
-                "articles": first.articles,
-                "duplicates": first.duplicates,
-                "mentions": first.mentions,
-                "problems": len(first.problems),
-                "skip_seconds": again.seconds,
-                "skipped": again.known,
-                "checkpoint": at_checkpoint,
-                "rss": sampler.peak_rss,
-                "pss": sampler.peak_pss,
-                "size": os.path.getsize(db),
-            }
-        )
-    )
+    result = {
+        "load": load,
+        "seconds": first.seconds,
+        "articles": first.articles,
+        "duplicates": first.duplicates,
+        "mentions": first.mentions,
+        "problems": len(first.problems),
+        "skip_seconds": again.seconds,
+        "skipped": again.known,
+        "checkpoint": at_checkpoint,
+        "end": at_end,
+        "size": os.path.getsize(db),
+    }
+    print(json.dumps(result))
+
+
+def cached(store) -> int:
+    """Bytes held by DuckDB's buffer manager: mostly blocks of the store file that it keeps cached."""
+    return int(store.sql("SELECT sum(memory_usage_bytes) AS used FROM duckdb_memory()")["used"][0])
 
 
 def run(corpus: Path, db: Path, workers: int) -> dict:
@@ -83,24 +85,24 @@ def run(corpus: Path, db: Path, workers: int) -> dict:
 
 def print_table(results: dict[int, dict], total: int) -> None:
     header = (
-        f"{'workers':>7} {'articles/s':>10} {'seconds':>8} {'skip/s':>8} {'PSS@1k':>7} {'PSS@end':>8} "
-        f"{'RSS@1k':>7} {'RSS@end':>8} {'MB/1k art.':>10}"
+        f"{'workers':>7} {'articles/s':>10} {'seconds':>8} {'skip/s':>7} {'PSS@1k':>7} {'PSS@end':>8} "
+        f"{'RSS@1k':>7} {'RSS@end':>8} {'DuckDB@1k':>9} {'DuckDB@end':>10} {'MB/1k art.':>10}"
     )
     print(header)
     print("-" * len(header))
     for workers, result in results.items():
         seen = result["articles"] + result["duplicates"]
-        point = result["checkpoint"]
+        point, end = result["checkpoint"], result["end"]
         print(
             f"{workers:>7} {seen / result['seconds']:>10.1f} {result['seconds']:>8.0f} "
-            f"{result['skipped'] / result['skip_seconds']:>8.0f} {_mb(point.get('pss', 0)):>7} "
-            f"{_mb(result['pss']):>8} {_mb(point.get('rss', 0)):>7} {_mb(result['rss']):>8} "
+            f"{result['skipped'] / result['skip_seconds']:>7.0f} {_mb(point['pss']):>7} {_mb(end['pss']):>8} "
+            f"{_mb(point['rss']):>7} {_mb(end['rss']):>8} {_mb(point['duckdb']):>9} {_mb(end['duckdb']):>10} "
             f"{result['size'] / 2**20 / (total / 1000):>10.2f}"
         )
     print(
-        "(memory in MB: peak of the process tree up to 1,000 articles stored and over the whole run; PSS "
+        "(memory in MB, peaks of the process tree: up to 1,000 articles stored, and up to all stored; PSS "
         "shares the pages that forked workers share with their parent, RSS counts them once per process; "
-        "skip/s: articles/s when ingesting the same file again)"
+        "DuckDB: memory its buffer manager holds then; skip/s: articles/s when ingesting the same file again)"
     )
 
 

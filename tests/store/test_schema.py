@@ -27,13 +27,14 @@ def test_a_store_written_by_a_newer_tidings_is_refused_with_tid301(tmp_path: Pat
     with duckdb.connect(str(tmp_path / "news.duckdb")) as con:
         con.execute("INSERT INTO schema_migrations VALUES (999, 'from_the_future', current_timestamp)")
 
-    with pytest.raises(TidingsError, match="TID301.*schema version 999"):
+    with pytest.raises(TidingsError, match=r"TID301.*schema version 999"):
         Store(tmp_path / "news.duckdb")
 
 
 def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, monkeypatch) -> None:
     Store(tmp_path / "news.duckdb").close()
-    newer = schema.migrations() + (
+    newer = (
+        *schema.migrations(),
         schema.Migration(2, "event_notes", "ALTER TABLE events ADD COLUMN note VARCHAR"),
     )
     monkeypatch.setattr(schema, "migrations", lambda: newer)

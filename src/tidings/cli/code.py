@@ -13,7 +13,7 @@ from ..model import Problem
 from ..output import FORMATS, EventWriter
 from ..read import Fields, read_articles
 from . import app
-from .options import actors_option, model_option, settings, report_problem
+from .options import actors_option, model_option, report_problem, settings
 
 
 @app.command("code")

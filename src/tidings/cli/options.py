@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+
 import typer
 
 from ..config import load_config

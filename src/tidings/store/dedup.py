@@ -142,7 +142,8 @@ class Finder:
         known |= self._stored_ids([fp.id for fp in fingerprints])
         # Only articles the store does not have are worth a signature: a resumed run skips the rest fast.
         fingerprints = [
-            fp if fp.id in known else fingerprint(article) for article, fp in zip(articles, fingerprints)
+            fp if fp.id in known else fingerprint(article)
+            for article, fp in zip(articles, fingerprints, strict=True)
         ]
         with self._lock:
             candidates = {
@@ -153,7 +154,7 @@ class Finder:
             }
         candidates.update(self._stored_candidates(fingerprints))
         verdicts = []
-        for article, fp in zip(articles, fingerprints):
+        for article, fp in zip(articles, fingerprints, strict=True):
             with self._lock:
                 if fp.id in known or fp.id in self._flight:
                     verdicts.append(Verdict(article, fp, "known"))

@@ -32,7 +32,12 @@ WRITE_BATCH = 16
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingest run did."""
+    """What one ingest run did.
+
+    articles: originals coded and stored; duplicates: copies folded into an original; known: articles
+    the store already had, skipped before coding; mentions: event mentions stored; problems: the records
+    skipped (unreadable, or failed to code); seconds: how long the run took.
+    """
 
     articles: int = 0
     duplicates: int = 0

@@ -23,7 +23,7 @@ def plot_timeline(frame: pd.DataFrame, path: str | os.PathLike, *, title: str = 
     periods = pd.to_datetime(frame["period"]) if len(frame) else pd.Series([], dtype="datetime64[ns]")
     width = _bar_width(periods)
     bottom = pd.Series(0, index=frame.index, dtype="int64")
-    for colour, (number, column) in zip(QUAD_COLOURS, quad_columns().items()):
+    for colour, (number, column) in zip(QUAD_COLOURS, quad_columns().items(), strict=True):
         label = column.replace("_", " ").capitalize()
         counts.bar(
             periods, frame[column], width=width, bottom=bottom, color=colour, label=f"{number} {label}"

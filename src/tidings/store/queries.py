@@ -55,8 +55,10 @@ def events(
     if cameo:
         where.append("starts_with(cameo, ?)")
         parameters.append(cameo)
-    query = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
-             "ORDER BY date DESC NULLS LAST, num_mentions DESC, id")
+    query = (
+        f"SELECT * FROM events WHERE {' AND '.join(where)} "
+        "ORDER BY date DESC NULLS LAST, num_mentions DESC, id"
+    )
     if limit is not None:
         query += f" LIMIT {int(limit)}"
     return con.cursor().execute(query, parameters).df()
