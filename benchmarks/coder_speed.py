@@ -53,6 +53,7 @@ except ImportError:  # psutil is optional; /proc gives the same numbers on Linux
 
 # --- measuring a process tree ------------------------------------------------------------------------
 
+
 @dataclass
 class Run:
     way: str
@@ -83,7 +84,7 @@ def _tree_pids(root: int) -> list[int]:
         except OSError:
             continue
         # The command name in parentheses may contain spaces; the parent pid is the second field after it.
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
     pids, todo = [], [root]
     while todo:
@@ -177,6 +178,7 @@ def measure(way: str, command: list[str]) -> Run:
 
 # --- the three ways ---------------------------------------------------------------------------------
 
+
 def spacy_child(path: str, batch_size: int | None) -> None:
     """Child process: spaCy alone over the corpus; prints its own timings as JSON."""
     start = time.perf_counter()
@@ -232,24 +234,31 @@ def profile_components(records: list[dict]) -> tuple[float, list[tuple[str, floa
 
 # --- reporting ----------------------------------------------------------------------------------------
 
+
 def _mb(size: int) -> str:
     return f"{size / 2**20:,.0f}" if size else ""
 
 
 def print_table(runs: list[Run], words: int, baseline: float) -> None:
-    header = (f"{'way':<34} {'seconds':>8} {'CPU s':>6} {'words/s':>8} {'vs spaCy':>8} "
-              f"{'RSS tree':>9} {'PSS tree':>9} {'max RSS':>8} {'others':>7}")
+    header = (
+        f"{'way':<34} {'seconds':>8} {'CPU s':>6} {'words/s':>8} {'vs spaCy':>8} "
+        f"{'RSS tree':>9} {'PSS tree':>9} {'max RSS':>8} {'others':>7}"
+    )
     print(header)
     print("-" * len(header))
     for run in runs:
         rate = words / run.seconds
         cpu = f"{run.cpu_seconds:.1f}" if run.cpu_seconds else ""
         others = f"{run.others_cpu:.1f}" if run.others_cpu is not None else ""
-        print(f"{run.way:<34} {run.seconds:>8.1f} {cpu:>6} {rate:>8,.0f} {rate / baseline:>8.2f} "
-              f"{_mb(run.tree_rss):>9} {_mb(run.tree_pss):>9} {_mb(run.max_rss):>8} {others:>7}")
-    print("Memory in MB. 'vs spaCy' is relative to spaCy's nlp.pipe alone, without its model load.\n"
-          "'others' is the CPU seconds other processes on this machine used during the run: "
-          "a busy machine skews the numbers.")
+        print(
+            f"{run.way:<34} {run.seconds:>8.1f} {cpu:>6} {rate:>8,.0f} {rate / baseline:>8.2f} "
+            f"{_mb(run.tree_rss):>9} {_mb(run.tree_pss):>9} {_mb(run.max_rss):>8} {others:>7}"
+        )
+    print(
+        "Memory in MB. 'vs spaCy' is relative to spaCy's nlp.pipe alone, without its model load.\n"
+        "'others' is the CPU seconds other processes on this machine used during the run: "
+        "a busy machine skews the numbers."
+    )
     noisy = [run.way for run in runs if run.others_cpu and run.others_cpu > 0.1 * run.seconds]
     if noisy:
         print(f"WARNING: other processes used more than 10 % of a CPU during: {', '.join(noisy)}")
@@ -257,25 +266,33 @@ def print_table(runs: list[Run], words: int, baseline: float) -> None:
 
 def print_profile(steps: list[tuple[str, float]], load: float) -> None:
     total = sum(seconds for _, seconds in steps)
-    print(f"\nWhere tidings spends its coding time (in this process, in batches of 16; "
-          f"Coder() load {load:.1f} s not included):")
+    print(
+        f"\nWhere tidings spends its coding time (in this process, in batches of 16; "
+        f"Coder() load {load:.1f} s not included):"
+    )
     for name, seconds in steps:
         mark = "  <-- resolving actors" if name == "tidings_actors" else ""
         print(f"  {name:<30} {seconds:>7.1f} s {100 * seconds / total:>5.1f} %{mark}")
     print(f"  {'total':<30} {total:>7.1f} s")
     ours = sum(seconds for name, seconds in steps if name.startswith(("tidings_", "doc_events")))
     actors = dict(steps).get("tidings_actors", 0.0)
-    print(f"tidings' own steps (tidings_* and doc_events): {100 * ours / total:.1f} % of the time; "
-          f"tidings_actors alone {100 * actors / total:.1f} %\n"
-          f"({100 * actors / ours:.1f} % of tidings' own steps).")
+    print(
+        f"tidings' own steps (tidings_* and doc_events): {100 * ours / total:.1f} % of the time; "
+        f"tidings_actors alone {100 * actors / total:.1f} %\n"
+        f"({100 * actors / ours:.1f} % of tidings' own steps)."
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=500, help="how many articles (default 500)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--batch-size", type=int, default=None,
-                        help="spaCy's nlp.pipe batch size for the spaCy-alone run (default: the model's own)")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="spaCy's nlp.pipe batch size for the spaCy-alone run (default: the model's own)",
+    )
     parser.add_argument("--spacy-child", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.spacy_child:
@@ -285,8 +302,10 @@ def main() -> None:
     records = list(articles(args.articles, seed=args.seed))
     words = sum(len(record["text"].split()) for record in records)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"{len(records)} articles, {words:,} words ({words / len(records):.0f} per article); "
-          f"{cpus} CPUs available; memory sampled with {'psutil' if psutil else '/proc'}\n")
+    print(
+        f"{len(records)} articles, {words:,} words ({words / len(records):.0f} per article); "
+        f"{cpus} CPUs available; memory sampled with {'psutil' if psutil else '/proc'}\n"
+    )
 
     with tempfile.TemporaryDirectory(prefix="tidings-speed-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -299,20 +318,40 @@ def main() -> None:
             child += ["--batch-size", str(args.batch_size)]
         spacy_run = measure("spaCy process (load + nlp.pipe)", child)
         timings = json.loads(spacy_run.stdout.strip().splitlines()[-1])
-        pipe_only = Run(f"spaCy nlp.pipe alone (batch {timings['batch_size']})", timings["pipe"], 0.0,
-                        0, 0, 0, "")
+        pipe_only = Run(
+            f"spaCy nlp.pipe alone (batch {timings['batch_size']})", timings["pipe"], 0.0, 0, 0, 0, ""
+        )
 
         runs = [pipe_only, spacy_run]
         # The fixed cost of a tidings run (interpreter, imports, model and knowledge base), from one article.
         first = Path(tmp) / "first.jsonl"
         first.write_text(json.dumps(records[0], ensure_ascii=False) + "\n", encoding="utf-8")
-        startup = measure("tidings startup", [*tidings_command(), "code", str(first), "--format", "jsonl",
-                                              "-o", str(Path(tmp) / "first-events.jsonl")])
+        startup = measure(
+            "tidings startup",
+            [
+                *tidings_command(),
+                "code",
+                str(first),
+                "--format",
+                "jsonl",
+                "-o",
+                str(Path(tmp) / "first-events.jsonl"),
+            ],
+        )
         events: dict[int, int] = {}
         for workers in (1, 2):
             out = Path(tmp) / f"events-{workers}.jsonl"
-            command = [*tidings_command(), "code", str(corpus), "--format", "jsonl", "-o", str(out),
-                       "--workers", str(workers)]
+            command = [
+                *tidings_command(),
+                "code",
+                str(corpus),
+                "--format",
+                "jsonl",
+                "-o",
+                str(out),
+                "--workers",
+                str(workers),
+            ]
             runs.append(measure(f"tidings code --workers {workers}", command))
             with out.open(encoding="utf-8") as handle:
                 events[workers] = sum(1 for _ in handle)
@@ -321,21 +360,27 @@ def main() -> None:
     one, two = runs[2], runs[3]
     print_table(runs, words, baseline)
     warm_one, warm_two = words / (one.seconds - startup.seconds), words / (two.seconds - startup.seconds)
-    print(f"spaCy loaded in {timings['load']:.1f} s. The tidings rows include interpreter start, loading the "
-          "model and the knowledge base, reading and writing\n"
-          f"({events[1]:,} events; 2 workers: {events[2]:,}). A tidings run on one article takes "
-          f"{startup.seconds:.1f} s; without that fixed cost,\n1 worker codes {warm_one:,.0f} words/s "
-          f"({100 * warm_one / baseline:.0f} % of spaCy) and 2 workers {warm_two:,.0f}.")
+    print(
+        f"spaCy loaded in {timings['load']:.1f} s. The tidings rows include interpreter start, loading the "
+        "model and the knowledge base, reading and writing\n"
+        f"({events[1]:,} events; 2 workers: {events[2]:,}). A tidings run on one article takes "
+        f"{startup.seconds:.1f} s; without that fixed cost,\n1 worker codes {warm_one:,.0f} words/s "
+        f"({100 * warm_one / baseline:.0f} % of spaCy) and 2 workers {warm_two:,.0f}."
+    )
 
     rate_one, rate_two = words / one.seconds, words / two.seconds
     like_for_like = rate_one / (words / spacy_run.seconds)
     verdict_one = "meets" if rate_one / baseline >= TARGET_ONE_WORKER else "misses"
     verdict_two = "meets" if rate_two / rate_one >= TARGET_TWO_WORKERS else "misses"
-    print(f"\ntidings, 1 worker: {100 * rate_one / baseline:.0f} % of spaCy's nlp.pipe words/s "
-          f"({verdict_one} the {100 * TARGET_ONE_WORKER:.0f} % target); {100 * like_for_like:.0f} % of the "
-          "spaCy process with its load included.")
-    print(f"tidings, 2 workers: {rate_two / rate_one:.2f} x 1 worker "
-          f"({verdict_two} the {TARGET_TWO_WORKERS} x target; {cpus} CPUs available).")
+    print(
+        f"\ntidings, 1 worker: {100 * rate_one / baseline:.0f} % of spaCy's nlp.pipe words/s "
+        f"({verdict_one} the {100 * TARGET_ONE_WORKER:.0f} % target); {100 * like_for_like:.0f} % of the "
+        "spaCy process with its load included."
+    )
+    print(
+        f"tidings, 2 workers: {rate_two / rate_one:.2f} x 1 worker "
+        f"({verdict_two} the {TARGET_TWO_WORKERS} x target; {cpus} CPUs available)."
+    )
 
     load, steps, profiled_events = profile_components(records)
     print_profile(steps, load)

@@ -103,9 +103,24 @@ Canada | Ottawa | Canadian | Prime Minister | anglo | Toronto, Montreal, Vancouv
 Australia | Canberra | Australian | Prime Minister | anglo | Sydney, Melbourne, Perth
 """
 
-REGIONS = {"eur": "europe", "slav": "europe", "turk": "mideast", "persian": "mideast", "arab": "mideast",
-           "afr_e": "africa", "afr_w": "africa", "afr_s": "africa", "zh": "asia", "jp": "asia", "kr": "asia",
-           "s_asia": "asia", "sea": "asia", "vn": "asia", "latam": "americas", "anglo": "west"}
+REGIONS = {
+    "eur": "europe",
+    "slav": "europe",
+    "turk": "mideast",
+    "persian": "mideast",
+    "arab": "mideast",
+    "afr_e": "africa",
+    "afr_w": "africa",
+    "afr_s": "africa",
+    "zh": "asia",
+    "jp": "asia",
+    "kr": "asia",
+    "s_asia": "asia",
+    "sea": "asia",
+    "vn": "asia",
+    "latam": "americas",
+    "anglo": "west",
+}
 
 # Invented names, comma-separated; an indented line continues the one above. Most pools write the
 # given name first; NAME_ORDER lists those that put the family name first ("vn" does too, but later
@@ -152,8 +167,11 @@ NAME_ORDER = {"zh": "family", "kr": "family", "vn": "vn"}
 
 MINISTERS = {"fm": "Foreign Minister", "dm": "Defence Minister", "im": "Interior Minister"}
 MINISTER_TITLES = {
-    "the United States": {"fm": "Secretary of State", "dm": "Defense Secretary",
-                          "im": "Homeland Security Secretary"},
+    "the United States": {
+        "fm": "Secretary of State",
+        "dm": "Defense Secretary",
+        "im": "Homeland Security Secretary",
+    },
     "Britain": {"fm": "Foreign Secretary", "dm": "Defence Secretary", "im": "Home Secretary"},
 }
 
@@ -172,14 +190,44 @@ ORGS = {
 }
 # Organisations a story from each name pool's region is likely to mention.
 REGION_ORGS = {
-    "eur": ["EU", "NATO", "OSCE", "UN"], "slav": ["EU", "OSCE", "UN", "NATO"], "turk": ["OSCE", "NATO", "UN"],
-    "persian": ["UN"], "arab": ["LAS", "UN"], "afr_e": ["AU", "IGAD", "UN"], "afr_w": ["AU", "ECOWAS", "UN"],
-    "afr_s": ["AU", "UN"], "zh": ["UN", "ASEAN"], "jp": ["UN", "ASEAN"], "kr": ["UN"], "s_asia": ["UN"],
-    "sea": ["ASEAN", "UN"], "vn": ["ASEAN", "UN"], "latam": ["OAS", "UN"], "anglo": ["UN", "NATO"],
+    "eur": ["EU", "NATO", "OSCE", "UN"],
+    "slav": ["EU", "OSCE", "UN", "NATO"],
+    "turk": ["OSCE", "NATO", "UN"],
+    "persian": ["UN"],
+    "arab": ["LAS", "UN"],
+    "afr_e": ["AU", "IGAD", "UN"],
+    "afr_w": ["AU", "ECOWAS", "UN"],
+    "afr_s": ["AU", "UN"],
+    "zh": ["UN", "ASEAN"],
+    "jp": ["UN", "ASEAN"],
+    "kr": ["UN"],
+    "s_asia": ["UN"],
+    "sea": ["ASEAN", "UN"],
+    "vn": ["ASEAN", "UN"],
+    "latam": ["OAS", "UN"],
+    "anglo": ["UN", "NATO"],
 }
 
-VENUES = ["Geneva", "Vienna", "Doha", "Brussels", "New York", "Istanbul", "Oslo", "Addis Ababa", "Nairobi",
-          "Cairo", "Singapore", "Helsinki", "Muscat", "Abu Dhabi", "Montevideo", "Jeddah", "Astana", "Bern"]
+VENUES = [
+    "Geneva",
+    "Vienna",
+    "Doha",
+    "Brussels",
+    "New York",
+    "Istanbul",
+    "Oslo",
+    "Addis Ababa",
+    "Nairobi",
+    "Cairo",
+    "Singapore",
+    "Helsinki",
+    "Muscat",
+    "Abu Dhabi",
+    "Montevideo",
+    "Jeddah",
+    "Astana",
+    "Bern",
+]
 
 # (name, domain, style): wire copy carries an agency dateline and a reporting credit.
 OUTLETS = [
@@ -192,43 +240,118 @@ OUTLETS = [
 ]
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WIRE_MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
 
 # Phrases drawn afresh each time a template asks for them.
 CHOICES: dict[str, list[str]] = {
-    "TOPIC": ["trade", "border security", "energy supplies", "migration", "climate finance", "water sharing",
-              "grain exports", "nuclear safety", "counter-terrorism", "debt relief",
-              "fishing rights", "the return of refugees", "a new gas pipeline", "visa rules", "arms control"],
+    "TOPIC": [
+        "trade",
+        "border security",
+        "energy supplies",
+        "migration",
+        "climate finance",
+        "water sharing",
+        "grain exports",
+        "nuclear safety",
+        "counter-terrorism",
+        "debt relief",
+        "fishing rights",
+        "the return of refugees",
+        "a new gas pipeline",
+        "visa rules",
+        "arms control",
+    ],
     "SECTOR": ["energy", "banking", "defence", "shipping", "mining", "telecommunications", "aviation"],
     "GOODS": ["wheat", "poultry", "fruit and vegetables", "steel", "wine", "fertiliser", "timber"],
     "SUPPLY": ["natural gas", "wheat", "electricity", "fertiliser", "diesel fuel", "coal"],
-    "GROUP": ["thousands of protesters", "hundreds of students", "farmers", "opposition supporters",
-              "striking workers", "tens of thousands of people", "teachers and health workers"],
-    "GRIEVANCE": ["the new fuel taxes", "the rising cost of living", "the election results",
-                  "a proposed media law", "cuts to pensions", "the closure of state factories",
-                  "a plan to extend presidential terms", "shortages of bread and fuel"],
-    "DEMAND": ["the resignation of the government", "higher wages and lower food prices",
-               "the release of detained activists", "early elections", "an end to power cuts"],
-    "AID_NEED": ["floods have displaced tens of thousands of people",
-                 "drought has left millions short of food",
-                 "an earthquake destroyed thousands of homes", "fighting has cut off entire towns",
-                 "a cholera outbreak is spreading through camps for displaced people"],
-    "SANCTION_REASON": ["evade earlier sanctions", "supply weapons to armed groups",
-                        "launder money for senior officials", "suppress peaceful protests",
-                        "carry out cyber attacks on government networks"],
-    "AID_ORG": ["UNICEF", "the World Food Programme", "the International Committee of the Red Cross",
-                "Doctors Without Borders", "the UN refugee agency",
-                "the International Organization for Migration"],
-    "RIGHTS": ["Amnesty International", "Human Rights Watch", "a local human rights group",
-               "the Committee to Protect Journalists"],
-    "LENDER": ["the International Monetary Fund", "the World Bank", "the African Development Bank",
-               "the Asian Development Bank", "the European Bank for Reconstruction and Development"],
-    "POLICE": ["a police spokesman", "a police spokeswoman", "the regional police chief",
-               "a spokesman for the interior ministry"],
-    "SPOX": ["a government spokesman", "a government spokeswoman", "a foreign ministry spokesman",
-             "a senior official", "a presidential spokeswoman"],
+    "GROUP": [
+        "thousands of protesters",
+        "hundreds of students",
+        "farmers",
+        "opposition supporters",
+        "striking workers",
+        "tens of thousands of people",
+        "teachers and health workers",
+    ],
+    "GRIEVANCE": [
+        "the new fuel taxes",
+        "the rising cost of living",
+        "the election results",
+        "a proposed media law",
+        "cuts to pensions",
+        "the closure of state factories",
+        "a plan to extend presidential terms",
+        "shortages of bread and fuel",
+    ],
+    "DEMAND": [
+        "the resignation of the government",
+        "higher wages and lower food prices",
+        "the release of detained activists",
+        "early elections",
+        "an end to power cuts",
+    ],
+    "AID_NEED": [
+        "floods have displaced tens of thousands of people",
+        "drought has left millions short of food",
+        "an earthquake destroyed thousands of homes",
+        "fighting has cut off entire towns",
+        "a cholera outbreak is spreading through camps for displaced people",
+    ],
+    "SANCTION_REASON": [
+        "evade earlier sanctions",
+        "supply weapons to armed groups",
+        "launder money for senior officials",
+        "suppress peaceful protests",
+        "carry out cyber attacks on government networks",
+    ],
+    "AID_ORG": [
+        "UNICEF",
+        "the World Food Programme",
+        "the International Committee of the Red Cross",
+        "Doctors Without Borders",
+        "the UN refugee agency",
+        "the International Organization for Migration",
+    ],
+    "RIGHTS": [
+        "Amnesty International",
+        "Human Rights Watch",
+        "a local human rights group",
+        "the Committee to Protect Journalists",
+    ],
+    "LENDER": [
+        "the International Monetary Fund",
+        "the World Bank",
+        "the African Development Bank",
+        "the Asian Development Bank",
+        "the European Bank for Reconstruction and Development",
+    ],
+    "POLICE": [
+        "a police spokesman",
+        "a police spokeswoman",
+        "the regional police chief",
+        "a spokesman for the interior ministry",
+    ],
+    "SPOX": [
+        "a government spokesman",
+        "a government spokeswoman",
+        "a foreign ministry spokesman",
+        "a senior official",
+        "a presidential spokeswoman",
+    ],
     "ARMY": ["an army spokesman", "a military spokesman", "a spokeswoman for the armed forces"],
     "ORD": ["second", "third", "fourth", "fifth"],
     "POP": ["about 800,000", "more than a million", "about 2 million", "roughly 450,000", "nearly 3 million"],
@@ -265,8 +388,9 @@ def _countries(text: str) -> list[Country]:
     countries = []
     for line in _table_lines(text):
         name, capital, demonym, head, pool, cities = (cell.strip() for cell in line.split("|"))
-        countries.append(Country(name, capital, demonym, head, pool,
-                                 tuple(city.strip() for city in cities.split(","))))
+        countries.append(
+            Country(name, capital, demonym, head, pool, tuple(city.strip() for city in cities.split(",")))
+        )
     return countries
 
 
@@ -918,8 +1042,15 @@ percent.
 """)
 
 TEMPLATES: dict[str, list[str]] = {
-    "meet": MEET, "agree": AGREE, "sanction": SANCTION, "protest": PROTEST, "violence": VIOLENCE,
-    "accuse": ACCUSE, "quote": QUOTE, "background": BACKGROUND, "filler": FILLER,
+    "meet": MEET,
+    "agree": AGREE,
+    "sanction": SANCTION,
+    "protest": PROTEST,
+    "violence": VIOLENCE,
+    "accuse": ACCUSE,
+    "quote": QUOTE,
+    "background": BACKGROUND,
+    "filler": FILLER,
 }
 
 # Headlines use no people, so that the story's first mention of each person keeps the full title.
@@ -979,6 +1110,7 @@ SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
 
 # --- filling the templates -------------------------------------------------------------------------
 
+
 class Story:
     """The cast and circumstances of one article; fills template slots consistently across its sentences."""
 
@@ -1000,14 +1132,22 @@ class Story:
         self.people: dict[str, Person] = {"ORG_head": self._person(rng.choice(list(NAMES)), org[2])}
         for key, country in self.countries.items():
             titles = {"lead": country.head, "opp": "opposition leader"}
-            titles.update({role: MINISTER_TITLES.get(country.name, {}).get(role, title)
-                           for role, title in MINISTERS.items()})
+            titles.update(
+                {
+                    role: MINISTER_TITLES.get(country.name, {}).get(role, title)
+                    for role, title in MINISTERS.items()
+                }
+            )
             for role, title in titles.items():
                 self.people[f"{key}_{role}"] = self._person(country.pool, title, country.demonym)
         venues = [v for v in VENUES if v not in (a.capital, b.capital)]
-        self.fixed = {"VENUE": rng.choice(venues), "TOPIC": rng.choice(CHOICES["TOPIC"]),
-                      "GRIEVANCE": rng.choice(CHOICES["GRIEVANCE"]), "SECTOR": rng.choice(CHOICES["SECTOR"]),
-                      "OUTLET": outlet}
+        self.fixed = {
+            "VENUE": rng.choice(venues),
+            "TOPIC": rng.choice(CHOICES["TOPIC"]),
+            "GRIEVANCE": rng.choice(CHOICES["GRIEVANCE"]),
+            "SECTOR": rng.choice(CHOICES["SECTOR"]),
+            "OUTLET": outlet,
+        }
         self.mentioned: set[str] = set()
 
     def _person(self, pool: str, title: str, demonym: str = "") -> Person:
@@ -1070,14 +1210,31 @@ class Story:
             return "on " + WEEKDAYS[(date.weekday() - rng.choice((0, 0, 1))) % 7]
         if name == "WHEN":
             earlier = WEEKDAYS[(date.weekday() - rng.randint(2, 5)) % 7]
-            return rng.choice(["last week", "earlier this month", f"on {earlier}", "last month",
-                               f"in {MONTHS[(date.month - 2) % 12]}", "late last year", "two weeks ago"])
+            return rng.choice(
+                [
+                    "last week",
+                    "earlier this month",
+                    f"on {earlier}",
+                    "last month",
+                    f"in {MONTHS[(date.month - 2) % 12]}",
+                    "late last year",
+                    "two weeks ago",
+                ]
+            )
         if name == "MONTH":
             return MONTHS[(date.month - 1 - rng.randint(1, 6)) % 12]
         if name == "NEXT":
             later = MONTHS[(date.month - 1 + rng.randint(1, 3)) % 12]
-            return rng.choice(["next week", "later this month", "next month", "before the end of the year",
-                               f"in {later}", "in the coming days"])
+            return rng.choice(
+                [
+                    "next week",
+                    "later this month",
+                    "next month",
+                    "before the end of the year",
+                    f"in {later}",
+                    "in the coming days",
+                ]
+            )
         if name == "YEAR":
             return str(rng.randint(1998, 2023))
         if name == "N":
@@ -1089,9 +1246,13 @@ class Story:
         if name == "PCT":
             return f"{rng.uniform(0.5, 9.5):.1f}"
         if name == "MONEY":
-            return rng.choice([f"${rng.randrange(20, 950, 10)} million",
-                               f"${rng.randint(1, 9)}.{rng.randint(1, 9)} billion",
-                               f"{rng.randrange(50, 900, 25)} million euros"])
+            return rng.choice(
+                [
+                    f"${rng.randrange(20, 950, 10)} million",
+                    f"${rng.randint(1, 9)}.{rng.randint(1, 9)} billion",
+                    f"{rng.randrange(50, 900, 25)} million euros",
+                ]
+            )
         raise KeyError(f"unknown slot {name}")
 
 
@@ -1099,11 +1260,12 @@ def _capitalise(text: str) -> str:
     # A sentence may open with "the United States" or a quotation mark.
     for i, char in enumerate(text[:2]):
         if char.isalpha():
-            return text[:i] + char.upper() + text[i + 1:]
+            return text[:i] + char.upper() + text[i + 1 :]
     return text
 
 
 # --- composing articles ---------------------------------------------------------------------------
+
 
 def _headline(story: Story, topic: str) -> str:
     # Headlines are filled without touching the story's first-mention state.

@@ -34,8 +34,10 @@ def describe(event: tidings.Event) -> str:
     source = event.source.code if event.source else None
     target = event.target.code if event.target else None
     place = f"{event.location.name}/{event.location.country}" if event.location else None
-    return (f"{event.cameo} {event.plover_type} {source}->{target} trigger={event.trigger.text!r} "
-            f"{event.date}/{event.date_precision} at={place} {event.modality}")
+    return (
+        f"{event.cameo} {event.plover_type} {source}->{target} trigger={event.trigger.text!r} "
+        f"{event.date}/{event.date_precision} at={place} {event.modality}"
+    )
 
 
 def describe_events(events: list[tidings.Event]) -> str:
@@ -55,10 +57,21 @@ def _code_matches(actor: tidings.Actor | None, want: str | None) -> bool:
     return actor.code == want
 
 
-def event_matches(event: tidings.Event, *, cameo: Any = ANY, root: Any = ANY, plover: Any = ANY,
-                  source: Any = ANY, target: Any = ANY, date: Any = ANY, precision: Any = ANY,
-                  country: Any = ANY, place: Any = ANY, modality: Any = "asserted",
-                  trigger: Any = ANY) -> bool:
+def event_matches(
+    event: tidings.Event,
+    *,
+    cameo: Any = ANY,
+    root: Any = ANY,
+    plover: Any = ANY,
+    source: Any = ANY,
+    target: Any = ANY,
+    date: Any = ANY,
+    precision: Any = ANY,
+    country: Any = ANY,
+    place: Any = ANY,
+    modality: Any = "asserted",
+    trigger: Any = ANY,
+) -> bool:
     """Whether one event has every listed property (``country`` and ``place`` are the location's)."""
     checks = [
         cameo is ANY or event.cameo == cameo,
@@ -85,8 +98,11 @@ def _expect_event(events: list[tidings.Event], *, symmetric: bool = False, **wan
     if symmetric:
         reverse = dict(want, source=want.get("target", ANY), target=want.get("source", ANY))
         if not any(event_matches(event, **reverse) for event in events):
-            pytest.fail(f"no reverse-direction event for the symmetric event with {wanted}\n"
-                        f"the coder produced:\n{describe_events(events)}", pytrace=False)
+            pytest.fail(
+                f"no reverse-direction event for the symmetric event with {wanted}\n"
+                f"the coder produced:\n{describe_events(events)}",
+                pytrace=False,
+            )
     return found[0]
 
 
@@ -95,8 +111,11 @@ def _expect_no_event(events: list[tidings.Event], **want: Any) -> None:
     found = [event for event in events if event_matches(event, **want)]
     if found:
         wanted = ", ".join(f"{key}={value!r}" for key, value in want.items())
-        pytest.fail(f"expected no event with {wanted}, but the coder produced:\n{describe_events(found)}\n"
-                    f"all events:\n{describe_events(events)}", pytrace=False)
+        pytest.fail(
+            f"expected no event with {wanted}, but the coder produced:\n{describe_events(found)}\n"
+            f"all events:\n{describe_events(events)}",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

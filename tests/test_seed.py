@@ -26,7 +26,8 @@ TIDINGS = Path(sys.executable).with_name("tidings")
 
 pytestmark = pytest.mark.skipif(
     not (ARTICLE.is_file() and (SEED / "check.py").is_file()),
-    reason=f"the seed article and its checker are not in {SEED} (../shared, next to the repository)")
+    reason=f"the seed article and its checker are not in {SEED} (../shared, next to the repository)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +35,13 @@ def checked(tmp_path_factory) -> subprocess.CompletedProcess:
     """`tidings code --format jsonl --date 2023-06-19 ARTICLE > ev.jsonl && python3 check.py ev.jsonl`."""
     events = tmp_path_factory.mktemp("seed") / "ev.jsonl"
     python3 = shutil.which("python3") or sys.executable
-    command = (f"'{TIDINGS}' code --format jsonl --date 2023-06-19 ../shared/seed/{ARTICLE.name}"
-               f" > '{events}' && '{python3}' ../shared/seed/check.py '{events}'")
-    return subprocess.run(command, shell=True, cwd=REPO, capture_output=True, text=True, timeout=600,
-                          check=False)
+    command = (
+        f"'{TIDINGS}' code --format jsonl --date 2023-06-19 ../shared/seed/{ARTICLE.name}"
+        f" > '{events}' && '{python3}' ../shared/seed/check.py '{events}'"
+    )
+    return subprocess.run(
+        command, shell=True, cwd=REPO, capture_output=True, text=True, timeout=600, check=False
+    )
 
 
 def test_seed_checker_passes_every_expectation(checked):
@@ -58,25 +62,35 @@ def seed_events(unrealized_coder) -> tuple[str, list[tidings.Event]]:
 
 def actors_named(events: list[tidings.Event], text: str, surface: str) -> list[tidings.Actor]:
     """Every source or target whose text is exactly ``surface``."""
-    return [actor for event in events for actor in (event.source, event.target)
-            if actor is not None and actor.text == surface]
+    return [
+        actor
+        for event in events
+        for actor in (event.source, event.target)
+        if actor is not None and actor.text == surface
+    ]
 
 
-@pytest.mark.parametrize("surface, code", [
-    ("Blinken", "USAGOV"),
-    ("Anthony Blinken", "USAGOV"),
-    ("Wang Yi", "CHNGOV"),
-    ("Qin Gang", "CHNGOV"),
-    ("Xi Jinping", "CHNGOV"),
-    ("Xi", "CHNGOV"),
-    ("Joe Biden", "USAGOV"),
-    ("Biden", "USAGOV"),
-])
+@pytest.mark.parametrize(
+    "surface, code",
+    [
+        ("Blinken", "USAGOV"),
+        ("Anthony Blinken", "USAGOV"),
+        ("Wang Yi", "CHNGOV"),
+        ("Qin Gang", "CHNGOV"),
+        ("Xi Jinping", "CHNGOV"),
+        ("Xi", "CHNGOV"),
+        ("Joe Biden", "USAGOV"),
+        ("Biden", "USAGOV"),
+    ],
+)
 def test_seed_people_are_coded_for_june_2023(surface, code, seed_events):
     _, events = seed_events
-    found = [actor for event in events for actor in (event.source, event.target)
-             if actor is not None and surface in actor.text
-             and actor.name and surface.split()[-1] in actor.name]
+    found = [
+        actor
+        for event in events
+        for actor in (event.source, event.target)
+        if actor is not None and surface in actor.text and actor.name and surface.split()[-1] in actor.name
+    ]
     assert found, f"no actor for {surface!r}"
     assert {actor.code for actor in found} == {code}, [(a.text, a.code) for a in found]
 
@@ -99,4 +113,4 @@ def test_seed_offsets_slice_the_article(seed_events):
     for event in events:
         for part in (event.source, event.target, event.trigger):
             if part is not None:
-                assert text[part.start:part.end] == part.text, part
+                assert text[part.start : part.end] == part.text, part

@@ -1,9 +1,9 @@
 """tidings: news articles in, evidence-linked political event data out.
 
-    import tidings
-    events = tidings.code(text, date="2023-06-19")
-    coder = tidings.Coder()
-    df = coder.code_many(records).to_dataframe()
+import tidings
+events = tidings.code(text, date="2023-06-19")
+coder = tidings.Coder()
+df = coder.code_many(records).to_dataframe()
 """
 
 from .coder import Coder, code

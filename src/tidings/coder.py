@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -39,8 +44,9 @@ class Coder:
     include_unrealized: also return negated, hypothetical and intended events.
     """
 
-    def __init__(self, *, model: str | None = None, actors: Sequence[str] = (),
-                 include_unrealized: bool = False) -> None:
+    def __init__(
+        self, *, model: str | None = None, actors: Sequence[str] = (), include_unrealized: bool = False
+    ) -> None:
         self.model = model
         self.actors = tuple(str(path) for path in actors)
         self.include_unrealized = include_unrealized
@@ -66,8 +72,9 @@ class Coder:
                 events.extend(item.events)
         return events
 
-    def iter_code(self, records: Iterable[Article | Problem | dict | str], *,
-                  workers: int = 1) -> Iterator[Coded | Problem]:
+    def iter_code(
+        self, records: Iterable[Article | Problem | dict | str], *, workers: int = 1
+    ) -> Iterator[Coded | Problem]:
         """Code a stream of records, yielding a Coded per article and passing Problems through, in order."""
         items = (_as_article(record) for record in records)
         if workers <= 1:
@@ -90,8 +97,12 @@ class Coder:
         articles = [item for item in batch if isinstance(item, Article)]
         try:
             docs = list(self.nlp.pipe(self._doc(article) for article in articles))
-            coded = iter([Coded(a, doc_events(d, a, include_unrealized=self.include_unrealized))
-                          for a, d in zip(articles, docs)])
+            coded = iter(
+                [
+                    Coded(a, doc_events(d, a, include_unrealized=self.include_unrealized))
+                    for a, d in zip(articles, docs, strict=False)
+                ]
+            )
         except Exception:  # noqa: BLE001 - one bad article must not cost the others
             coded = iter([self._code_alone(article) for article in articles])
         return [item if isinstance(item, Problem) else next(coded) for item in batch]
@@ -153,9 +164,22 @@ def _as_article(record: Any) -> Article | Problem:
 _WORKER: Coder | None = None
 
 
-def _worker_start(model: str | None, actors: tuple[str, ...], include_unrealized: bool) -> None:
+def _worker_start(settings: tuple[str | None, tuple[str, ...], bool] | None) -> None:
+    """Prepare a worker: Ctrl-C is the parent's to handle, and a worker whose parent was killed
+    (``kill -9``) exits instead of waiting for work forever. Spawned workers load their own coder."""
     global _WORKER
-    _WORKER = Coder(model=model, actors=actors, include_unrealized=include_unrealized)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if settings is not None:
+        model, actors, include_unrealized = settings
+        _WORKER = Coder(model=model, actors=actors, include_unrealized=include_unrealized)
 
 
 def _worker_code(batch: list[Article | Problem]) -> list[Coded | Problem]:
@@ -179,10 +203,10 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
     if sys.platform.startswith("linux"):
         # Forked workers inherit the loaded pipeline instead of loading their own.
         _WORKER = coder
-        context, setup = multiprocessing.get_context("fork"), {}
+        context, settings = multiprocessing.get_context("fork"), None
     else:
         context = multiprocessing.get_context("spawn")
-        setup = {"initializer": _worker_start, "initargs": (coder.model, coder.actors, coder.include_unrealized)}
-    with context.Pool(workers, **setup) as pool:
+        settings = (coder.model, coder.actors, coder.include_unrealized)
+    with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
         for result in pool.imap(_worker_code, _batches(items, BATCH), chunksize=1):
             yield from result

@@ -25,7 +25,7 @@ class Config:
 
 
 def load_config(path: str | Path | None = None) -> Config:
-    """The settings of ``path``, of ``$TIDINGS_CONFIG``, or of ``./tidings.toml``; empty when there is none."""
+    """The settings of ``path``, ``$TIDINGS_CONFIG`` or ``./tidings.toml``; empty when there is none."""
     explicit = path or os.environ.get("TIDINGS_CONFIG")
     path = Path(explicit) if explicit else Path("tidings.toml")
     if not path.is_file():

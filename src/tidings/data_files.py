@@ -8,9 +8,9 @@ editor. This module is the one place that parses them.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -31,12 +31,14 @@ def read_table(path: str | Path, *, delimiter: str | None = None) -> Iterator[di
         delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     with path.open(encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        reader = csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE)
+        reader = csv.reader(
+            lines, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE
+        )
         header = [name.strip() for name in next(reader, [])]
         for cells in reader:
             cells = [cell.strip() for cell in cells]
             cells += [""] * (len(header) - len(cells))
-            yield dict(zip(header, cells))
+            yield dict(zip(header, cells, strict=False))
 
 
 @cache

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 Modality = Literal["asserted", "negated", "hypothetical", "intended"]
 DatePrecision = Literal["day", "week", "month", "year"]
@@ -124,25 +125,56 @@ class Event:
 
 # The flat column layout of an event, shared by the DataFrame, CSV and the table view.
 FLAT_COLUMNS = [
-    "event_id", "article_id", "sentence_index", "date", "date_precision",
-    "source_code", "source_name", "source_text", "source_country", "source_sector",
-    "cameo", "cameo_root", "plover_type", "plover_mode", "quad_class", "goldstein",
-    "target_code", "target_name", "target_text", "target_country", "target_sector",
-    "trigger", "location", "location_country", "lat", "lon", "geonameid",
-    "modality", "confidence", "sentence",
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "date",
+    "date_precision",
+    "source_code",
+    "source_name",
+    "source_text",
+    "source_country",
+    "source_sector",
+    "cameo",
+    "cameo_root",
+    "plover_type",
+    "plover_mode",
+    "quad_class",
+    "goldstein",
+    "target_code",
+    "target_name",
+    "target_text",
+    "target_country",
+    "target_sector",
+    "trigger",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "geonameid",
+    "modality",
+    "confidence",
+    "sentence",
 ]
 
 
 def flatten(event: Event) -> dict[str, Any]:
     """One event as a flat row (actors and place spread over columns)."""
     row: dict[str, Any] = {
-        "event_id": event.event_id, "article_id": event.article_id,
-        "sentence_index": event.sentence_index, "date": event.date,
-        "date_precision": event.date_precision, "cameo": event.cameo,
-        "cameo_root": event.cameo_root, "plover_type": event.plover_type,
-        "plover_mode": event.plover_mode, "quad_class": event.quad_class,
-        "goldstein": event.goldstein, "trigger": event.trigger.text,
-        "modality": event.modality, "confidence": event.confidence,
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "sentence_index": event.sentence_index,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo_root,
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "trigger": event.trigger.text,
+        "modality": event.modality,
+        "confidence": event.confidence,
         "sentence": event.sentence,
     }
     for role in ("source", "target"):

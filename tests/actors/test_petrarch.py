@@ -70,8 +70,11 @@ def test_converted_file_has_the_actor_dictionary_columns(converted):
 
 def test_dated_codes_become_one_row_per_term(converted):
     output, _, _ = converted
-    terms = [(row["code"], row["valid_from"], row["valid_to"]) for row in read_rows(output)
-             if row["name"] == "Chanda Mwale"]
+    terms = [
+        (row["code"], row["valid_from"], row["valid_to"])
+        for row in read_rows(output)
+        if row["name"] == "Chanda Mwale"
+    ]
     assert terms == [
         ("ZMBOPP", "2015-01-01", "2021-08-23"),
         ("ZMBGOV", "2021-08-24", "2024-03-31"),
@@ -114,14 +117,20 @@ def test_the_import_command_writes_the_same_file(converted, tmp_path):
     source = output.with_name("zambia.actors.txt")
     written = tmp_path / "cli.tsv"
     tidings_cli = Path(sys.executable).with_name("tidings")
-    result = subprocess.run([str(tidings_cli), "actors", "import-petrarch", str(source), "-o", str(written)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [str(tidings_cli), "actors", "import-petrarch", str(source), "-o", str(written)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert f"wrote {rows} rows" in result.stdout
     assert read_rows(written) == read_rows(output)
 
 
 # --- coding with the imported dictionary ---------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def petrarch_coder(converted) -> tidings.Coder:
@@ -131,20 +140,27 @@ def petrarch_coder(converted) -> tidings.Coder:
 
 def codes_of(events: list[tidings.Event], text: str, name: str) -> set[str | None]:
     spans = [match.span() for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return {actor.code for event in events for actor in (event.source, event.target)
-            if actor is not None and any(actor.start < end and start < actor.end for start, end in spans)}
+    return {
+        actor.code
+        for event in events
+        for actor in (event.source, event.target)
+        if actor is not None and any(actor.start < end and start < actor.end for start, end in spans)
+    }
 
 
 CRITICISM = "Chanda Mwale criticised the Zambian government on Friday over rising fuel prices."
 
 
-@pytest.mark.parametrize("date, code", [
-    pytest.param("2019-05-10", "ZMBOPP", id="2019-opposition"),
-    pytest.param("2021-08-23", "ZMBOPP", id="last-day-in-opposition"),
-    pytest.param("2021-08-27", "ZMBGOV", id="first-week-as-minister"),
-    pytest.param("2023-03-10", "ZMBGOV", id="2023-minister"),
-    pytest.param("2025-06-13", "ZMBELI", id="2025-former-minister"),
-])
+@pytest.mark.parametrize(
+    "date, code",
+    [
+        pytest.param("2019-05-10", "ZMBOPP", id="2019-opposition"),
+        pytest.param("2021-08-23", "ZMBOPP", id="last-day-in-opposition"),
+        pytest.param("2021-08-27", "ZMBGOV", id="first-week-as-minister"),
+        pytest.param("2023-03-10", "ZMBGOV", id="2023-minister"),
+        pytest.param("2025-06-13", "ZMBELI", id="2025-former-minister"),
+    ],
+)
 def test_the_date_restriction_chooses_the_code_for_the_story_date(date, code, petrarch_coder, show):
     events = petrarch_coder.code(CRITICISM, date=date)
     assert codes_of(events, CRITICISM, "Chanda Mwale") == {code}, show(events)
@@ -162,8 +178,15 @@ def test_the_imported_group_code_is_used(petrarch_coder, expect_event):
     text = "The Copperbelt Liberation Front attacked a police post near Kitwe on Sunday, killing two "
     "officers."
     events = petrarch_coder.code(text, date="2024-03-04")
-    expect_event(events, root="19", plover="ASSAULT", source="ZMBREB", target="ZMBCOP", date="2024-03-03",
-                 country="ZMB")
+    expect_event(
+        events,
+        root="19",
+        plover="ASSAULT",
+        source="ZMBREB",
+        target="ZMBCOP",
+        date="2024-03-03",
+        country="ZMB",
+    )
 
 
 def test_the_imported_acronym_is_used(petrarch_coder, show):

@@ -16,11 +16,15 @@ import pytest
 
 TIDINGS = str(Path(sys.executable).with_name("tidings"))
 
-STORY = ("ANKARA, March 4 (Meridian Wire) - Turkish Foreign Minister Hakan Fidan met his Iraqi counterpart "
-         "Fuad Hussein in Ankara on Monday to discuss water sharing and border security.\n\n"
-         "Iraqi troops clashed with Kurdish militants near the Turkish border on Sunday, the ministry said.\n")
-SECOND = ("Kenyan police arrested dozens of protesters in Nairobi on Tuesday after demonstrators blocked "
-          "roads leading to parliament.")
+STORY = (
+    "ANKARA, March 4 (Meridian Wire) - Turkish Foreign Minister Hakan Fidan met his Iraqi counterpart "
+    "Fuad Hussein in Ankara on Monday to discuss water sharing and border security.\n\n"
+    "Iraqi troops clashed with Kurdish militants near the Turkish border on Sunday, the ministry said.\n"
+)
+SECOND = (
+    "Kenyan police arrested dozens of protesters in Nairobi on Tuesday after demonstrators blocked "
+    "roads leading to parliament."
+)
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -33,13 +37,15 @@ def test_plain_text_gives_json_lines_whose_offsets_slice_the_text(tmp_path):
     result = run("code", str(path), "--date", "2024-03-04", "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     events = [json.loads(line) for line in result.stdout.splitlines()]
-    assert any(e["cameo_root"] == "04" and e["source"]["code"] == "TURGOV" and e["target"]["country"] == "IRQ"
-               for e in events)
+    assert any(
+        e["cameo_root"] == "04" and e["source"]["code"] == "TURGOV" and e["target"]["country"] == "IRQ"
+        for e in events
+    )
     for event in events:
         for part in ("source", "target", "trigger"):
             span = event[part]
             if span:
-                assert STORY[span["start"]:span["end"]] == span["text"]
+                assert STORY[span["start"] : span["end"]] == span["text"]
 
 
 def test_standard_input_in_json_csv_and_table(tmp_path):
@@ -56,8 +62,9 @@ def test_standard_input_in_json_csv_and_table(tmp_path):
 
 def test_jsonl_records_keep_their_ids_and_dates_and_two_workers_agree(tmp_path):
     path = tmp_path / "wire.jsonl"
-    records = [{"id": f"story-{n}", "text": text, "date": "2024-03-05"}
-               for n, text in enumerate([STORY, SECOND] * 3)]
+    records = [
+        {"id": f"story-{n}", "text": text, "date": "2024-03-05"} for n, text in enumerate([STORY, SECOND] * 3)
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     one = run("code", str(path), "--format", "jsonl")
     two = run("code", str(path), "--format", "jsonl", "--workers", "2")
@@ -75,12 +82,28 @@ def test_bad_input_is_reported_in_one_line_and_the_rest_is_coded(tmp_path):
     (tmp_path / "latin1.txt").write_bytes("Le ministre a d\xe9clar\xe9 lundi".encode("latin-1"))
     (tmp_path / "huge.txt").write_text("The minister spoke. " * 270_000, encoding="utf-8")
     lines = tmp_path / "feed.jsonl"
-    lines.write_text(json.dumps({"id": "a", "text": SECOND}) + "\n{not json\n"
-                     + json.dumps({"id": "c", "title": "no text"}) + "\n"
-                     + json.dumps({"id": "d", "text": STORY}) + "\n", encoding="utf-8")
-    result = run("code", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"),
-                 str(tmp_path / "latin1.txt"), str(tmp_path / "huge.txt"), str(lines), str(good),
-                 "--date", "2024-03-05", "--format", "jsonl")
+    lines.write_text(
+        json.dumps({"id": "a", "text": SECOND})
+        + "\n{not json\n"
+        + json.dumps({"id": "c", "title": "no text"})
+        + "\n"
+        + json.dumps({"id": "d", "text": STORY})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "code",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "binary.txt"),
+        str(tmp_path / "latin1.txt"),
+        str(tmp_path / "huge.txt"),
+        str(lines),
+        str(good),
+        "--date",
+        "2024-03-05",
+        "--format",
+        "jsonl",
+    )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if "TID" in line]
     assert any("empty.txt" in e and "TID101" in e for e in errors)

@@ -10,27 +10,62 @@ from tidings.evaluate import read_gold, score
 from tidings.model import Actor, Event, Trigger
 
 GOLD = [
-    {"id": "talks", "text": "Israel and Lebanon renewed talks on Monday.", "date": "2024-03-04",
-     "events": [{"source": ["ISR"], "target": ["LBN"], "plover": "CONSULT", "cameo": "046"},
-                {"source": ["LBN"], "target": ["ISR"], "plover": "CONSULT", "cameo": "046"}]},
-    {"id": "strike", "text": "Kenyan police arrested 40 protesters in Nairobi.", "date": "2024-03-05",
-     "events": [{"source": ["KEN"], "target": ["KEN"], "plover": "COERCE", "cameo": "173"}]},
+    {
+        "id": "talks",
+        "text": "Israel and Lebanon renewed talks on Monday.",
+        "date": "2024-03-04",
+        "events": [
+            {"source": ["ISR"], "target": ["LBN"], "plover": "CONSULT", "cameo": "046"},
+            {"source": ["LBN"], "target": ["ISR"], "plover": "CONSULT", "cameo": "046"},
+        ],
+    },
+    {
+        "id": "strike",
+        "text": "Kenyan police arrested 40 protesters in Nairobi.",
+        "date": "2024-03-05",
+        "events": [{"source": ["KEN"], "target": ["KEN"], "plover": "COERCE", "cameo": "173"}],
+    },
     {"id": "none", "text": "The weather in Geneva was mild on Tuesday.", "date": "2024-03-05", "events": []},
-    {"id": "untyped", "text": "The minister said the talks were useful.", "date": "2024-03-05",
-     "events": [{"source": ["FRA"], "target": [], "plover": None, "cameo": "010"}]},
+    {
+        "id": "untyped",
+        "text": "The minister said the talks were useful.",
+        "date": "2024-03-05",
+        "events": [{"source": ["FRA"], "target": [], "plover": None, "cameo": "010"}],
+    },
 ]
 
 
-def event(record: str, source: str | None, plover: str | None, target: str | None, cameo: str,
-          modality: str = "asserted") -> Event:
+def event(
+    record: str,
+    source: str | None,
+    plover: str | None,
+    target: str | None,
+    cameo: str,
+    modality: str = "asserted",
+) -> Event:
     def actor(code: str | None) -> Actor | None:
         return None if code is None else Actor(text=code, start=0, end=3, code=code, country=code[:3])
 
-    return Event(event_id=f"{record}-{source}-{cameo}-{target}", article_id=record, sentence_index=0,
-                 sentence="", source=actor(source), target=actor(target), cameo=cameo, cameo_root=cameo[:2],
-                 quad_class=1, goldstein=0.0, plover_type=plover, plover_mode=None,
-                 trigger=Trigger("x", 0, 1), date=None, date_precision=None, location=None,
-                 modality=modality, confidence=0.9)
+    return Event(
+        event_id=f"{record}-{source}-{cameo}-{target}",
+        article_id=record,
+        sentence_index=0,
+        sentence="",
+        source=actor(source),
+        target=actor(target),
+        cameo=cameo,
+        cameo_root=cameo[:2],
+        quad_class=1,
+        goldstein=0.0,
+        plover_type=plover,
+        plover_mode=None,
+        trigger=Trigger("x", 0, 1),
+        date=None,
+        date_precision=None,
+        location=None,
+        modality=modality,
+        confidence=0.9,
+    )
 
 
 @pytest.fixture
@@ -42,7 +77,10 @@ def gold(tmp_path):
 
 def test_a_perfect_system_scores_one(gold):
     system = {
-        "talks": [event("talks", "ISR", "CONSULT", "LBN", "046"), event("talks", "LBN", "CONSULT", "ISR", "046")],
+        "talks": [
+            event("talks", "ISR", "CONSULT", "LBN", "046"),
+            event("talks", "LBN", "CONSULT", "ISR", "046"),
+        ],
         "strike": [event("strike", "KENCOP", "COERCE", "KENOPP", "173")],
         "untyped": [event("untyped", "FRA", None, None, "010")],
     }
@@ -63,8 +101,10 @@ def test_hand_counted_mistakes(gold):
     # talks: CONSULT right, one direction only; strike: coded as ASSAULT with the right actors;
     # the negative gets a false alarm; an unrealized event never counts.
     system = {
-        "talks": [event("talks", "ISR", "CONSULT", "LBN", "040"),
-                  event("talks", "LBN", "THREATEN", "ISR", "130", modality="hypothetical")],
+        "talks": [
+            event("talks", "ISR", "CONSULT", "LBN", "040"),
+            event("talks", "LBN", "THREATEN", "ISR", "130", modality="hypothetical"),
+        ],
         "strike": [event("strike", "KENCOP", "ASSAULT", "KEN", "190")],
         "none": [event("none", "CHE", "PROTEST", None, "141")],
     }

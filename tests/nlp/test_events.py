@@ -19,8 +19,11 @@ import tidings
 
 def case(date: str, text: str, *expected: dict, id: str, parser_fails: str | None = None):
     """A test case; ``parser_fails`` names a known misparse of the small English model."""
-    marks = [pytest.mark.xfail(reason=f"en_core_web_sm misparses this sentence: {parser_fails}", strict=True)] \
-        if parser_fails else []
+    marks = (
+        [pytest.mark.xfail(reason=f"en_core_web_sm misparses this sentence: {parser_fails}", strict=True)]
+        if parser_fails
+        else []
+    )
     return pytest.param(date, text, list(expected), id=id, marks=marks)
 
 
@@ -31,234 +34,493 @@ def want(**fields) -> dict:
 # One or more cases for each of the 20 CAMEO roots; together they cover the 16 PLOVER types.
 ROOT_CASES = [
     # --- 01 public statements (no PLOVER type)
-    case("2023-02-06", "Japanese Prime Minister Fumio Kishida expressed condolences to Turkey on Monday "
-         "after a powerful earthquake killed thousands of people.",
-         want(cameo="018", plover=None, source="JPNGOV", target="TUR", date="2023-02-06", precision="day",
-              country=None),
-         id="01-condolences"),
-    case("2024-10-07", "The Kremlin on Monday declined to comment on reports of an imminent cabinet "
-         "reshuffle.",
-         want(cameo="011", plover=None, source="RUSGOV", target=None, date="2024-10-07", precision="day",
-              country=None),
-         id="01-declined-to-comment"),
+    case(
+        "2023-02-06",
+        "Japanese Prime Minister Fumio Kishida expressed condolences to Turkey on Monday "
+        "after a powerful earthquake killed thousands of people.",
+        want(
+            cameo="018",
+            plover=None,
+            source="JPNGOV",
+            target="TUR",
+            date="2023-02-06",
+            precision="day",
+            country=None,
+        ),
+        id="01-condolences",
+    ),
+    case(
+        "2024-10-07",
+        "The Kremlin on Monday declined to comment on reports of an imminent cabinet " "reshuffle.",
+        want(
+            cameo="011",
+            plover=None,
+            source="RUSGOV",
+            target=None,
+            date="2024-10-07",
+            precision="day",
+            country=None,
+        ),
+        id="01-declined-to-comment",
+    ),
     # --- 02 appeals
-    case("2023-03-15", "UN Secretary-General Antonio Guterres on Wednesday urged Russia and Ukraine to "
-         "resume peace talks.",
-         want(cameo="026", plover="REQUEST", source="IGOUNO", target="RUS", date="2023-03-15", country=None),
-         want(cameo="026", plover="REQUEST", source="IGOUNO", target="UKR", date="2023-03-15", country=None),
-         id="02-urged-to-resume-talks"),
-    case("2022-08-30", "Pakistan on Tuesday appealed to the International Monetary Fund for emergency loans "
-         "after floods submerged a third of the country.",
-         want(cameo="0231", plover="REQUEST", source="PAK", target="IGOBUSIMF", date="2022-08-30",
-              precision="day", country=None),
-         id="02-appealed-for-loans"),
+    case(
+        "2023-03-15",
+        "UN Secretary-General Antonio Guterres on Wednesday urged Russia and Ukraine to "
+        "resume peace talks.",
+        want(cameo="026", plover="REQUEST", source="IGOUNO", target="RUS", date="2023-03-15", country=None),
+        want(cameo="026", plover="REQUEST", source="IGOUNO", target="UKR", date="2023-03-15", country=None),
+        id="02-urged-to-resume-talks",
+    ),
+    case(
+        "2022-08-30",
+        "Pakistan on Tuesday appealed to the International Monetary Fund for emergency loans "
+        "after floods submerged a third of the country.",
+        want(
+            cameo="0231",
+            plover="REQUEST",
+            source="PAK",
+            target="IGOBUSIMF",
+            date="2022-08-30",
+            precision="day",
+            country=None,
+        ),
+        id="02-appealed-for-loans",
+    ),
     # --- 03 expressions of intent
-    case("2026-03-10", "Germany pledged 300 million euros in humanitarian aid for Sudan on Tuesday at a "
-         "donor conference in London.",
-         want(cameo="0333", plover="AGREE", source="DEU", target="SDN", date="2026-03-10", precision="day",
-              country="GBR", place="London"),
-         id="03-pledged-humanitarian-aid"),
-    case("2025-11-20", "Turkish President Recep Tayyip Erdogan offered on Thursday to mediate between Russia "
-         "and Ukraine.",
-         want(cameo="039", plover="AGREE", source="TURGOV", target="RUS", date="2025-11-20", country=None),
-         want(cameo="039", plover="AGREE", source="TURGOV", target="UKR", date="2025-11-20", country=None),
-         id="03-offered-to-mediate"),
+    case(
+        "2026-03-10",
+        "Germany pledged 300 million euros in humanitarian aid for Sudan on Tuesday at a "
+        "donor conference in London.",
+        want(
+            cameo="0333",
+            plover="AGREE",
+            source="DEU",
+            target="SDN",
+            date="2026-03-10",
+            precision="day",
+            country="GBR",
+            place="London",
+        ),
+        id="03-pledged-humanitarian-aid",
+    ),
+    case(
+        "2025-11-20",
+        "Turkish President Recep Tayyip Erdogan offered on Thursday to mediate between Russia "
+        "and Ukraine.",
+        want(cameo="039", plover="AGREE", source="TURGOV", target="RUS", date="2025-11-20", country=None),
+        want(cameo="039", plover="AGREE", source="TURGOV", target="UKR", date="2025-11-20", country=None),
+        id="03-offered-to-mediate",
+    ),
     # --- 04 consultations
-    case("2023-06-19", "US Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in "
-         "Beijing on Sunday.",
-         want(cameo="040", plover="CONSULT", source="USAGOV", target="CHNGOV", date="2023-06-18",
-              precision="day", country="CHN", place="Beijing", symmetric=True),
-         id="04-met"),
-    case("2023-06-21", "Indian Prime Minister Narendra Modi arrived in Washington on Wednesday for a state "
-         "visit.",
-         want(cameo="042", plover="CONSULT", source="INDGOV", target="USA", date="2023-06-21", country="USA",
-              place="Washington"),
-         id="04-arrived-for-visit"),
-    case("2024-11-21", "Turkish President Recep Tayyip Erdogan telephoned Russian President Vladimir Putin "
-         "on Thursday to discuss a prisoner exchange.",
-         want(cameo="041", plover="CONSULT", source="TURGOV", target="RUSGOV", date="2024-11-21",
-              country=None),
-         id="04-telephoned"),
-    case("2025-01-14", "Egyptian President Abdel Fattah al-Sisi hosted Jordan's King Abdullah II in Cairo on "
-         "Tuesday.",
-         want(cameo="043", plover="CONSULT", source="EGYGOV", target="JORGOV", date="2025-01-14",
-              country="EGY", place="Cairo"),
-         id="04-hosted", parser_fails="it tags 'hosted' as an adjective of 'Jordan'"),
-    case("2026-11-23", "Armenia and Azerbaijan negotiated the final text of a peace treaty in Abu Dhabi on "
-         "Monday.",
-         want(cameo="046", plover="CONSULT", source="ARM", target="AZE", date="2026-11-23", country="ARE",
-              place="Abu Dhabi", symmetric=True),
-         id="04-negotiated"),
+    case(
+        "2023-06-19",
+        "US Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in " "Beijing on Sunday.",
+        want(
+            cameo="040",
+            plover="CONSULT",
+            source="USAGOV",
+            target="CHNGOV",
+            date="2023-06-18",
+            precision="day",
+            country="CHN",
+            place="Beijing",
+            symmetric=True,
+        ),
+        id="04-met",
+    ),
+    case(
+        "2023-06-21",
+        "Indian Prime Minister Narendra Modi arrived in Washington on Wednesday for a state " "visit.",
+        want(
+            cameo="042",
+            plover="CONSULT",
+            source="INDGOV",
+            target="USA",
+            date="2023-06-21",
+            country="USA",
+            place="Washington",
+        ),
+        id="04-arrived-for-visit",
+    ),
+    case(
+        "2024-11-21",
+        "Turkish President Recep Tayyip Erdogan telephoned Russian President Vladimir Putin "
+        "on Thursday to discuss a prisoner exchange.",
+        want(
+            cameo="041", plover="CONSULT", source="TURGOV", target="RUSGOV", date="2024-11-21", country=None
+        ),
+        id="04-telephoned",
+    ),
+    case(
+        "2025-01-14",
+        "Egyptian President Abdel Fattah al-Sisi hosted Jordan's King Abdullah II in Cairo on " "Tuesday.",
+        want(
+            cameo="043",
+            plover="CONSULT",
+            source="EGYGOV",
+            target="JORGOV",
+            date="2025-01-14",
+            country="EGY",
+            place="Cairo",
+        ),
+        id="04-hosted",
+        parser_fails="it tags 'hosted' as an adjective of 'Jordan'",
+    ),
+    case(
+        "2026-11-23",
+        "Armenia and Azerbaijan negotiated the final text of a peace treaty in Abu Dhabi on " "Monday.",
+        want(
+            cameo="046",
+            plover="CONSULT",
+            source="ARM",
+            target="AZE",
+            date="2026-11-23",
+            country="ARE",
+            place="Abu Dhabi",
+            symmetric=True,
+        ),
+        id="04-negotiated",
+    ),
     # --- 05 diplomatic cooperation
-    case("2025-11-20", "French President Emmanuel Macron praised Kenya on Thursday for its leadership of the "
-         "multinational security mission.",
-         want(cameo="051", plover="SUPPORT", source="FRAGOV", target="KEN", date="2025-11-20", country=None),
-         id="05-praised"),
-    case("2026-05-06", "Japan and Vietnam signed a defence equipment transfer agreement in Hanoi on "
-         "Wednesday.",
-         want(cameo="057", plover="SUPPORT", source="JPN", target="VNM", date="2026-05-06", country="VNM",
-              place="Hanoi", symmetric=True),
-         id="05-signed-agreement"),
-    case("2025-06-16", "German Chancellor Friedrich Merz apologised to Namibia on Monday for colonial-era "
-         "atrocities.",
-         want(cameo="055", plover="SUPPORT", source="DEUGOV", target="NAM", date="2025-06-16", country=None),
-         id="05-apologised"),
+    case(
+        "2025-11-20",
+        "French President Emmanuel Macron praised Kenya on Thursday for its leadership of the "
+        "multinational security mission.",
+        want(cameo="051", plover="SUPPORT", source="FRAGOV", target="KEN", date="2025-11-20", country=None),
+        id="05-praised",
+    ),
+    case(
+        "2026-05-06",
+        "Japan and Vietnam signed a defence equipment transfer agreement in Hanoi on " "Wednesday.",
+        want(
+            cameo="057",
+            plover="SUPPORT",
+            source="JPN",
+            target="VNM",
+            date="2026-05-06",
+            country="VNM",
+            place="Hanoi",
+            symmetric=True,
+        ),
+        id="05-signed-agreement",
+    ),
+    case(
+        "2025-06-16",
+        "German Chancellor Friedrich Merz apologised to Namibia on Monday for colonial-era " "atrocities.",
+        want(cameo="055", plover="SUPPORT", source="DEUGOV", target="NAM", date="2025-06-16", country=None),
+        id="05-apologised",
+    ),
     # --- 06 material cooperation
-    case("2026-02-11", "Colombia extradited a suspected leader of the Clan del Golfo to the United States on "
-         "Wednesday.",
-         want(cameo="063", plover="COOPERATE", source="COL", target="USA", date="2026-02-11"),
-         id="06-extradited"),
-    case("2024-09-12", "India and Japan held joint naval exercises off Visakhapatnam on Thursday.",
-         want(cameo="062", plover="COOPERATE", source="IND", target="JPN", date="2024-09-12", country="IND",
-              symmetric=True),
-         id="06-joint-exercises"),
+    case(
+        "2026-02-11",
+        "Colombia extradited a suspected leader of the Clan del Golfo to the United States on " "Wednesday.",
+        want(cameo="063", plover="COOPERATE", source="COL", target="USA", date="2026-02-11"),
+        id="06-extradited",
+    ),
+    case(
+        "2024-09-12",
+        "India and Japan held joint naval exercises off Visakhapatnam on Thursday.",
+        want(
+            cameo="062",
+            plover="COOPERATE",
+            source="IND",
+            target="JPN",
+            date="2024-09-12",
+            country="IND",
+            symmetric=True,
+        ),
+        id="06-joint-exercises",
+    ),
     # --- 07 aid
-    case("2023-02-08", "Japan provided $5.5 million in emergency aid to Turkey on Wednesday.",
-         want(root="07", plover="AID", source="JPN", target="TUR", date="2023-02-08", precision="day"),
-         id="07-provided-aid"),
-    case("2024-09-12", "Germany granted asylum on Thursday to a Russian journalist who had criticised the "
-         "war.",
-         want(cameo="075", plover="AID", source="DEU", target="RUSMED", date="2024-09-12", country=None),
-         id="07-granted-asylum"),
+    case(
+        "2023-02-08",
+        "Japan provided $5.5 million in emergency aid to Turkey on Wednesday.",
+        want(root="07", plover="AID", source="JPN", target="TUR", date="2023-02-08", precision="day"),
+        id="07-provided-aid",
+    ),
+    case(
+        "2024-09-12",
+        "Germany granted asylum on Thursday to a Russian journalist who had criticised the " "war.",
+        want(cameo="075", plover="AID", source="DEU", target="RUSMED", date="2024-09-12", country=None),
+        id="07-granted-asylum",
+    ),
     # --- 08 yielding: CONCEDE (080-083) and RETREAT (084-087)
-    case("2024-06-26", "The Kenyan government accepted the protesters' demands on Wednesday and withdrew the "
-         "finance bill.",
-         want(cameo="083", plover="CONCEDE", source="KENGOV", target="KENOPP", date="2024-06-26",
-              country=None),
-         id="08-accepted-demands"),
-    case("2026-11-27",
-         "Mongolia's prime minister resigned on Friday after weeks of anti-corruption protests.",
-         want(cameo="0831", plover="CONCEDE", source="MNGGOV", target=None, date="2026-11-27", country=None),
-         id="08-resigned"),
-    case("2025-09-18", "Russia released a detained American journalist on Thursday.",
-         want(cameo="0841", plover="RETREAT", source="RUS", target="USAMED", date="2025-09-18", country=None),
-         id="08-released"),
-    case("2025-09-18", "The United States lifted sanctions on Syria's central bank on Thursday.",
-         want(cameo="085", plover="RETREAT", source="USA", target="SYR*", date="2025-09-18", country=None),
-         id="08-lifted-sanctions"),
-    case("2025-01-14", "Bangladesh's interim government lifted the nationwide curfew on Tuesday.",
-         want(cameo="0813", plover="RETREAT", source="BGDGOV", target=None, date="2025-01-14", country=None),
-         id="08-lifted-curfew"),
-    case("2026-11-23", "Thailand and Cambodia declared a ceasefire along their disputed border on Monday.",
-         want(cameo="0871", plover="RETREAT", source="THA", target="KHM", date="2026-11-23", symmetric=True),
-         id="08-declared-ceasefire"),
+    case(
+        "2024-06-26",
+        "The Kenyan government accepted the protesters' demands on Wednesday and withdrew the "
+        "finance bill.",
+        want(
+            cameo="083", plover="CONCEDE", source="KENGOV", target="KENOPP", date="2024-06-26", country=None
+        ),
+        id="08-accepted-demands",
+    ),
+    case(
+        "2026-11-27",
+        "Mongolia's prime minister resigned on Friday after weeks of anti-corruption protests.",
+        want(cameo="0831", plover="CONCEDE", source="MNGGOV", target=None, date="2026-11-27", country=None),
+        id="08-resigned",
+    ),
+    case(
+        "2025-09-18",
+        "Russia released a detained American journalist on Thursday.",
+        want(cameo="0841", plover="RETREAT", source="RUS", target="USAMED", date="2025-09-18", country=None),
+        id="08-released",
+    ),
+    case(
+        "2025-09-18",
+        "The United States lifted sanctions on Syria's central bank on Thursday.",
+        want(cameo="085", plover="RETREAT", source="USA", target="SYR*", date="2025-09-18", country=None),
+        id="08-lifted-sanctions",
+    ),
+    case(
+        "2025-01-14",
+        "Bangladesh's interim government lifted the nationwide curfew on Tuesday.",
+        want(cameo="0813", plover="RETREAT", source="BGDGOV", target=None, date="2025-01-14", country=None),
+        id="08-lifted-curfew",
+    ),
+    case(
+        "2026-11-23",
+        "Thailand and Cambodia declared a ceasefire along their disputed border on Monday.",
+        want(cameo="0871", plover="RETREAT", source="THA", target="KHM", date="2026-11-23", symmetric=True),
+        id="08-declared-ceasefire",
+    ),
     # --- 09 investigation
-    case("2026-02-11", "The International Criminal Court opened an investigation on Wednesday into alleged "
-         "war crimes by Russian forces.",
-         want(root="09", plover="ACCUSE", source="IGOJUDICC", target="RUSMIL", date="2026-02-11",
-              country=None),
-         id="09-opened-investigation"),
+    case(
+        "2026-02-11",
+        "The International Criminal Court opened an investigation on Wednesday into alleged "
+        "war crimes by Russian forces.",
+        want(
+            root="09", plover="ACCUSE", source="IGOJUDICC", target="RUSMIL", date="2026-02-11", country=None
+        ),
+        id="09-opened-investigation",
+    ),
     # --- 10 demands
-    case("2024-03-04", "Iran demanded on Monday that the United States release $6 billion in frozen Iranian "
-         "assets.",
-         want(cameo="1053", plover="REQUEST", source="IRN", target="USA", date="2024-03-04", country=None),
-         id="10-demanded-release"),
-    case("2024-09-12", "Ukrainian President Volodymyr Zelensky demanded on Thursday that Russia withdraw its "
-         "troops from the Zaporizhzhia nuclear plant.",
-         want(cameo="1056", plover="REQUEST", source="UKRGOV", target="RUS*", date="2024-09-12"),
-         id="10-demanded-withdrawal"),
+    case(
+        "2024-03-04",
+        "Iran demanded on Monday that the United States release $6 billion in frozen Iranian " "assets.",
+        want(cameo="1053", plover="REQUEST", source="IRN", target="USA", date="2024-03-04", country=None),
+        id="10-demanded-release",
+    ),
+    case(
+        "2024-09-12",
+        "Ukrainian President Volodymyr Zelensky demanded on Thursday that Russia withdraw its "
+        "troops from the Zaporizhzhia nuclear plant.",
+        want(cameo="1056", plover="REQUEST", source="UKRGOV", target="RUS*", date="2024-09-12"),
+        id="10-demanded-withdrawal",
+    ),
     # --- 11 disapproval and accusation
-    case("2024-11-21", "Chinese Foreign Ministry spokeswoman Mao Ning criticised the United States on "
-         "Thursday for approving new arms sales to Taiwan.",
-         want(cameo="111", plover="ACCUSE", source="CHNGOV", target="USA", date="2024-11-21", country=None),
-         id="11-criticised"),
-    case("2023-10-16", "Ukraine accused Russia on Monday of war crimes against civilians.",
-         want(cameo="1124", plover="ACCUSE", source="UKR", target="RUS", date="2023-10-16", country=None),
-         id="11-accused-of-war-crimes"),
+    case(
+        "2024-11-21",
+        "Chinese Foreign Ministry spokeswoman Mao Ning criticised the United States on "
+        "Thursday for approving new arms sales to Taiwan.",
+        want(cameo="111", plover="ACCUSE", source="CHNGOV", target="USA", date="2024-11-21", country=None),
+        id="11-criticised",
+    ),
+    case(
+        "2023-10-16",
+        "Ukraine accused Russia on Monday of war crimes against civilians.",
+        want(cameo="1124", plover="ACCUSE", source="UKR", target="RUS", date="2023-10-16", country=None),
+        id="11-accused-of-war-crimes",
+    ),
     # --- 12 rejection
-    case("2024-03-04", "Serbia refused on Monday to recognise Kosovo's independence.",
-         want(root="12", plover="REJECT", source="SRB", target="XKX", date="2024-03-04", country=None),
-         id="12-refused-to-recognise"),
-    case("2025-11-20", "Hamas rejected an Israeli truce proposal on Thursday.",
-         want(root="12", plover="REJECT", source="PSEREB", target="ISR", date="2025-11-20", country=None),
-         id="12-rejected-proposal"),
-    case("2024-03-04", "Russia vetoed a UN Security Council resolution on Monday.",
-         want(cameo="129", plover="REJECT", source="RUS", target="IGOUNO", date="2024-03-04"),
-         id="12-vetoed"),
+    case(
+        "2024-03-04",
+        "Serbia refused on Monday to recognise Kosovo's independence.",
+        want(root="12", plover="REJECT", source="SRB", target="XKX", date="2024-03-04", country=None),
+        id="12-refused-to-recognise",
+    ),
+    case(
+        "2025-11-20",
+        "Hamas rejected an Israeli truce proposal on Thursday.",
+        want(root="12", plover="REJECT", source="PSEREB", target="ISR", date="2025-11-20", country=None),
+        id="12-rejected-proposal",
+    ),
+    case(
+        "2024-03-04",
+        "Russia vetoed a UN Security Council resolution on Monday.",
+        want(cameo="129", plover="REJECT", source="RUS", target="IGOUNO", date="2024-03-04"),
+        id="12-vetoed",
+    ),
     # --- 13 threats
-    case("2024-03-04", "North Korea threatened on Monday to attack US military bases.",
-         want(root="13", plover="THREATEN", source="PRK", target="USAMIL", date="2024-03-04", country=None),
-         id="13-threatened-to-attack"),
-    case("2025-09-18", "The United States will impose new sanctions on Iran, Treasury Secretary Scott "
-         "Bessent said on Thursday.",
-         want(cameo="1312", plover="THREATEN", source="USA*", target="IRN", date="2025-09-18", country=None),
-         id="13-will-impose-sanctions"),
-    case("2023-08-25", "Niger's military junta issued an ultimatum to France on Friday.",
-         want(cameo="139", plover="THREATEN", source="NERMIL", target="FRA", date="2023-08-25"),
-         id="13-ultimatum"),
+    case(
+        "2024-03-04",
+        "North Korea threatened on Monday to attack US military bases.",
+        want(root="13", plover="THREATEN", source="PRK", target="USAMIL", date="2024-03-04", country=None),
+        id="13-threatened-to-attack",
+    ),
+    case(
+        "2025-09-18",
+        "The United States will impose new sanctions on Iran, Treasury Secretary Scott "
+        "Bessent said on Thursday.",
+        want(cameo="1312", plover="THREATEN", source="USA*", target="IRN", date="2025-09-18", country=None),
+        id="13-will-impose-sanctions",
+    ),
+    case(
+        "2023-08-25",
+        "Niger's military junta issued an ultimatum to France on Friday.",
+        want(cameo="139", plover="THREATEN", source="NERMIL", target="FRA", date="2023-08-25"),
+        id="13-ultimatum",
+    ),
     # --- 14 political dissent
-    case("2024-06-25", "Thousands of protesters marched through Nairobi on Tuesday against Kenyan President "
-         "William Ruto's tax increases.",
-         want(cameo="141", plover="PROTEST", source="KENOPP", target="KENGOV", date="2024-06-25",
-              country="KEN", place="Nairobi"),
-         id="14-protesters-marched"),
-    case("2026-02-11", "Dozens of Georgian opposition activists began a hunger strike in Tbilisi on "
-         "Wednesday.",
-         want(cameo="142", plover="PROTEST", source="GEOOPP", date="2026-02-11", country="GEO",
-              place="Tbilisi"),
-         id="14-hunger-strike"),
-    case("2025-09-18", "Nigerian doctors went on strike on Thursday over unpaid salaries.",
-         want(cameo="143", plover="PROTEST", source="NGAHLH", target=None, date="2025-09-18", country=None),
-         id="14-went-on-strike"),
+    case(
+        "2024-06-25",
+        "Thousands of protesters marched through Nairobi on Tuesday against Kenyan President "
+        "William Ruto's tax increases.",
+        want(
+            cameo="141",
+            plover="PROTEST",
+            source="KENOPP",
+            target="KENGOV",
+            date="2024-06-25",
+            country="KEN",
+            place="Nairobi",
+        ),
+        id="14-protesters-marched",
+    ),
+    case(
+        "2026-02-11",
+        "Dozens of Georgian opposition activists began a hunger strike in Tbilisi on " "Wednesday.",
+        want(
+            cameo="142", plover="PROTEST", source="GEOOPP", date="2026-02-11", country="GEO", place="Tbilisi"
+        ),
+        id="14-hunger-strike",
+    ),
+    case(
+        "2025-09-18",
+        "Nigerian doctors went on strike on Thursday over unpaid salaries.",
+        want(cameo="143", plover="PROTEST", source="NGAHLH", target=None, date="2025-09-18", country=None),
+        id="14-went-on-strike",
+    ),
     # --- 15 force posture
-    case("2025-01-14", "China deployed warships and fighter jets near Taiwan on Tuesday.",
-         want(cameo="154", plover="MOBILIZE", source="CHN*", target="TWN", date="2025-01-14", country="TWN"),
-         id="15-deployed"),
-    case("2024-09-12", "Pakistan put its air force on high alert on Thursday.",
-         want(cameo="152", plover="MOBILIZE", source="PAK*", date="2024-09-12", country=None),
-         id="15-high-alert"),
+    case(
+        "2025-01-14",
+        "China deployed warships and fighter jets near Taiwan on Tuesday.",
+        want(cameo="154", plover="MOBILIZE", source="CHN*", target="TWN", date="2025-01-14", country="TWN"),
+        id="15-deployed",
+    ),
+    case(
+        "2024-09-12",
+        "Pakistan put its air force on high alert on Thursday.",
+        want(cameo="152", plover="MOBILIZE", source="PAK*", date="2024-09-12", country=None),
+        id="15-high-alert",
+    ),
     # --- 16 reducing relations
-    case("2023-08-25", "Niger's military rulers expelled the French ambassador on Friday.",
-         want(root="16", plover="SANCTION", source="NER*", target="FRAGOV", date="2023-08-25", country=None),
-         id="16-expelled-ambassador"),
-    case("2026-11-27", "Nicaragua broke off diplomatic relations with Ecuador on Friday.",
-         want(cameo="161", plover="SANCTION", source="NIC", target="ECU", date="2026-11-27", country=None),
-         id="16-broke-off-relations"),
-    case("2025-03-04", "Washington halted all military aid to Ukraine on Monday.",
-         want(cameo="1622", plover="SANCTION", source="USAGOV", target="UKR", date="2025-03-03",
-              precision="day", country=None),
-         id="16-halted-military-aid"),
-    case("2024-11-10", "Qatar suspended its mediation between Israel and Hamas on Saturday.",
-         want(cameo="165", plover="SANCTION", source="QAT", target="ISR", date="2024-11-09", country=None),
-         want(cameo="165", plover="SANCTION", source="QAT", target="PSEREB", date="2024-11-09", country=None),
-         id="16-suspended-mediation"),
-    case("2024-11-21", "The United States imposed sanctions on Thursday on three Chinese companies.",
-         want(cameo="163", plover="COERCE", source="USA", target="CHNBUS", date="2024-11-21", country=None),
-         id="16-imposed-sanctions"),
+    case(
+        "2023-08-25",
+        "Niger's military rulers expelled the French ambassador on Friday.",
+        want(root="16", plover="SANCTION", source="NER*", target="FRAGOV", date="2023-08-25", country=None),
+        id="16-expelled-ambassador",
+    ),
+    case(
+        "2026-11-27",
+        "Nicaragua broke off diplomatic relations with Ecuador on Friday.",
+        want(cameo="161", plover="SANCTION", source="NIC", target="ECU", date="2026-11-27", country=None),
+        id="16-broke-off-relations",
+    ),
+    case(
+        "2025-03-04",
+        "Washington halted all military aid to Ukraine on Monday.",
+        want(
+            cameo="1622",
+            plover="SANCTION",
+            source="USAGOV",
+            target="UKR",
+            date="2025-03-03",
+            precision="day",
+            country=None,
+        ),
+        id="16-halted-military-aid",
+    ),
+    case(
+        "2024-11-10",
+        "Qatar suspended its mediation between Israel and Hamas on Saturday.",
+        want(cameo="165", plover="SANCTION", source="QAT", target="ISR", date="2024-11-09", country=None),
+        want(cameo="165", plover="SANCTION", source="QAT", target="PSEREB", date="2024-11-09", country=None),
+        id="16-suspended-mediation",
+    ),
+    case(
+        "2024-11-21",
+        "The United States imposed sanctions on Thursday on three Chinese companies.",
+        want(cameo="163", plover="COERCE", source="USA", target="CHNBUS", date="2024-11-21", country=None),
+        id="16-imposed-sanctions",
+    ),
     # --- 17 coercion
-    case("2025-03-24", "Turkish police detained dozens of protesters in Istanbul on Sunday.",
-         want(cameo="173", plover="COERCE", source="TURCOP", target="TUROPP", date="2025-03-23",
-              precision="day", country="TUR", place="Istanbul"),
-         id="17-detained"),
-    case("2024-08-02", "Bangladesh imposed a nationwide curfew on Friday.",
-         want(cameo="1723", plover="COERCE", source="BGD*", target=None, date="2024-08-02", country=None),
-         id="17-imposed-curfew"),
+    case(
+        "2025-03-24",
+        "Turkish police detained dozens of protesters in Istanbul on Sunday.",
+        want(
+            cameo="173",
+            plover="COERCE",
+            source="TURCOP",
+            target="TUROPP",
+            date="2025-03-23",
+            precision="day",
+            country="TUR",
+            place="Istanbul",
+        ),
+        id="17-detained",
+    ),
+    case(
+        "2024-08-02",
+        "Bangladesh imposed a nationwide curfew on Friday.",
+        want(cameo="1723", plover="COERCE", source="BGD*", target=None, date="2024-08-02", country=None),
+        id="17-imposed-curfew",
+    ),
     # --- 18 unconventional violence
-    case("2026-11-29", "Gunmen kidnapped more than 40 villagers in Nigeria's Zamfara state on Friday.",
-         want(cameo="181", plover="ASSAULT", source="NGAUAF", target="NGACVL", date="2026-11-27",
-              country="NGA"),
-         id="18-kidnapped"),
-    case("2025-06-16", "Al-Shabaab carried out a suicide bombing against Somali troops in Mogadishu on "
-         "Sunday.",
-         want(cameo="1831", plover="ASSAULT", source="SOMREB", target="SOMMIL", date="2025-06-15",
-              country="SOM", place="Mogadishu"),
-         id="18-suicide-bombing"),
+    case(
+        "2026-11-29",
+        "Gunmen kidnapped more than 40 villagers in Nigeria's Zamfara state on Friday.",
+        want(
+            cameo="181", plover="ASSAULT", source="NGAUAF", target="NGACVL", date="2026-11-27", country="NGA"
+        ),
+        id="18-kidnapped",
+    ),
+    case(
+        "2025-06-16",
+        "Al-Shabaab carried out a suicide bombing against Somali troops in Mogadishu on " "Sunday.",
+        want(
+            cameo="1831",
+            plover="ASSAULT",
+            source="SOMREB",
+            target="SOMMIL",
+            date="2025-06-15",
+            country="SOM",
+            place="Mogadishu",
+        ),
+        id="18-suicide-bombing",
+    ),
     # --- 19 conventional military force
-    case("2024-10-07", "Israeli warplanes struck Hezbollah positions in southern Lebanon on Sunday.",
-         want(root="19", plover="ASSAULT", source="ISRMIL", target="LBNREB", date="2024-10-06",
-              country="LBN"),
-         id="19-struck"),
-    case("2026-11-29", "Indian and Chinese troops clashed on Friday along the disputed border in the "
-         "Himalayas.",
-         want(cameo="190", plover="ASSAULT", source="INDMIL", target="CHNMIL", date="2026-11-27",
-              symmetric=True),
-         id="19-clashed"),
+    case(
+        "2024-10-07",
+        "Israeli warplanes struck Hezbollah positions in southern Lebanon on Sunday.",
+        want(root="19", plover="ASSAULT", source="ISRMIL", target="LBNREB", date="2024-10-06", country="LBN"),
+        id="19-struck",
+    ),
+    case(
+        "2026-11-29",
+        "Indian and Chinese troops clashed on Friday along the disputed border in the " "Himalayas.",
+        want(
+            cameo="190", plover="ASSAULT", source="INDMIL", target="CHNMIL", date="2026-11-27", symmetric=True
+        ),
+        id="19-clashed",
+    ),
     # --- 20 mass violence
-    case("2025-11-20", "Rapid Support Forces fighters massacred hundreds of civilians in El Fasher last "
-         "month.",
-         want(cameo="202", plover="ASSAULT", source="SDNREB", target="SDNCVL", date="2025-10-01",
-              precision="month", country="SDN", place="El Fasher"),
-         id="20-massacred"),
+    case(
+        "2025-11-20",
+        "Rapid Support Forces fighters massacred hundreds of civilians in El Fasher last " "month.",
+        want(
+            cameo="202",
+            plover="ASSAULT",
+            source="SDNREB",
+            target="SDNCVL",
+            date="2025-10-01",
+            precision="month",
+            country="SDN",
+            place="El Fasher",
+        ),
+        id="20-massacred",
+    ),
 ]
 
 
@@ -270,8 +532,22 @@ def test_cameo_roots_are_coded_from_news_sentences(date, text, expected, coder, 
 
 
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 
 
@@ -288,31 +564,72 @@ def test_the_cases_cover_every_cameo_root_and_plover_type():
 # --- voice: the passive gives the same source and target as the active -------------------------
 
 VOICE_CASES = [
-    case("2024-03-04", "Russian forces shelled Kharkiv on Sunday.",
-         want(cameo="194", plover="ASSAULT", source="RUSMIL", target="UKR*", date="2024-03-03",
-              country="UKR", place="Kharkiv"),
-         id="active-shelled"),
-    case("2024-03-04", "Kharkiv was shelled by Russian forces on Sunday, regional officials said.",
-         want(cameo="194", plover="ASSAULT", source="RUSMIL", target="UKR*", date="2024-03-03",
-              country="UKR", place="Kharkiv"),
-         id="passive-was-shelled-by"),
-    case("2024-03-04", "A refugee camp in the Gaza Strip was attacked by Israeli troops on Sunday.",
-         want(root="19", plover="ASSAULT", source="ISRMIL", target="PSE*", date="2024-03-03", country="PSE"),
-         id="passive-was-attacked-by"),
-    case("2025-06-16", "Israel was condemned by Turkey on Monday over the killing of aid workers.",
-         want(cameo="111", plover="ACCUSE", source="TUR", target="ISR", date="2025-06-16"),
-         id="passive-was-condemned-by"),
-    case("2026-02-11", "Two journalists were arrested by Ethiopian police in Addis Ababa on Wednesday.",
-         want(cameo="173", plover="COERCE", source="ETHCOP", target="ETHMED", date="2026-02-11",
-              country="ETH", place="Addis Ababa"),
-         id="passive-were-arrested-by"),
-    case("2026-01-20", "Two Chinese fishing boats were seized by the Indonesian navy on Tuesday.",
-         want(root="17", plover="COERCE", source="IDNMIL", target="CHN*", date="2026-01-20"),
-         id="passive-were-seized-by"),
-    case("2026-06-16", "Ukrainian President Volodymyr Zelensky was received by Pope Leo XIV at the Vatican "
-         "on Tuesday.",
-         want(cameo="043", plover="CONSULT", source="VAT*", target="UKRGOV", date="2026-06-16"),
-         id="passive-was-received-by"),
+    case(
+        "2024-03-04",
+        "Russian forces shelled Kharkiv on Sunday.",
+        want(
+            cameo="194",
+            plover="ASSAULT",
+            source="RUSMIL",
+            target="UKR*",
+            date="2024-03-03",
+            country="UKR",
+            place="Kharkiv",
+        ),
+        id="active-shelled",
+    ),
+    case(
+        "2024-03-04",
+        "Kharkiv was shelled by Russian forces on Sunday, regional officials said.",
+        want(
+            cameo="194",
+            plover="ASSAULT",
+            source="RUSMIL",
+            target="UKR*",
+            date="2024-03-03",
+            country="UKR",
+            place="Kharkiv",
+        ),
+        id="passive-was-shelled-by",
+    ),
+    case(
+        "2024-03-04",
+        "A refugee camp in the Gaza Strip was attacked by Israeli troops on Sunday.",
+        want(root="19", plover="ASSAULT", source="ISRMIL", target="PSE*", date="2024-03-03", country="PSE"),
+        id="passive-was-attacked-by",
+    ),
+    case(
+        "2025-06-16",
+        "Israel was condemned by Turkey on Monday over the killing of aid workers.",
+        want(cameo="111", plover="ACCUSE", source="TUR", target="ISR", date="2025-06-16"),
+        id="passive-was-condemned-by",
+    ),
+    case(
+        "2026-02-11",
+        "Two journalists were arrested by Ethiopian police in Addis Ababa on Wednesday.",
+        want(
+            cameo="173",
+            plover="COERCE",
+            source="ETHCOP",
+            target="ETHMED",
+            date="2026-02-11",
+            country="ETH",
+            place="Addis Ababa",
+        ),
+        id="passive-were-arrested-by",
+    ),
+    case(
+        "2026-01-20",
+        "Two Chinese fishing boats were seized by the Indonesian navy on Tuesday.",
+        want(root="17", plover="COERCE", source="IDNMIL", target="CHN*", date="2026-01-20"),
+        id="passive-were-seized-by",
+    ),
+    case(
+        "2026-06-16",
+        "Ukrainian President Volodymyr Zelensky was received by Pope Leo XIV at the Vatican " "on Tuesday.",
+        want(cameo="043", plover="CONSULT", source="VAT*", target="UKRGOV", date="2026-06-16"),
+        id="passive-was-received-by",
+    ),
 ]
 
 
@@ -324,41 +641,60 @@ def test_active_and_passive_voice_give_the_same_actors(date, text, expected, cod
 
 
 def test_passive_does_not_swap_source_and_target(coder, expect_no_event):
-    events = coder.code("Kharkiv was shelled by Russian forces on Sunday, regional officials said.",
-                        date="2024-03-04")
+    events = coder.code(
+        "Kharkiv was shelled by Russian forces on Sunday, regional officials said.", date="2024-03-04"
+    )
     expect_no_event(events, root="19", source="UKR*")
 
 
 # --- compound actors ---------------------------------------------------------------------------
 
 COMPOUND_CASES = [
-    case("2026-11-26", "Israel and Lebanon renewed talks on their maritime border on Thursday.",
-         want(root="04", plover="CONSULT", source="ISR", target="LBN", date="2026-11-26", symmetric=True),
-         id="symmetric-compound-subject"),
-    case("2026-02-11", "French President Emmanuel Macron, German Chancellor Friedrich Merz and Polish Prime "
-         "Minister Donald Tusk met in Paris on Wednesday.",
-         want(cameo="040", source="FRAGOV", target="DEUGOV", country="FRA", place="Paris", symmetric=True),
-         want(cameo="040", source="DEUGOV", target="POLGOV", country="FRA", symmetric=True),
-         want(cameo="040", source="POLGOV", target="FRAGOV", country="FRA", symmetric=True),
-         id="symmetric-three-way-meeting"),
-    case("2026-03-10", "Britain and Canada imposed sanctions on Tuesday on Russian oligarchs.",
-         want(cameo="163", plover="COERCE", source="GBR", target="RUSELI", date="2026-03-10"),
-         want(cameo="163", plover="COERCE", source="CAN", target="RUSELI", date="2026-03-10"),
-         id="one-event-per-source"),
-    case("2025-01-14", "Kenya deported two Ugandan and three Tanzanian activists on Tuesday.",
-         want(cameo="174", plover="COERCE", source="KEN", target="UGAOPP", date="2025-01-14"),
-         want(cameo="174", plover="COERCE", source="KEN", target="TZAOPP", date="2025-01-14"),
-         id="compound-object-modifiers"),
-    case("2024-11-21", "The European Union condemned Russia and Belarus on Thursday for the attacks on "
-         "Ukraine's power grid.",
-         want(cameo="111", plover="ACCUSE", source="IGOEUREEC", target="RUS", date="2024-11-21"),
-         want(cameo="111", plover="ACCUSE", source="IGOEUREEC", target="BLR", date="2024-11-21"),
-         id="compound-object"),
-    case("2025-07-01", "Egyptian, Qatari and American mediators met Hamas negotiators in Doha on Tuesday.",
-         want(root="04", source="EGY*", target="PSEREB", country="QAT", place="Doha", symmetric=True),
-         want(root="04", source="QAT*", target="PSEREB", country="QAT", symmetric=True),
-         want(root="04", source="USA*", target="PSEREB", country="QAT", symmetric=True),
-         id="coordinated-demonyms"),
+    case(
+        "2026-11-26",
+        "Israel and Lebanon renewed talks on their maritime border on Thursday.",
+        want(root="04", plover="CONSULT", source="ISR", target="LBN", date="2026-11-26", symmetric=True),
+        id="symmetric-compound-subject",
+    ),
+    case(
+        "2026-02-11",
+        "French President Emmanuel Macron, German Chancellor Friedrich Merz and Polish Prime "
+        "Minister Donald Tusk met in Paris on Wednesday.",
+        want(cameo="040", source="FRAGOV", target="DEUGOV", country="FRA", place="Paris", symmetric=True),
+        want(cameo="040", source="DEUGOV", target="POLGOV", country="FRA", symmetric=True),
+        want(cameo="040", source="POLGOV", target="FRAGOV", country="FRA", symmetric=True),
+        id="symmetric-three-way-meeting",
+    ),
+    case(
+        "2026-03-10",
+        "Britain and Canada imposed sanctions on Tuesday on Russian oligarchs.",
+        want(cameo="163", plover="COERCE", source="GBR", target="RUSELI", date="2026-03-10"),
+        want(cameo="163", plover="COERCE", source="CAN", target="RUSELI", date="2026-03-10"),
+        id="one-event-per-source",
+    ),
+    case(
+        "2025-01-14",
+        "Kenya deported two Ugandan and three Tanzanian activists on Tuesday.",
+        want(cameo="174", plover="COERCE", source="KEN", target="UGAOPP", date="2025-01-14"),
+        want(cameo="174", plover="COERCE", source="KEN", target="TZAOPP", date="2025-01-14"),
+        id="compound-object-modifiers",
+    ),
+    case(
+        "2024-11-21",
+        "The European Union condemned Russia and Belarus on Thursday for the attacks on "
+        "Ukraine's power grid.",
+        want(cameo="111", plover="ACCUSE", source="IGOEUREEC", target="RUS", date="2024-11-21"),
+        want(cameo="111", plover="ACCUSE", source="IGOEUREEC", target="BLR", date="2024-11-21"),
+        id="compound-object",
+    ),
+    case(
+        "2025-07-01",
+        "Egyptian, Qatari and American mediators met Hamas negotiators in Doha on Tuesday.",
+        want(root="04", source="EGY*", target="PSEREB", country="QAT", place="Doha", symmetric=True),
+        want(root="04", source="QAT*", target="PSEREB", country="QAT", symmetric=True),
+        want(root="04", source="USA*", target="PSEREB", country="QAT", symmetric=True),
+        id="coordinated-demonyms",
+    ),
 ]
 
 
@@ -370,15 +706,17 @@ def test_compound_actors_give_one_event_per_participant(date, text, expected, co
 
 
 def test_non_symmetric_compound_subject_is_not_coded_between_its_members(coder, expect_no_event):
-    events = coder.code("Britain and Canada imposed sanctions on Tuesday on Russian oligarchs.",
-                        date="2026-03-10")
+    events = coder.code(
+        "Britain and Canada imposed sanctions on Tuesday on Russian oligarchs.", date="2026-03-10"
+    )
     expect_no_event(events, source="GBR", target="CAN")
     expect_no_event(events, source="CAN", target="GBR")
 
 
 def test_symmetric_event_is_never_coded_from_an_actor_to_itself(coder):
-    events = coder.code("Israel and Lebanon renewed talks on their maritime border on Thursday.",
-                        date="2026-11-26")
+    events = coder.code(
+        "Israel and Lebanon renewed talks on their maritime border on Thursday.", date="2026-11-26"
+    )
     assert events
     for event in events:
         if event.source and event.target:
@@ -414,7 +752,7 @@ def test_every_offset_slices_the_text_exactly(date, text, unrealized_coder):
             if part is None:
                 continue
             assert 0 <= part.start < part.end <= len(text), (event.cameo, part)
-            assert text[part.start:part.end] == part.text, (event.cameo, part)
+            assert text[part.start : part.end] == part.text, (event.cameo, part)
 
 
 def test_the_article_yields_events_with_offsets_to_check(unrealized_coder):
@@ -428,14 +766,23 @@ def test_the_trigger_lies_inside_the_events_sentence(unrealized_coder):
 
 def test_events_of_an_article_come_from_the_right_sentences(coder, expect_event):
     events = coder.code(ARTICLE, date="2026-11-23")
-    hosted = expect_event(events, cameo="043", source="TURGOV", target="UKRGOV", date="2026-11-23",
-                          country="TUR", place="Istanbul")
+    hosted = expect_event(
+        events,
+        cameo="043",
+        source="TURGOV",
+        target="UKRGOV",
+        date="2026-11-23",
+        country="TUR",
+        place="Istanbul",
+    )
     assert "hosted Ukrainian President" in hosted.sentence
-    shelled = expect_event(events, cameo="194", source="RUSMIL", target="UKR*", date="2026-11-22",
-                           country="UKR", place="Kherson")
+    shelled = expect_event(
+        events, cameo="194", source="RUSMIL", target="UKR*", date="2026-11-22", country="UKR", place="Kherson"
+    )
     assert "shelled the southern city of Kherson" in shelled.sentence
-    accused = expect_event(events, root="11", plover="ACCUSE", source="RUSGOV", target="UKRGOV",
-                           date="2026-11-23")
+    accused = expect_event(
+        events, root="11", plover="ACCUSE", source="RUSGOV", target="UKRGOV", date="2026-11-23"
+    )
     assert accused.sentence.startswith("The Kremlin rejected")
 
 
@@ -449,8 +796,11 @@ def test_a_quoted_offer_is_coded_to_its_speaker(coder, expect_event, expect_no_e
 
 
 def test_withdrawing_a_bill_is_not_a_military_retreat(coder, expect_no_event):
-    events = coder.code("The Kenyan government accepted the protesters' demands on Wednesday and withdrew "
-                        "the finance bill.", date="2024-06-26")
+    events = coder.code(
+        "The Kenyan government accepted the protesters' demands on Wednesday and withdrew "
+        "the finance bill.",
+        date="2024-06-26",
+    )
     expect_no_event(events, cameo="0874")
 
 
@@ -462,8 +812,11 @@ def test_boilerplate_yields_no_actors(unrealized_coder):
 
 
 def test_default_coder_returns_only_asserted_events(coder):
-    events = coder.code("Russian President Vladimir Putin may meet Ukrainian President Volodymyr Zelensky in "
-                        "Istanbul next week, but he did not meet him on Thursday.", date="2025-05-15")
+    events = coder.code(
+        "Russian President Vladimir Putin may meet Ukrainian President Volodymyr Zelensky in "
+        "Istanbul next week, but he did not meet him on Thursday.",
+        date="2025-05-15",
+    )
     assert all(event.modality == "asserted" for event in events)
 
 

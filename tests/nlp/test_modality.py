@@ -28,20 +28,40 @@ def want(**fields) -> dict:
 # --- negation ------------------------------------------------------------------------------------
 
 NEGATED_CASES = [
-    case("2025-05-15", "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelensky "
-         "in Istanbul on Thursday.",
-         want(root="04", plover="CONSULT", source="RUSGOV", target="UKRGOV", date="2025-05-15",
-              country="TUR", place="Istanbul", modality="negated"),
-         id="did-not-meet"),
-    case("2024-03-04", "No talks were held between Serbia and Kosovo on Monday.",
-         want(root="04", plover="CONSULT", source="SRB", target="XKX", date="2024-03-04", modality="negated"),
-         id="no-talks-were-held"),
-    case("2026-01-20", "North Korean leader Kim Jong Un has never visited Japan.",
-         want(cameo="042", plover="CONSULT", source="PRKGOV", target="JPN", modality="negated"),
-         id="never-visited"),
-    case("2026-11-23", "Egypt denied on Monday that it had sent weapons to the Sudanese army.",
-         want(root="07", plover="AID", source="EGY", target="SDNMIL", modality="negated"),
-         id="denied-that-it-sent-weapons"),
+    case(
+        "2025-05-15",
+        "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelensky "
+        "in Istanbul on Thursday.",
+        want(
+            root="04",
+            plover="CONSULT",
+            source="RUSGOV",
+            target="UKRGOV",
+            date="2025-05-15",
+            country="TUR",
+            place="Istanbul",
+            modality="negated",
+        ),
+        id="did-not-meet",
+    ),
+    case(
+        "2024-03-04",
+        "No talks were held between Serbia and Kosovo on Monday.",
+        want(root="04", plover="CONSULT", source="SRB", target="XKX", date="2024-03-04", modality="negated"),
+        id="no-talks-were-held",
+    ),
+    case(
+        "2026-01-20",
+        "North Korean leader Kim Jong Un has never visited Japan.",
+        want(cameo="042", plover="CONSULT", source="PRKGOV", target="JPN", modality="negated"),
+        id="never-visited",
+    ),
+    case(
+        "2026-11-23",
+        "Egypt denied on Monday that it had sent weapons to the Sudanese army.",
+        want(root="07", plover="AID", source="EGY", target="SDNMIL", modality="negated"),
+        id="denied-that-it-sent-weapons",
+    ),
 ]
 
 
@@ -56,13 +76,20 @@ def test_negated_events_are_coded_as_negated(date, text, expected, unrealized_co
 def test_negated_events_are_not_asserted(date, text, expected, coder, expect_no_event):
     events = coder.code(text, date=date)
     for fields in expected:
-        expect_no_event(events, root=fields.get("root") or fields["cameo"][:2], source=fields["source"],
-                        target=fields["target"])
+        expect_no_event(
+            events,
+            root=fields.get("root") or fields["cameo"][:2],
+            source=fields["source"],
+            target=fields["target"],
+        )
 
 
 def test_refusing_to_meet_is_an_asserted_rejection(coder, expect_event, expect_no_event):
-    events = coder.code("Ukrainian President Volodymyr Zelensky refused on Friday to meet Hungarian Prime "
-                        "Minister Viktor Orban.", date="2024-08-02")
+    events = coder.code(
+        "Ukrainian President Volodymyr Zelensky refused on Friday to meet Hungarian Prime "
+        "Minister Viktor Orban.",
+        date="2024-08-02",
+    )
     expect_event(events, cameo="125", plover="REJECT", source="UKRGOV", target="HUNGOV", date="2024-08-02")
     expect_no_event(events, root="04")
 
@@ -70,24 +97,38 @@ def test_refusing_to_meet_is_an_asserted_rejection(coder, expect_event, expect_n
 # --- hypotheticals --------------------------------------------------------------------------------
 
 HYPOTHETICAL_CASES = [
-    case("2026-01-20", "US President Donald Trump may meet North Korean leader Kim Jong Un at the border "
-         "next month.",
-         want(root="04", plover="CONSULT", source="USAGOV", target="PRKGOV", modality="hypothetical"),
-         id="may-meet"),
-    case("2026-01-20", "Chinese President Xi Jinping could visit Moscow in the spring, a Kremlin aide said.",
-         want(cameo="042", plover="CONSULT", source="CHNGOV", target="RUS*", modality="hypothetical"),
-         id="could-visit"),
-    case("2023-06-19", "It is still unclear whether Blinken will meet Chinese President Xi Jinping before he "
-         "leaves Beijing.",
-         want(root="04", plover="CONSULT", source="USAGOV", target="CHNGOV", modality="hypothetical"),
-         id="unclear-whether"),
-    case("2025-09-18", "If Russia attacks Estonia, the alliance will respond with force, NATO Secretary "
-         "General Mark Rutte said on Thursday.",
-         want(root="19", plover="ASSAULT", source="RUS", target="EST", modality="hypothetical"),
-         id="if-attacks"),
-    case("2024-10-07", "Japanese Prime Minister Shigeru Ishiba is likely to visit Seoul later this month.",
-         want(cameo="042", plover="CONSULT", source="JPNGOV", target="KOR*", modality="hypothetical"),
-         id="likely-to-visit"),
+    case(
+        "2026-01-20",
+        "US President Donald Trump may meet North Korean leader Kim Jong Un at the border " "next month.",
+        want(root="04", plover="CONSULT", source="USAGOV", target="PRKGOV", modality="hypothetical"),
+        id="may-meet",
+    ),
+    case(
+        "2026-01-20",
+        "Chinese President Xi Jinping could visit Moscow in the spring, a Kremlin aide said.",
+        want(cameo="042", plover="CONSULT", source="CHNGOV", target="RUS*", modality="hypothetical"),
+        id="could-visit",
+    ),
+    case(
+        "2023-06-19",
+        "It is still unclear whether Blinken will meet Chinese President Xi Jinping before he "
+        "leaves Beijing.",
+        want(root="04", plover="CONSULT", source="USAGOV", target="CHNGOV", modality="hypothetical"),
+        id="unclear-whether",
+    ),
+    case(
+        "2025-09-18",
+        "If Russia attacks Estonia, the alliance will respond with force, NATO Secretary "
+        "General Mark Rutte said on Thursday.",
+        want(root="19", plover="ASSAULT", source="RUS", target="EST", modality="hypothetical"),
+        id="if-attacks",
+    ),
+    case(
+        "2024-10-07",
+        "Japanese Prime Minister Shigeru Ishiba is likely to visit Seoul later this month.",
+        want(cameo="042", plover="CONSULT", source="JPNGOV", target="KOR*", modality="hypothetical"),
+        id="likely-to-visit",
+    ),
 ]
 
 
@@ -102,13 +143,19 @@ def test_possible_events_are_hypothetical(date, text, expected, unrealized_coder
 def test_possible_events_are_not_asserted(date, text, expected, coder, expect_no_event):
     events = coder.code(text, date=date)
     for fields in expected:
-        expect_no_event(events, root=fields.get("root") or fields["cameo"][:2], source=fields["source"],
-                        target=fields["target"])
+        expect_no_event(
+            events,
+            root=fields.get("root") or fields["cameo"][:2],
+            source=fields["source"],
+            target=fields["target"],
+        )
 
 
 def test_could_impose_sanctions_asserts_no_sanctions(coder, expect_no_event):
-    text = ("The European Union could impose sanctions on Georgian officials over the crackdown on "
-            "protesters, EU foreign policy chief Kaja Kallas said on Monday.")
+    text = (
+        "The European Union could impose sanctions on Georgian officials over the crackdown on "
+        "protesters, EU foreign policy chief Kaja Kallas said on Monday."
+    )
     events = coder.code(text, date="2025-06-16")
     expect_no_event(events, root="16", source="IGOEUREEC")
     expect_no_event(events, cameo="163", source="IGOEUREEC")
@@ -117,45 +164,84 @@ def test_could_impose_sanctions_asserts_no_sanctions(coder, expect_no_event):
 # --- intentions: asserted 03x/13x for the statement, 'intended' for the planned act --------------
 
 INTENTION_CASES = [
-    case("2025-01-19", "Israel agreed on Sunday to release 90 Palestinian prisoners in the first phase of "
-         "the ceasefire deal.",
-         want(cameo="0353", plover="AGREE", source="ISR", target="PSE*", date="2025-01-19"),
-         want(cameo="0841", plover="RETREAT", source="ISR", target="PSE*", modality="intended"),
-         id="agreed-to-release"),
-    case("2024-06-25", "Indian Prime Minister Narendra Modi will visit Moscow next month, the Kremlin said "
-         "on Tuesday.",
-         want(cameo="036", plover="AGREE", source="INDGOV", target="RUS*", date="2024-06-25",
-              precision="day"),
-         want(cameo="042", plover="CONSULT", source="INDGOV", target="RUS*", date="2024-07-01",
-              precision="month", modality="intended"),
-         id="will-visit"),
-    case("2026-01-20", "Japanese Prime Minister Sanae Takaichi plans to visit Washington in March.",
-         want(cameo="036", plover="AGREE", source="JPNGOV", target="USA*", date="2026-01-20"),
-         want(cameo="042", plover="CONSULT", source="JPNGOV", target="USA*", date="2026-03-01",
-              precision="month", country="USA", modality="intended"),
-         id="plans-to-visit"),
-    case("2025-03-24", "Brazilian President Luiz Inacio Lula da Silva said on Monday he hopes to meet "
-         "Chinese President Xi Jinping in Beijing in May.",
-         want(cameo="036", plover="AGREE", source="BRAGOV", target="CHNGOV", date="2025-03-24"),
-         want(root="04", plover="CONSULT", source="BRAGOV", target="CHNGOV", date="2025-05-01",
-              precision="month", country="CHN", modality="intended"),
-         id="hopes-to-meet"),
-    case("2024-09-12", "Germany promised on Thursday to deliver two more Patriot air defence systems to "
-         "Ukraine.",
-         want(cameo="0332", plover="AGREE", source="DEU", target="UKR", date="2024-09-12"),
-         want(root="07", plover="AID", source="DEU", target="UKR", modality="intended"),
-         id="promised-to-deliver-weapons"),
-    case("2025-09-18", "The United States will impose new sanctions on Iran, Treasury Secretary Scott "
-         "Bessent said on Thursday.",
-         want(cameo="1312", plover="THREATEN", source="USA*", target="IRN", date="2025-09-18"),
-         want(cameo="163", plover="COERCE", source="USA*", target="IRN", modality="intended"),
-         id="will-impose-sanctions"),
+    case(
+        "2025-01-19",
+        "Israel agreed on Sunday to release 90 Palestinian prisoners in the first phase of "
+        "the ceasefire deal.",
+        want(cameo="0353", plover="AGREE", source="ISR", target="PSE*", date="2025-01-19"),
+        want(cameo="0841", plover="RETREAT", source="ISR", target="PSE*", modality="intended"),
+        id="agreed-to-release",
+    ),
+    case(
+        "2024-06-25",
+        "Indian Prime Minister Narendra Modi will visit Moscow next month, the Kremlin said " "on Tuesday.",
+        want(cameo="036", plover="AGREE", source="INDGOV", target="RUS*", date="2024-06-25", precision="day"),
+        want(
+            cameo="042",
+            plover="CONSULT",
+            source="INDGOV",
+            target="RUS*",
+            date="2024-07-01",
+            precision="month",
+            modality="intended",
+        ),
+        id="will-visit",
+    ),
+    case(
+        "2026-01-20",
+        "Japanese Prime Minister Sanae Takaichi plans to visit Washington in March.",
+        want(cameo="036", plover="AGREE", source="JPNGOV", target="USA*", date="2026-01-20"),
+        want(
+            cameo="042",
+            plover="CONSULT",
+            source="JPNGOV",
+            target="USA*",
+            date="2026-03-01",
+            precision="month",
+            country="USA",
+            modality="intended",
+        ),
+        id="plans-to-visit",
+    ),
+    case(
+        "2025-03-24",
+        "Brazilian President Luiz Inacio Lula da Silva said on Monday he hopes to meet "
+        "Chinese President Xi Jinping in Beijing in May.",
+        want(cameo="036", plover="AGREE", source="BRAGOV", target="CHNGOV", date="2025-03-24"),
+        want(
+            root="04",
+            plover="CONSULT",
+            source="BRAGOV",
+            target="CHNGOV",
+            date="2025-05-01",
+            precision="month",
+            country="CHN",
+            modality="intended",
+        ),
+        id="hopes-to-meet",
+    ),
+    case(
+        "2024-09-12",
+        "Germany promised on Thursday to deliver two more Patriot air defence systems to " "Ukraine.",
+        want(cameo="0332", plover="AGREE", source="DEU", target="UKR", date="2024-09-12"),
+        want(root="07", plover="AID", source="DEU", target="UKR", modality="intended"),
+        id="promised-to-deliver-weapons",
+    ),
+    case(
+        "2025-09-18",
+        "The United States will impose new sanctions on Iran, Treasury Secretary Scott "
+        "Bessent said on Thursday.",
+        want(cameo="1312", plover="THREATEN", source="USA*", target="IRN", date="2025-09-18"),
+        want(cameo="163", plover="COERCE", source="USA*", target="IRN", modality="intended"),
+        id="will-impose-sanctions",
+    ),
 ]
 
 
 @pytest.mark.parametrize("date, text, expected", INTENTION_CASES)
-def test_stated_intentions_are_asserted_and_the_planned_act_intended(date, text, expected, unrealized_coder,
-                                                                     expect_event):
+def test_stated_intentions_are_asserted_and_the_planned_act_intended(
+    date, text, expected, unrealized_coder, expect_event
+):
     events = unrealized_coder.code(text, date=date)
     for fields in expected:
         expect_event(events, **fields)
@@ -166,41 +252,65 @@ def test_planned_acts_are_not_asserted(date, text, expected, coder, expect_no_ev
     events = coder.code(text, date=date)
     for fields in expected:
         if fields.get("modality") == "intended":
-            expect_no_event(events, root=fields.get("root") or fields["cameo"][:2], source=fields["source"],
-                            target=fields["target"])
+            expect_no_event(
+                events,
+                root=fields.get("root") or fields["cameo"][:2],
+                source=fields["source"],
+                target=fields["target"],
+            )
 
 
 def test_scheduled_then_delayed_visit_is_not_asserted(coder, expect_no_event):
-    events = coder.code("Blinken was originally scheduled to visit China in February, but his trip was "
-                        "delayed by the discovery of a Chinese spy balloon.", date="2023-06-19")
+    events = coder.code(
+        "Blinken was originally scheduled to visit China in February, but his trip was "
+        "delayed by the discovery of a Chinese spy balloon.",
+        date="2023-06-19",
+    )
     expect_no_event(events, root="04")
 
 
 # --- appeals, demands, refusals and endings (more in test_events.py: 1053, 085, 0813, 165, 1622) ----
 
 FRAMED_CASES = [
-    case("2024-03-03", "The Arab League called on Israel on Sunday to withdraw its forces from Gaza.",
-         want(cameo="0256", plover="REQUEST", source="IGOMEAARL", target="ISR", date="2024-03-03"),
-         id="called-on-to-withdraw"),
-    case("2025-02-18", "EU foreign policy chief Kaja Kallas urged Serbia and Kosovo on Tuesday to resume "
-         "negotiations.",
-         want(cameo="026", plover="REQUEST", source="IGOEUREEC", target="SRB", date="2025-02-18"),
-         want(cameo="026", plover="REQUEST", source="IGOEUREEC", target="XKX", date="2025-02-18"),
-         id="urged-to-resume-negotiations"),
-    case("2025-11-20", "Venezuela refused on Thursday to release the detained opposition politicians.",
-         want(root="12", plover="REJECT", source="VEN", target="VENOPP", date="2025-11-20"),
-         id="refused-to-release"),
-    case("2026-11-27", "Egypt ended its mediation between Ethiopia and Sudan on Friday.",
-         want(cameo="165", plover="SANCTION", source="EGY", target="ETH", date="2026-11-27"),
-         want(cameo="165", plover="SANCTION", source="EGY", target="SDN", date="2026-11-27"),
-         id="ended-mediation"),
-    case("2026-11-27", "Israel eased its blockade of the Gaza Strip on Friday.",
-         want(root="08", source="ISR", target="PSE*", date="2026-11-27"),
-         id="eased-blockade"),
-    case("2026-11-27", "Pakistan's military demanded on Friday that Afghanistan's Taliban government hand "
-         "over militant commanders.",
-         want(root="10", plover="REQUEST", source="PAKMIL", target="AFGGOV", date="2026-11-27"),
-         id="demanded-hand-over"),
+    case(
+        "2024-03-03",
+        "The Arab League called on Israel on Sunday to withdraw its forces from Gaza.",
+        want(cameo="0256", plover="REQUEST", source="IGOMEAARL", target="ISR", date="2024-03-03"),
+        id="called-on-to-withdraw",
+    ),
+    case(
+        "2025-02-18",
+        "EU foreign policy chief Kaja Kallas urged Serbia and Kosovo on Tuesday to resume " "negotiations.",
+        want(cameo="026", plover="REQUEST", source="IGOEUREEC", target="SRB", date="2025-02-18"),
+        want(cameo="026", plover="REQUEST", source="IGOEUREEC", target="XKX", date="2025-02-18"),
+        id="urged-to-resume-negotiations",
+    ),
+    case(
+        "2025-11-20",
+        "Venezuela refused on Thursday to release the detained opposition politicians.",
+        want(root="12", plover="REJECT", source="VEN", target="VENOPP", date="2025-11-20"),
+        id="refused-to-release",
+    ),
+    case(
+        "2026-11-27",
+        "Egypt ended its mediation between Ethiopia and Sudan on Friday.",
+        want(cameo="165", plover="SANCTION", source="EGY", target="ETH", date="2026-11-27"),
+        want(cameo="165", plover="SANCTION", source="EGY", target="SDN", date="2026-11-27"),
+        id="ended-mediation",
+    ),
+    case(
+        "2026-11-27",
+        "Israel eased its blockade of the Gaza Strip on Friday.",
+        want(root="08", source="ISR", target="PSE*", date="2026-11-27"),
+        id="eased-blockade",
+    ),
+    case(
+        "2026-11-27",
+        "Pakistan's military demanded on Friday that Afghanistan's Taliban government hand "
+        "over militant commanders.",
+        want(root="10", plover="REQUEST", source="PAKMIL", target="AFGGOV", date="2026-11-27"),
+        id="demanded-hand-over",
+    ),
 ]
 
 
@@ -212,12 +322,14 @@ def test_framing_verbs_recode_the_event_they_frame(date, text, expected, coder, 
 
 
 def test_lifted_sanctions_are_not_coded_as_imposing_them(coder, expect_no_event):
-    events = coder.code("The United States lifted sanctions on Syria's central bank on Thursday.",
-                        date="2025-09-18")
+    events = coder.code(
+        "The United States lifted sanctions on Syria's central bank on Thursday.", date="2025-09-18"
+    )
     expect_no_event(events, cameo="163")
 
 
 def test_appeal_does_not_assert_the_appealed_for_act(coder, expect_no_event):
-    events = coder.code("The Arab League called on Israel on Sunday to withdraw its forces from Gaza.",
-                        date="2024-03-03")
+    events = coder.code(
+        "The Arab League called on Israel on Sunday to withdraw its forces from Gaza.", date="2024-03-03"
+    )
     expect_no_event(events, root="08", source="ISR*")

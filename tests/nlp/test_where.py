@@ -23,61 +23,147 @@ def want(**fields) -> dict:
 
 
 PLACE_CASES = [
-    case("2026-03-10", "US and Iranian negotiators held talks in Geneva on Tuesday.",
-         want(root="04", source="USAGOV", target="IRNGOV", date="2026-03-10", country="CHE", place="Geneva",
-              symmetric=True),
-         id="in-geneva"),
-    case("2025-03-24", "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov at "
-         "Beijing's Diaoyutai State Guesthouse on Monday.",
-         want(cameo="040", source="CHNGOV", target="RUSGOV", date="2025-03-24", country="CHN",
-              place="Beijing",
-              symmetric=True),
-         id="venue-named-after-its-city"),
-    case("2023-06-19", "Chinese President Xi Jinping and US President Joe Biden met in Bali last year.",
-         want(root="04", source="CHNGOV", target="USAGOV", date="2022-01-01", precision="year", country="IDN",
-              place="Bali", symmetric=True),
-         id="bali-is-an-indonesian-province"),
-    case("2024-05-14", "US Secretary of State Antony Blinken visited Ukraine on Tuesday.",
-         want(cameo="042", source="USAGOV", target="UKR", date="2024-05-14", country="UKR", place="Ukraine"),
-         id="a-country-is-its-own-place"),
-    case("2025-06-16", "The Sudanese army shelled Rapid Support Forces positions in Darfur on Sunday.",
-         want(cameo="194", source="SDNMIL", target="SDNREB", date="2025-06-15", country="SDN"),
-         id="a-region-is-in-its-country"),
-    case("2024-03-04", "Israeli tanks shelled Khan Younis in the Gaza Strip on Monday.",
-         want(cameo="194", source="ISR*", target="PSE*", date="2024-03-04", country="PSE"),
-         id="gaza-strip"),
-    case("2024-05-06", "French President Emmanuel Macron hosted Chinese President Xi Jinping at the Elysee "
-         "Palace on Monday.",
-         want(cameo="043", source="FRAGOV", target="CHNGOV", date="2024-05-06", country="FRA"),
-         id="a-seat-of-government-is-in-its-country"),
-    case("2024-02-17", "Blinken met Wang Yi on the sidelines of the Munich Security Conference on Friday.",
-         want(cameo="040", source="USAGOV", target="CHNGOV", date="2024-02-16", country="DEU", place="Munich",
-              symmetric=True),
-         id="conference-named-after-its-city"),
-    case("2026-11-23", "Kenyan President William Ruto flew from Nairobi to Addis Ababa on Monday for talks "
-         "with Ethiopian Prime Minister Abiy Ahmed.",
-         want(cameo="042", source="KENGOV", target="ETH*", date="2026-11-23", country="ETH",
-              place="Addis Ababa"),
-         id="a-visit-is-placed-at-its-destination"),
-    case("2026-11-23", "ADDIS ABABA, Nov 23 - Ethiopia and Eritrea agreed on Monday to reopen their border "
-         "crossings, officials said.",
-         want(root="03", plover="AGREE", source="ETH", target="ERI", date="2026-11-23", country="ETH",
-              place="Addis Ababa", symmetric=True),
-         id="the-dateline-when-the-sentence-has-no-place"),
-    case("2026-11-23", "GENEVA, Nov 23 - Armenian and Azerbaijani negotiators met in Doha on Monday, the "
-         "Swiss foreign ministry said.",
-         want(cameo="040", source="ARMGOV", target="AZEGOV", date="2026-11-23", country="QAT", place="Doha",
-              symmetric=True),
-         id="the-sentence-place-beats-the-dateline"),
-    case("2024-08-06", "Police arrested 30 protesters in Lagos on Tuesday.",
-         want(cameo="173", source="NGACOP", target="NGAOPP", date="2024-08-06", country="NGA", place="Lagos"),
-         id="unnamed-police-take-the-country-of-the-place"),
-    case("2025-06-16", "Libyan government forces clashed with a rival militia in Tripoli on Sunday.",
-         want(root="19", source="LBY*", target="LBY*", date="2025-06-15", country="LBY", place="Tripoli"),
-         id="an-ambiguous-city-by-the-countries-in-the-story"),
-    case("2025-06-16", "Japan criticised China on Monday over its growing military spending.",
-         want(cameo="111", source="JPN", target="CHN", date="2025-06-16", country=None),
-         id="no-place-and-no-dateline"),
+    case(
+        "2026-03-10",
+        "US and Iranian negotiators held talks in Geneva on Tuesday.",
+        want(
+            root="04",
+            source="USAGOV",
+            target="IRNGOV",
+            date="2026-03-10",
+            country="CHE",
+            place="Geneva",
+            symmetric=True,
+        ),
+        id="in-geneva",
+    ),
+    case(
+        "2025-03-24",
+        "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov at "
+        "Beijing's Diaoyutai State Guesthouse on Monday.",
+        want(
+            cameo="040",
+            source="CHNGOV",
+            target="RUSGOV",
+            date="2025-03-24",
+            country="CHN",
+            place="Beijing",
+            symmetric=True,
+        ),
+        id="venue-named-after-its-city",
+    ),
+    case(
+        "2023-06-19",
+        "Chinese President Xi Jinping and US President Joe Biden met in Bali last year.",
+        want(
+            root="04",
+            source="CHNGOV",
+            target="USAGOV",
+            date="2022-01-01",
+            precision="year",
+            country="IDN",
+            place="Bali",
+            symmetric=True,
+        ),
+        id="bali-is-an-indonesian-province",
+    ),
+    case(
+        "2024-05-14",
+        "US Secretary of State Antony Blinken visited Ukraine on Tuesday.",
+        want(cameo="042", source="USAGOV", target="UKR", date="2024-05-14", country="UKR", place="Ukraine"),
+        id="a-country-is-its-own-place",
+    ),
+    case(
+        "2025-06-16",
+        "The Sudanese army shelled Rapid Support Forces positions in Darfur on Sunday.",
+        want(cameo="194", source="SDNMIL", target="SDNREB", date="2025-06-15", country="SDN"),
+        id="a-region-is-in-its-country",
+    ),
+    case(
+        "2024-03-04",
+        "Israeli tanks shelled Khan Younis in the Gaza Strip on Monday.",
+        want(cameo="194", source="ISR*", target="PSE*", date="2024-03-04", country="PSE"),
+        id="gaza-strip",
+    ),
+    case(
+        "2024-05-06",
+        "French President Emmanuel Macron hosted Chinese President Xi Jinping at the Elysee "
+        "Palace on Monday.",
+        want(cameo="043", source="FRAGOV", target="CHNGOV", date="2024-05-06", country="FRA"),
+        id="a-seat-of-government-is-in-its-country",
+    ),
+    case(
+        "2024-02-17",
+        "Blinken met Wang Yi on the sidelines of the Munich Security Conference on Friday.",
+        want(
+            cameo="040",
+            source="USAGOV",
+            target="CHNGOV",
+            date="2024-02-16",
+            country="DEU",
+            place="Munich",
+            symmetric=True,
+        ),
+        id="conference-named-after-its-city",
+    ),
+    case(
+        "2026-11-23",
+        "Kenyan President William Ruto flew from Nairobi to Addis Ababa on Monday for talks "
+        "with Ethiopian Prime Minister Abiy Ahmed.",
+        want(
+            cameo="042", source="KENGOV", target="ETH*", date="2026-11-23", country="ETH", place="Addis Ababa"
+        ),
+        id="a-visit-is-placed-at-its-destination",
+    ),
+    case(
+        "2026-11-23",
+        "ADDIS ABABA, Nov 23 - Ethiopia and Eritrea agreed on Monday to reopen their border "
+        "crossings, officials said.",
+        want(
+            root="03",
+            plover="AGREE",
+            source="ETH",
+            target="ERI",
+            date="2026-11-23",
+            country="ETH",
+            place="Addis Ababa",
+            symmetric=True,
+        ),
+        id="the-dateline-when-the-sentence-has-no-place",
+    ),
+    case(
+        "2026-11-23",
+        "GENEVA, Nov 23 - Armenian and Azerbaijani negotiators met in Doha on Monday, the "
+        "Swiss foreign ministry said.",
+        want(
+            cameo="040",
+            source="ARMGOV",
+            target="AZEGOV",
+            date="2026-11-23",
+            country="QAT",
+            place="Doha",
+            symmetric=True,
+        ),
+        id="the-sentence-place-beats-the-dateline",
+    ),
+    case(
+        "2024-08-06",
+        "Police arrested 30 protesters in Lagos on Tuesday.",
+        want(cameo="173", source="NGACOP", target="NGAOPP", date="2024-08-06", country="NGA", place="Lagos"),
+        id="unnamed-police-take-the-country-of-the-place",
+    ),
+    case(
+        "2025-06-16",
+        "Libyan government forces clashed with a rival militia in Tripoli on Sunday.",
+        want(root="19", source="LBY*", target="LBY*", date="2025-06-15", country="LBY", place="Tripoli"),
+        id="an-ambiguous-city-by-the-countries-in-the-story",
+    ),
+    case(
+        "2025-06-16",
+        "Japan criticised China on Monday over its growing military spending.",
+        want(cameo="111", source="JPN", target="CHN", date="2025-06-16", country=None),
+        id="no-place-and-no-dateline",
+    ),
 ]
 
 
@@ -97,6 +183,7 @@ def test_a_place_carries_coordinates_and_a_geonames_id(coder, expect_event):
 
 
 def test_an_addressee_is_not_a_location(coder, expect_event):
-    events = coder.code("Japanese Prime Minister Fumio Kishida expressed condolences to Turkey on Monday.",
-                        date="2023-02-06")
+    events = coder.code(
+        "Japanese Prime Minister Fumio Kishida expressed condolences to Turkey on Monday.", date="2023-02-06"
+    )
     expect_event(events, cameo="018", source="JPNGOV", target="TUR", country=None)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import TidingsError
 from ..nlp.pipeline import load
 from .kb import KnowledgeBase
 
 
-def resolve_phrase(phrase: str, *, date: str | None = None, model: str | None = None,
-                   actors: Sequence[str] = ()) -> list[str]:
+def resolve_phrase(
+    phrase: str, *, date: str | None = None, model: str | None = None, actors: Sequence[str] = ()
+) -> list[str]:
     """Lines that say what ``phrase`` resolves to on ``date`` and why (for ``tidings actors resolve``)."""
     try:
         day = dt.date.fromisoformat(date) if date else None
@@ -32,12 +33,13 @@ def resolve_phrase(phrase: str, *, date: str | None = None, model: str | None = 
         covered.update(range(mention.start, mention.end))
         parts = mention.spread()
         for part in parts:
-            text = doc[mention.start:mention.end].text
+            text = doc[mention.start : mention.end].text
             lines += [
                 f"{text}" + (f" on {day.isoformat()}" if day else ""),
                 f"  code     {part.code or '(none)'}",
                 f"  name     {part.name or '(none)'}",
-                f"  country  {part.country or '(none)'}    sector {part.sector or '(none)'}    kind {part.kind}",
+                f"  country  {part.country or '(none)'}    sector {part.sector or '(none)'}"
+                f"    kind {part.kind}",
                 f"  why      {mention.why if part is mention else part.why}",
             ]
     return lines

@@ -10,10 +10,10 @@ they define.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pycountry
 
@@ -30,7 +30,10 @@ def iso3_codes() -> frozenset[str]:
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """The country and sector of a CAMEO-style code: ``USAGOV`` -> (``USA``, ``GOV``), ``IGOUNO`` -> (None, ``IGO``)."""
+    """The country and sector of a CAMEO-style code.
+
+    ``USAGOV`` -> (``USA``, ``GOV``); ``IGOUNO`` -> (None, ``IGO``).
+    """
     head = code[:3]
     if head in iso3_codes():
         return head, (code[3:6] or None)
@@ -59,7 +62,9 @@ class Entry:
         return split_code(self.code)[1]
 
     def holds_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +114,26 @@ def _rows(path: Path) -> Iterable[tuple[dict[str, str], int]]:
             data = data.get("actors", [])
         for number, item in enumerate(data, 1):
             if not isinstance(item, dict):
-                raise TidingsError(f"{path}#{number}: each actor must be a mapping of {', '.join(ENTRY_COLUMNS)}")
-            yield {key: "|".join(value) if isinstance(value, list) else str(value or "") for key, value in item.items()}, number
+                raise TidingsError(
+                    f"{path}#{number}: each actor must be a mapping of {', '.join(ENTRY_COLUMNS)}"
+                )
+            yield (
+                {
+                    key: "|".join(value) if isinstance(value, list) else str(value or "")
+                    for key, value in item.items()
+                },
+                number,
+            )
         return
     # Line numbers count comments and the header so that messages point at the right line.
     with path.open(encoding="utf-8") as handle:
-        numbered = [(number, line) for number, line in enumerate(handle, 1) if line.strip() and not line.startswith("#")]
+        numbered = [
+            (number, line)
+            for number, line in enumerate(handle, 1)
+            if line.strip() and not line.startswith("#")
+        ]
     rows = read_table(path)
-    for (number, _line), row in zip(numbered[1:], rows):
+    for (number, _line), row in zip(numbered[1:], rows, strict=False):
         yield row, number
 
 
@@ -161,13 +178,16 @@ class KnowledgeBase:
                 # pycountry's inverted forms ("Korea, Republic of") are not what news prints.
                 if value and "," not in value:
                     alias = value.removeprefix("the ")
-                    self.countries.setdefault(alias, CountryName(country.alpha_3, alias, "name", None, "pycountry"))
+                    self.countries.setdefault(
+                        alias, CountryName(country.alpha_3, alias, "name", None, "pycountry")
+                    )
         self.country_names["XKX"] = "Kosovo"
         path = data_path("actors", "countries.tsv")
         for number, row in enumerate(read_table(path), 2):
             alias = row["alias"]
-            self.countries[alias] = CountryName(row["iso3"], alias, row["kind"], row.get("sector") or None,
-                                                f"actors/countries.tsv:{number}")
+            self.countries[alias] = CountryName(
+                row["iso3"], alias, row["kind"], row.get("sector") or None, f"actors/countries.tsv:{number}"
+            )
             if row["kind"] == "short" and row["iso3"] not in ("XKX",) and " " not in alias:
                 self.country_names.setdefault(row["iso3"], alias)
 

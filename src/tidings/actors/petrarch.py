@@ -47,8 +47,13 @@ def _words(token: str, *, initials: str = "") -> str:
 
 def _acronym(word: str, initials: str) -> bool:
     letters = word.replace(".", "")
-    return (any(c.isdigit() for c in word) or "." in word or len(letters) <= 2
-            or not any(c in "AEIOU" for c in letters) or letters == initials)
+    return (
+        any(c.isdigit() for c in word)
+        or "." in word
+        or len(letters) <= 2
+        or not any(c in "AEIOU" for c in letters)
+        or letters == initials
+    )
 
 
 def _initials(name: str) -> str:
@@ -106,18 +111,33 @@ def parse_petrarch(path: str | Path) -> tuple[list[_Actor], list[str]]:
 
 
 def convert_petrarch(source: str | Path, output: str | Path) -> tuple[int, list[str]]:
-    """Write the actors of a PETRARCH dictionary as a tidings actor dictionary (TSV); returns rows, warnings."""
+    """Write the actors of a PETRARCH dictionary as a tidings actor dictionary (TSV).
+
+    Returns the number of rows written and the warnings about lines that were not understood.
+    """
     actors, warnings = parse_petrarch(source)
     rows = 0
     with Path(output).open("w", encoding="utf-8", newline="") as handle:
-        handle.write(f"# converted from the PETRARCH dictionary {Path(source).name} by tidings actors import-petrarch\n")
+        handle.write(
+            f"# converted from the PETRARCH dictionary {Path(source).name} "
+            "by tidings actors import-petrarch\n"
+        )
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(ENTRY_COLUMNS)
         for actor in actors:
             dated = any(start or end for _, start, end in actor.codes)
             for code, start, end in actor.codes:
-                writer.writerow([code, actor.name, "|".join(dict.fromkeys(actor.aliases)),
-                                 "person" if dated else "organization",
-                                 start.isoformat() if start else "", end.isoformat() if end else "", "", ""])
+                writer.writerow(
+                    [
+                        code,
+                        actor.name,
+                        "|".join(dict.fromkeys(actor.aliases)),
+                        "person" if dated else "organization",
+                        start.isoformat() if start else "",
+                        end.isoformat() if end else "",
+                        "",
+                        "",
+                    ]
+                )
                 rows += 1
     return rows, warnings

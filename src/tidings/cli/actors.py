@@ -18,7 +18,9 @@ app.add_typer(actors_app, name="actors")
 
 @actors_app.command("resolve")
 def resolve_cli(
-    phrase: str = typer.Argument(..., help='A name as news writes it, e.g. "Chinese Foreign Minister Qin Gang".'),
+    phrase: str = typer.Argument(
+        ..., help='A name as news writes it, e.g. "Chinese Foreign Minister Qin Gang".'
+    ),
     date: Optional[str] = date_option(),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
@@ -31,7 +33,9 @@ def resolve_cli(
 
 @actors_app.command("import-petrarch")
 def import_petrarch_cli(
-    source: Path = typer.Argument(..., exists=True, dir_okay=False, help="A PETRARCH/TABARI .actors dictionary."),
+    source: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="A PETRARCH/TABARI .actors dictionary."
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="The tidings actor dictionary to write (.tsv)."),
 ) -> None:
     """Convert a PETRARCH/TABARI actor dictionary into a tidings actor dictionary."""

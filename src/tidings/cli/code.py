@@ -19,14 +19,21 @@ from .options import actors_option, model_option, report_problem, settings
 @app.command("code")
 def code_cli(
     inputs: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for standard input."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for records without one."),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for records without one."
+    ),
     format: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of stdout."
+    ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
     include_unrealized: bool = typer.Option(
-        False, "--include-unrealized", help="Also output negated, hypothetical and intended events."),
+        False, "--include-unrealized", help="Also output negated, hypothetical and intended events."
+    ),
     text_field: str = typer.Option("text", "--text-field", help="JSONL/CSV field holding the article text."),
-    date_field: str = typer.Option("date", "--date-field", help="JSONL/CSV field holding the publication date."),
+    date_field: str = typer.Option(
+        "date", "--date-field", help="JSONL/CSV field holding the publication date."
+    ),
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),

@@ -18,7 +18,9 @@ from .options import actors_option, model_option, settings
 
 @app.command("evaluate")
 def evaluate_cli(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold records (JSONL, see docs/evaluation.md)."),
+    gold: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="Gold records (JSONL, see docs/evaluation.md)."
+    ),
     errors: int = typer.Option(0, "--errors", min=0, help="Also list the N worst-coded records."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),

@@ -11,13 +11,22 @@ from ..model import Problem
 
 
 def model_option():
-    return typer.Option(None, "--model", envvar="TIDINGS_MODEL",
-                        help="spaCy model: package, directory, or sm / md (default en_core_web_sm).")
+    return typer.Option(
+        None,
+        "--model",
+        envvar="TIDINGS_MODEL",
+        help="spaCy model: package, directory, or sm / md (default en_core_web_sm).",
+    )
 
 
 def actors_option():
-    return typer.Option([], "--actors", help="Your actor dictionary (TSV, CSV or YAML); may be repeated.",
-                        exists=True, dir_okay=False)
+    return typer.Option(
+        [],
+        "--actors",
+        help="Your actor dictionary (TSV, CSV or YAML); may be repeated.",
+        exists=True,
+        dir_okay=False,
+    )
 
 
 def settings(model: str | None, actors: list) -> tuple[str | None, list[str]]:
@@ -33,4 +42,3 @@ def report_problem(item: Problem) -> None:
 
 def date_option(help: str = "The story date (YYYY-MM-DD) that chooses who held which office."):
     return typer.Option(None, "--date", help=help)
-

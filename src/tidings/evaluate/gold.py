@@ -54,8 +54,14 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
                     )
                     for event in data.get("events") or ()
                 )
-                records.append(GoldRecord(id=str(data.get("id", f"{path.name}:{number}")), text=data["text"],
-                                          date=data.get("date") or None, events=events))
+                records.append(
+                    GoldRecord(
+                        id=str(data.get("id", f"{path.name}:{number}")),
+                        text=data["text"],
+                        date=data.get("date") or None,
+                        events=events,
+                    )
+                )
             except (ValueError, KeyError, TypeError, AttributeError) as error:
                 raise TidingsError(f"{path}:{number}: not a gold record ({error})") from None
     return records

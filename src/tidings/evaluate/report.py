@@ -13,20 +13,38 @@ def print_scores(scores: Scores, *, title: str, errors: int = 0, console: Consol
     table = Table(title=f"{title}: {scores.records} records", header_style="bold")
     for name in ("measure", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(name, justify="left" if name == "measure" else "right")
-    for name, counts in (("PLOVER type", scores.plover), ("CAMEO root", scores.cameo_root),
-                         ("triple (src, type, tgt)", scores.triples)):
-        table.add_row(name, f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}",
-                      str(counts.tp), str(counts.fp), str(counts.fn))
+    for name, counts in (
+        ("PLOVER type", scores.plover),
+        ("CAMEO root", scores.cameo_root),
+        ("triple (src, type, tgt)", scores.triples),
+    ):
+        table.add_row(
+            name,
+            f"{counts.precision:.3f}",
+            f"{counts.recall:.3f}",
+            f"{counts.f1:.3f}",
+            str(counts.tp),
+            str(counts.fp),
+            str(counts.fn),
+        )
     console.print(table)
-    console.print(f"negatives coded: {scores.negatives_coded} of {scores.negatives} "
-                  f"({scores.negatives_share:.1%}); over-generation: {scores.overgeneration:.2f} "
-                  f"system events per gold event")
+    console.print(
+        f"negatives coded: {scores.negatives_coded} of {scores.negatives} "
+        f"({scores.negatives_share:.1%}); over-generation: {scores.overgeneration:.2f} "
+        f"system events per gold event"
+    )
     by_type = Table(title="by PLOVER type", header_style="bold")
     for name in ("type", "precision", "recall", "F1", "gold", "coded"):
         by_type.add_column(name, justify="left" if name == "type" else "right")
     for name, counts in sorted(scores.by_type.items()):
-        by_type.add_row(name, f"{counts.precision:.2f}", f"{counts.recall:.2f}", f"{counts.f1:.2f}",
-                        str(counts.tp + counts.fn), str(counts.tp + counts.fp))
+        by_type.add_row(
+            name,
+            f"{counts.precision:.2f}",
+            f"{counts.recall:.2f}",
+            f"{counts.f1:.2f}",
+            str(counts.tp + counts.fn),
+            str(counts.tp + counts.fp),
+        )
     console.print(by_type)
     confusion = Table(title="confusion (gold type -> coded type, per record)", header_style="bold")
     confusion.add_column("gold")
@@ -37,9 +55,14 @@ def print_scores(scores: Scores, *, title: str, errors: int = 0, console: Consol
     for error in scores.errors(errors):
         console.rule(error["id"])
         console.print(error["text"], markup=False)
-        console.print(f"expected: {', '.join(error['expected']) or 'nothing'} "
-                      f"{' '.join(error['expected_triples'])}", markup=False)
-        console.print(f"coded:    {', '.join(error['coded']) or 'nothing'} "
-                      f"{' '.join(error['coded_triples'])}", markup=False)
+        console.print(
+            f"expected: {', '.join(error['expected']) or 'nothing'} "
+            f"{' '.join(error['expected_triples'])}",
+            markup=False,
+        )
+        console.print(
+            f"coded:    {', '.join(error['coded']) or 'nothing'} " f"{' '.join(error['coded_triples'])}",
+            markup=False,
+        )
         for line in error["events"]:
             console.print(f"  {line}", markup=False)

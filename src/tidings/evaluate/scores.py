@@ -14,9 +14,9 @@ asserted event. Over-generation: asserted system events per gold event.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from ..model import Actor, Article, Event
 from .gold import GoldRecord, read_gold
@@ -51,8 +51,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -99,10 +105,16 @@ class Scores:
             "plover_type": self.plover.to_dict(),
             "cameo_root": self.cameo_root.to_dict(),
             "triples": self.triples.to_dict(),
-            "negatives": {"records": self.negatives, "coded": self.negatives_coded,
-                          "share_coded": round(self.negatives_share, 4)},
-            "overgeneration": {"system_events": self.system_events, "gold_events": self.gold_events,
-                               "per_gold_event": round(self.overgeneration, 4)},
+            "negatives": {
+                "records": self.negatives,
+                "coded": self.negatives_coded,
+                "share_coded": round(self.negatives_share, 4),
+            },
+            "overgeneration": {
+                "system_events": self.system_events,
+                "gold_events": self.gold_events,
+                "per_gold_event": round(self.overgeneration, 4),
+            },
             "by_plover_type": {name: counts.to_dict() for name, counts in sorted(self.by_type.items())},
             "confusion": {gold: dict(row) for gold, row in sorted(self.confusion.items())},
         }
@@ -110,16 +122,22 @@ class Scores:
     def errors(self, limit: int) -> list[dict]:
         """The records coded worst: what was expected and what tidings coded, with the text."""
         worst = sorted((r for r in self.results if r.misses), key=lambda r: (-r.misses, r.record.id))
-        return [{
-            "id": result.record.id,
-            "text": result.record.text,
-            "expected": sorted(result.gold_types),
-            "coded": sorted(result.system_types),
-            "expected_triples": sorted("-".join(t) for t in result.gold_triples),
-            "coded_triples": sorted("-".join(t) for t in result.system_triples),
-            "events": [f"{e.source.code if e.source else '-'} {e.cameo} {e.plover_type or ''} "
-                       f"{e.target.code if e.target else '-'} ({e.trigger.text})" for e in result.events],
-        } for result in worst[:limit]]
+        return [
+            {
+                "id": result.record.id,
+                "text": result.record.text,
+                "expected": sorted(result.gold_types),
+                "coded": sorted(result.system_types),
+                "expected_triples": sorted("-".join(t) for t in result.gold_triples),
+                "coded_triples": sorted("-".join(t) for t in result.system_triples),
+                "events": [
+                    f"{e.source.code if e.source else '-'} {e.cameo} {e.plover_type or ''} "
+                    f"{e.target.code if e.target else '-'} ({e.trigger.text})"
+                    for e in result.events
+                ],
+            }
+            for result in worst[:limit]
+        ]
 
 
 def actor_country(actor: Actor | None) -> str | None:
@@ -161,8 +179,15 @@ def score(gold: Iterable[GoldRecord], system: Mapping[str, list[Event]]) -> Scor
         gold_roots = {e.cameo_root for e in record.events if e.cameo_root}
         if gold_roots:
             scores.cameo_root.add(gold_roots, {e.cameo_root for e in events})
-        gold_triples = {(s, e.plover, t) for e in record.events if e.plover
-                        for s in e.source if _named(s) for t in e.target if _named(t)}
+        gold_triples = {
+            (s, e.plover, t)
+            for e in record.events
+            if e.plover
+            for s in e.source
+            if _named(s)
+            for t in e.target
+            if _named(t)
+        }
         system_triples: set[tuple[str, str, str]] = set()
         if gold_triples:
             for event in events:
@@ -170,8 +195,16 @@ def score(gold: Iterable[GoldRecord], system: Mapping[str, list[Event]]) -> Scor
                 if event.plover_type and source and target:
                     system_triples.add((source, event.plover_type, target))
             scores.triples.add(gold_triples, system_triples)
-        scores.results.append(RecordResult(record, events, gold_types, system_types if gold_types else set(),
-                                           gold_triples, system_triples))
+        scores.results.append(
+            RecordResult(
+                record,
+                events,
+                gold_types,
+                system_types if gold_types else set(),
+                gold_triples,
+                system_triples,
+            )
+        )
     return scores
 
 

@@ -31,7 +31,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
     assigns=["doc._.actors", "doc._.actor_at"],
     requires=["token.dep", "token.lemma", "doc.ents", "doc._.boilerplate"],
 )
-def make_actor_finder(nlp: Language, name: str) -> "ActorFinder":
+def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp)
 
 
@@ -92,8 +92,11 @@ class Resolver(PhraseResolver, References):
             alias = doc[start:end].text
             country = kb.countries.get(alias)
             entries = kb.entries.get(alias)
-            inside = [ent for ent in person_ents if ent.start <= start and end <= ent.end
-                      and (ent.end - ent.start) > (end - start)]
+            inside = [
+                ent
+                for ent in person_ents
+                if ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start)
+            ]
             if inside and (country and not entries or end < inside[0].end):
                 continue  # "Jordan" in "Jordan Bardella", "Boris" in "Boris Yeltsin"
             match = Match(start, end, alias, country, entries)
@@ -111,14 +114,32 @@ class Resolver(PhraseResolver, References):
                 if resolved is None or resolved[0].type == "person":
                     continue
                 entry = resolved[0]
-                mention = Mention(match.start, match.end, head, entry.code, entry.name, entry.country,
-                                  entry.sector, entry.type, f"{entry.origin}: {entry.name}")
+                mention = Mention(
+                    match.start,
+                    match.end,
+                    head,
+                    entry.code,
+                    entry.name,
+                    entry.country,
+                    entry.sector,
+                    entry.type,
+                    f"{entry.origin}: {entry.name}",
+                )
             else:
                 country = match.country
                 if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":
                     continue
-                mention = Mention(match.start, match.end, head, country.iso3, self.kb.country_name(country.iso3),
-                                  country.iso3, None, "country", f"{country.origin}: {country.alias} is {country.iso3}")
+                mention = Mention(
+                    match.start,
+                    match.end,
+                    head,
+                    country.iso3,
+                    self.kb.country_name(country.iso3),
+                    country.iso3,
+                    None,
+                    "country",
+                    f"{country.origin}: {country.alias} is {country.iso3}",
+                )
             for i in range(match.start, match.end):
                 named[i] = mention
         return named
@@ -161,8 +182,11 @@ class Resolver(PhraseResolver, References):
             return self._root_of(match.start, match.end) == token.i
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
             return False
-        if token.dep_ in ("compound", "amod", "flat") and token.head.i != token.i and not (
-                token.head.ent_type_ in ("DATE", "TIME") and token.ent_type_ not in ("DATE", "TIME")):
+        if (
+            token.dep_ in ("compound", "amod", "flat")
+            and token.head.i != token.i
+            and not (token.head.ent_type_ in ("DATE", "TIME") and token.ent_type_ not in ("DATE", "TIME"))
+        ):
             # A modifier belongs to the noun phrase of its head; but in "met Bashar Assad Tuesday"
             # the parser hangs the name off the date, and the name is the phrase.
             return False
@@ -183,10 +207,13 @@ class Resolver(PhraseResolver, References):
         lemma = token.lemma_.lower()
         if lemma in self.kb.sectors or lemma in self.finder.pair_nouns:
             return True
-        if token.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.sectors
-                                         for c in token.children):
+        if token.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in self.kb.sectors for c in token.children
+        ):
             return True  # "Musalia Mudavadi, Kenya's foreign minister", missed by the tagger
-        if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i in self.person_tokens for c in token.children):
+        if token.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and c.i in self.person_tokens for c in token.children
+        ):
             return True  # "Maria Corina Machado", where the tagger stopped the name at "Corina"
         if token.text[:1].isupper() and token.text in self.memory.names:
             return True  # "Dagalo", named in full earlier in the article, whatever the tagger made of it

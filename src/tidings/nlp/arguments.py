@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from spacy.tokens import Token
 
@@ -32,6 +32,18 @@ class Arguments:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        skip = self.doc._.boilerplate or set()
+        # "NAIROBI, June 19 (Wire) - Kenyan President William Ruto met ...": the parser may make
+        # the dateline the subject and hang the real one off it.
+        own = [
+            a
+            for c in own
+            for a in (
+                [c]
+                if c.i not in skip
+                else [g for g in c.children if g.dep_ in ("appos", "conj") and g.i not in skip]
+            )
+        ]
         if own:
             return own
         head = verb.head
@@ -57,7 +69,10 @@ class Arguments:
         return []
 
     def actors(self, tokens: Iterable[Token]) -> list[Mention]:
-        """The actors named by these tokens and their coordinated siblings ("scores of refugees": refugees)."""
+        """The actors named by these tokens and their coordinated siblings.
+
+        "scores of refugees" names the refugees.
+        """
         found: list[Mention] = []
         for token in tokens:
             group = self._coordinated_actors(token)
@@ -71,20 +86,31 @@ class Arguments:
                 mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i)
                 if not mentions and each.ent_type_ in ("DATE", "TIME"):
                     # "met with Bashar Assad Tuesday": the name hangs off the date.
-                    mentions = [m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())]
+                    mentions = [
+                        m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())
+                    ]
                 found.extend(mentions or ())
         # "two Ugandan and three Tanzanian activists": the bare demonym shares the noun's sector.
         sectors = {m.sector for m in found if m.sector and m.kind == "sector"}
         if len(sectors) == 1:
             sector = sectors.pop()
-            found = [replace(m, sector=sector, code=m.country + sector, kind="sector")
-                     if m.kind == "country" and m.country and m.demonym else m for m in found]
+            found = [
+                replace(m, sector=sector, code=m.country + sector, kind="sector")
+                if m.kind == "country" and m.country and m.demonym
+                else m
+                for m in found
+            ]
         return found
 
     def _prep_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
         wanted = set(preps)
-        return [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted
-                for p in c.children if p.dep_ == "pobj"]
+        return [
+            p
+            for c in verb.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in wanted
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
 
     def _verb_targets(self, verb: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
@@ -127,11 +153,16 @@ class Arguments:
         named = self.doc._.named_at or {}
         for obj in objects:
             found = self.actors(c for c in obj.children if c.dep_ == "poss" and c.lower_ not in OWN)
-            found = found or unique([named[c.i] for c in obj.children
-                                      if c.dep_ in ("compound", "nmod", "amod") and c.i in named])
+            found = found or unique(
+                [named[c.i] for c in obj.children if c.dep_ in ("compound", "nmod", "amod") and c.i in named]
+            )
             found = found or self.actors(
-                p for prep in obj.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
-                for p in prep.children if p.dep_ == "pobj")
+                p
+                for prep in obj.children
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
+                for p in prep.children
+                if p.dep_ == "pobj"
+            )
             if found:
                 return found
             # "a possible war against Iraq": one step further down.
@@ -160,11 +191,18 @@ class Arguments:
         # "called on Israel to", "appealed to the UN", "demanded autonomy from Serbian authorities"
         addressed += self._prep_objects(verb, ("on", "upon", "to", "from"))
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            addressed += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                          for p in prep.children if p.dep_ == "pobj"]
+            addressed += [
+                p
+                for prep in obj.children
+                if prep.dep_ == "prep" and prep.lower_ == "from"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
         return [t for t in addressed if self.actors([t])]
 
-    def noun_roles(self, noun: Token, entry: LexEntry | None) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    def noun_roles(
+        self, noun: Token, entry: LexEntry | None
+    ) -> tuple[list[Mention], list[Mention], list[Mention]]:
         """Sources, targets and co-participants named around an event noun."""
         sources: list[Mention] = []
         targets: list[Mention] = []
@@ -203,12 +241,14 @@ class Arguments:
             for inner in token.subtree:
                 for mention in self.actor_at.get(inner.i, ()):
                     key = mention.code or mention.name
-                    if key not in best or SPECIFICITY.get(mention.kind, 0) > SPECIFICITY.get(best[key].kind, 0):
+                    if key not in best or SPECIFICITY.get(mention.kind, 0) > SPECIFICITY.get(
+                        best[key].kind, 0
+                    ):
                         best[key] = mention
         return sorted(best.values(), key=lambda m: m.head)
 
     def _sources_from_event_nouns(self, subjects: list[Token]) -> list[Mention]:
-        """"Israeli air strikes killed ...": an event noun whose modifier names the actor."""
+        """ "Israeli air strikes killed ...": an event noun whose modifier names the actor."""
         for subject in subjects:
             entry = self.lexicon.noun_entry(subject)
             if entry is not None:
@@ -224,8 +264,11 @@ class Arguments:
 
     def _state_names(self) -> set[int]:
         """Tokens that name a state itself: a country, its capital or its seat of government."""
-        return {m.head for m in self.doc._.actors or () if m.kind == "country" or (
-            m.kind == "sector" and m.start == m.head and m.end == m.head + 1)}
+        return {
+            m.head
+            for m in self.doc._.actors or ()
+            if m.kind == "country" or (m.kind == "sector" and m.start == m.head and m.end == m.head + 1)
+        }
 
 
 def coordinated(token: Token) -> list[Token]:
@@ -233,9 +276,14 @@ def coordinated(token: Token) -> list[Token]:
     ("The US, Russia, and Switzerland met")."""
     tokens = [token, *token.conjuncts]
     for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_type_ == child.ent_type_:
+        if (
+            child.dep_ == "appos"
+            and child.ent_type_ in ("GPE", "NORP", "ORG")
+            and token.ent_type_ == child.ent_type_
+        ):
             tokens.extend((child, *child.conjuncts))
     return list(dict.fromkeys(tokens))
+
 
 def unique(mentions: list[Mention]) -> list[Mention]:
     seen, out = set(), []

@@ -9,14 +9,32 @@ from .mentions import EventMention
 OBLIGATION = {"must", "should", "ought"}
 BACKGROUND_MARKS = {"after", "since", "because", "as", "once"}
 # Prepositions that put a noun in the background of the sentence's news.
-BACKGROUND_PREPS = {"since", "after", "following", "despite", "amid", "amidst", "because", "over", "about",
-                    "regarding", "concerning", "without", "like", "unlike", "before", "against"}
+BACKGROUND_PREPS = {
+    "since",
+    "after",
+    "following",
+    "despite",
+    "amid",
+    "amidst",
+    "because",
+    "over",
+    "about",
+    "regarding",
+    "concerning",
+    "without",
+    "like",
+    "unlike",
+    "before",
+    "against",
+}
 
 
 def has_other_subject(inner: EventMention, doc: Doc) -> bool:
     verb = doc[inner.anchor]
-    return verb.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
-                                        for c in verb.children)
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children
+    )
+
 
 def is_background(anchor: Token) -> bool:
     """Whether a clause recalls or explains rather than reports: a relative clause ("the group
@@ -24,8 +42,10 @@ def is_background(anchor: Token) -> bool:
     of time or cause ("two weeks after rebels kidnapped peacekeepers")."""
     if anchor.dep_ == "relcl" or anchor.dep_ == "acl" and anchor.tag_ == "VBN":
         return True
-    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
-                                          for c in anchor.children)
+    return anchor.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in anchor.children
+    )
+
 
 def background(anchor: Token, anchors: set[int]) -> bool:
     """A background clause's event, when the sentence reports an event of its own."""
@@ -34,12 +54,18 @@ def background(anchor: Token, anchors: set[int]) -> bool:
     doc = anchor.doc
     return any(a != anchor.i and not is_background(doc[a]) for a in anchors)
 
+
 def purpose_of(anchor: Token, anchors: set[int]) -> bool:
-    return (anchor.dep_ == "advcl" and anchor.head.i in anchors
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children))
+    return (
+        anchor.dep_ == "advcl"
+        and anchor.head.i in anchors
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+    )
+
 
 def obliged(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children) and verb.dep_ != "ROOT"
+
 
 def in_foreground(noun: Token) -> bool:
     """Whether a noun reports an event of its own, not background to another clause.

@@ -12,7 +12,7 @@ with", "talks between"), and coordinated actors on either side.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -30,12 +30,17 @@ CARRIER_PREPS = ("for", "of", "to", "on", "in")
 ADDRESSED_FRAMES = ("appeal", "demand")
 # Violence a state reports another actor committing: an accusation too.
 ACCUSED_ROOTS = {"17", "18", "19", "20"}
-FRAME_MODALITY = {"intend": "intended", "threaten": "intended", "appeal": "hypothetical",
-                  "demand": "hypothetical", "reject": "negated"}
+FRAME_MODALITY = {
+    "intend": "intended",
+    "threaten": "intended",
+    "appeal": "hypothetical",
+    "demand": "hypothetical",
+    "reject": "negated",
+}
 
 
 @Language.factory("tidings_events", assigns=["doc._.events"], requires=["doc._.actor_at", "token.dep"])
-def make_event_finder(nlp: Language, name: str) -> "EventFinder":
+def make_event_finder(nlp: Language, name: str) -> EventFinder:
     return EventFinder(default_lexicon())
 
 
@@ -69,12 +74,16 @@ class EventReader(Arguments):
         # "began a hunger strike to demand reforms": the purpose restates why the coded act was
         # done; it is an event of its own only when the act itself is not coded.
         anchors = {event.anchor for event in found}
-        found = [event for event in found if not purpose_of(self.doc[event.anchor], anchors)
-                 and not background(self.doc[event.anchor], anchors)]
+        found = [
+            event
+            for event in found
+            if not purpose_of(self.doc[event.anchor], anchors)
+            and not background(self.doc[event.anchor], anchors)
+        ]
         return found + [a for a in (self._accusation(event) for event in found) if a is not None]
 
     def _accusation(self, event: EventMention) -> EventMention | None:
-        """"Israel said a mortar bomb was fired at it from Gaza": a state that reports another's
+        """ "Israel said a mortar bomb was fired at it from Gaza": a state that reports another's
         violence against it or others accuses them of it (112), besides the act reported."""
         if event.cameo[:2] not in ACCUSED_ROOTS or not event.sources:
             return None
@@ -87,14 +96,24 @@ class EventReader(Arguments):
         if speaking.i > clause.i:
             return None  # "..., officials said": an attribution, not a charge
         # A state speaking as such ("Israel said", "Washington claimed"), not its officials or witnesses.
-        speakers = [m for m in self.actors(self.subjects(speaking))
-                    if m.country and self.doc[m.head].i in self._state_names()]
+        speakers = [
+            m
+            for m in self.actors(self.subjects(speaking))
+            if m.country and self.doc[m.head].i in self._state_names()
+        ]
         accused = [m for m in event.sources if all(m.country != s.country for s in speakers)]
         if not speakers or not accused:
             return None
-        return EventMention(sentence=self.index, trigger=(speaking.i, speaking.i + 1), anchor=speaking.i,
-                            cameo="112", sources=speakers, targets=accused, confidence=0.6,
-                            how=f"a state reporting another's violence ({event.cameo})")
+        return EventMention(
+            sentence=self.index,
+            trigger=(speaking.i, speaking.i + 1),
+            anchor=speaking.i,
+            cameo="112",
+            sources=speakers,
+            targets=accused,
+            confidence=0.6,
+            how=f"a state reporting another's violence ({event.cameo})",
+        )
 
     def _found_in(self, sentence: Span) -> list[EventMention]:
         found = []
@@ -104,8 +123,10 @@ class EventReader(Arguments):
             event = None
             if token.pos_ in ("VERB", "AUX") and obliged(token):
                 event = self.obligation_event(token)
-            if event is None and (token.pos_ in ("VERB", "AUX") or (
-                    token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))):
+            if event is None and (
+                token.pos_ in ("VERB", "AUX")
+                or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))
+            ):
                 event = self.verb_event(token)
             elif token.pos_ in ("NOUN", "PROPN"):
                 event = self.noun_event(token)
@@ -139,14 +160,24 @@ class EventReader(Arguments):
             # "received weapons from the government": the giver acts on the receiver.
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             givers = self._prep_objects(verb, ("from", "by")) or [
-                p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                for p in prep.children if p.dep_ == "pobj"]
+                p
+                for o in objects
+                for prep in o.children
+                if prep.dep_ == "prep" and prep.lower_ == "from"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
             sources, targets = self.actors(givers), sources
         elif entry.roles == "from":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             senders = self._prep_objects(verb, ("from",)) or [
-                p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                for p in prep.children if p.dep_ == "pobj"]
+                p
+                for o in objects
+                for prep in o.children
+                if prep.dep_ == "prep" and prep.lower_ == "from"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
             targets = self.actors(senders) or targets
         elif entry.roles == "about":
             targets = self._about(verb) or targets
@@ -155,12 +186,17 @@ class EventReader(Arguments):
         elif entry.roles == "own":
             # "mobilized army reservists for a war against Iraq": the forces are the actor's own.
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-            targets = self.actors(self._prep_objects(verb, ("against", "on", "toward", "towards", "at"))) or \
-                self._partners(objects) or []
+            targets = (
+                self.actors(self._prep_objects(verb, ("against", "on", "toward", "towards", "at")))
+                or self._partners(objects)
+                or []
+            )
         if not sources:
             # "killed in Israeli tank shelling", "Israeli air strikes killed ...": the actor
             # is named on the event that caused this one.
-            sources = self._sources_from_event_nouns(subjects + self._prep_objects(verb, ("in", "by", "during")))
+            sources = self._sources_from_event_nouns(
+                subjects + self._prep_objects(verb, ("in", "by", "during"))
+            )
         if not sources and entry.cameo[:2] in ("18", "19", "20"):
             # "a mortar bomb was fired at Israel from the Gaza Strip": fired by those there.
             sources = [m for m in self.actors(self._prep_objects(verb, ("from",))) if m.kind == "country"]
@@ -186,18 +222,27 @@ class EventReader(Arguments):
                 return bool(objects)
             return any(key in need.lemmas for o in objects for key in phrase_keys(o))
         if need.slot in ("xcomp", "ccomp"):
-            return any(c.dep_ == need.slot and (not need.lemmas or c.lemma_.lower() in need.lemmas)
-                       for c in verb.children)
+            return any(
+                c.dep_ == need.slot and (not need.lemmas or c.lemma_.lower() in need.lemmas)
+                for c in verb.children
+            )
         # "accused Russia of war crimes": the phrase may hang off the verb or off its object, or
         # off a date the parser put between them ("accused Russia on Monday of war crimes").
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
-                    if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")]
+        objects += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")
+        ]
         for prep in (*verb.children, *(p for o in objects for p in o.children)):
             if prep.dep_ in ("prep", "prt", "dative") and prep.lower_ == need.slot:
                 if not need.lemmas:
                     return True
-                if any(key in need.lemmas for p in prep.children if p.dep_ == "pobj" for key in phrase_keys(p)):
+                if any(
+                    key in need.lemmas for p in prep.children if p.dep_ == "pobj" for key in phrase_keys(p)
+                ):
                     return True
         return False
 
@@ -210,15 +255,31 @@ class EventReader(Arguments):
         self.used.add(noun.i)
         noun_sources, noun_targets, participants = self.noun_roles(noun, noun_entry)
         sources = self.actors(subjects) or noun_sources or participants
-        targets = noun_targets or self._verb_targets_except(verb, noun) or [
-            p for p in participants if p not in sources]
+        targets = (
+            noun_targets
+            or self._verb_targets_except(verb, noun)
+            or [p for p in participants if p not in sources]
+        )
         if not targets and noun_entry.cameo[:2] in ("02", "10"):
             # "reiterated its demand that Israel ease restrictions": who is to act.
             clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
-            targets = [m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources]
-        trigger = (min(verb.i, noun.i), max(verb.i, noun.i) + 1) if abs(noun.i - verb.i) <= 3 else (noun.i, noun.i + 1)
-        return self._event(verb, trigger, noun_entry.cameo, sources, targets, noun_entry,
-                           how=f"{entry.origin} + {noun_entry.origin}")
+            targets = [
+                m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources
+            ]
+        trigger = (
+            (min(verb.i, noun.i), max(verb.i, noun.i) + 1)
+            if abs(noun.i - verb.i) <= 3
+            else (noun.i, noun.i + 1)
+        )
+        return self._event(
+            verb,
+            trigger,
+            noun_entry.cameo,
+            sources,
+            targets,
+            noun_entry,
+            how=f"{entry.origin} + {noun_entry.origin}",
+        )
 
     def _framed_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
         """A framing verb: its own event, recoded by the event it frames when there is one."""
@@ -248,15 +309,28 @@ class EventReader(Arguments):
             doers = [m for m in inner.sources if m not in sources] if inner else []
             if not doers:
                 clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-                doers = [m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources]
-            targets = self.actors(addressees) or doers or (inner.targets if inner else []) or \
-                self._partners([c for c in verb.children if c.dep_ == "dobj"])
+                doers = [
+                    m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources
+                ]
+            targets = (
+                self.actors(addressees)
+                or doers
+                or (inner.targets if inner else [])
+                or self._partners([c for c in verb.children if c.dep_ == "dobj"])
+            )
         else:
             targets = (inner.targets if inner else []) or self._verb_targets(verb)
         if not sources and inner is not None and entry.frame == "stop":
             sources = inner.sources
-        event = self._event(verb, (verb.i, verb.i + 1), code, sources, targets, entry,
-                            how=entry.origin + (f" framing {inner.cameo}" if inner else ""))
+        event = self._event(
+            verb,
+            (verb.i, verb.i + 1),
+            code,
+            sources,
+            targets,
+            entry,
+            how=entry.origin + (f" framing {inner.cameo}" if inner else ""),
+        )
         if event is not None and inner is not None:
             # "agreed to lift the embargo on Iran" is one side's decision, not a mutual one;
             # "Israel and Syria agreed to hold talks" is mutual between those who agreed.
@@ -267,8 +341,14 @@ class EventReader(Arguments):
 
     def _inner_event(self, verb: Token, controller: list[Token]) -> EventMention | None:
         for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX") and child.i not in self.used:
-                if child.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            if (
+                child.dep_ in ("xcomp", "ccomp", "advcl")
+                and child.pos_ in ("VERB", "AUX")
+                and child.i not in self.used
+            ):
+                if child.dep_ == "advcl" and not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+                ):
                     continue
                 own = [c for c in child.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
                 event = self.verb_event(child, None if own else controller)
@@ -280,7 +360,7 @@ class EventReader(Arguments):
         return None
 
     def obligation_event(self, verb: Token) -> EventMention | None:
-        """"Britain said Libya must hand over the suspects": a demand by the speaker on the subject."""
+        """ "Britain said Libya must hand over the suspects": a demand by the speaker on the subject."""
         speakers, speaking = self._speakers(verb)
         if not speakers:
             return None
@@ -291,9 +371,16 @@ class EventReader(Arguments):
         targets = [m for m in obliged if m not in speakers] or (inner.targets if inner else [])
         modal = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION)
         # The demand is dated, placed and qualified by the statement that makes it.
-        event = EventMention(sentence=self.index, trigger=(modal.i, verb.i + 1) if verb.i - modal.i <= 2
-                             else (verb.i, verb.i + 1), anchor=speaking.i, cameo=code, sources=speakers,
-                             targets=targets, confidence=0.75, how=f"obligation ({modal.text!r}) under a statement")
+        event = EventMention(
+            sentence=self.index,
+            trigger=(modal.i, verb.i + 1) if verb.i - modal.i <= 2 else (verb.i, verb.i + 1),
+            anchor=speaking.i,
+            cameo=code,
+            sources=speakers,
+            targets=targets,
+            confidence=0.75,
+            how=f"obligation ({modal.text!r}) under a statement",
+        )
         if inner is not None:
             inner.modality = "hypothetical"
             event.inner = inner
@@ -315,8 +402,9 @@ class EventReader(Arguments):
                     return self.actors(self.subjects(token.head)), token.head
         return [], verb
 
-    def noun_event(self, noun: Token, *, required: bool = True,
-                   extra_sources: list[Mention] | None = None) -> EventMention | None:
+    def noun_event(
+        self, noun: Token, *, required: bool = True, extra_sources: list[Mention] | None = None
+    ) -> EventMention | None:
         """An event noun with its own participants ("talks between A and B", "Israel's attack on Gaza")."""
         entry = self.lexicon.noun_entry(noun)
         if entry is None or noun.i in self.used:
@@ -335,8 +423,9 @@ class EventReader(Arguments):
         if required and not (sources and targets) and not (entry.symmetric and len(sources) >= 2):
             return None
         self.used.add(noun.i)
-        return self._event(noun, (noun.i, noun.i + 1), entry.cameo, sources, targets, entry,
-                           how=entry.origin, confidence=0.7)
+        return self._event(
+            noun, (noun.i, noun.i + 1), entry.cameo, sources, targets, entry, how=entry.origin, confidence=0.7
+        )
 
     def _event_noun_in(self, verb: Token, *, deps: Iterable[str], preps: Iterable[str]) -> Token | None:
         candidates = [c for c in verb.children if c.dep_ in deps]
@@ -351,12 +440,26 @@ class EventReader(Arguments):
                 for prep in token.children:
                     if prep.dep_ == "prep" and prep.lower_ in CARRIER_PREPS:
                         for pobj in prep.children:
-                            if pobj.dep_ == "pobj" and pobj.i not in self.used and self.lexicon.noun_entry(pobj):
+                            if (
+                                pobj.dep_ == "pobj"
+                                and pobj.i not in self.used
+                                and self.lexicon.noun_entry(pobj)
+                            ):
                                 return pobj
         return None
 
-    def _event(self, anchor: Token, trigger: tuple[int, int], cameo: str, sources: list[Mention],
-               targets: list[Mention], entry: LexEntry, *, how: str, confidence: float = 0.8) -> EventMention | None:
+    def _event(
+        self,
+        anchor: Token,
+        trigger: tuple[int, int],
+        cameo: str,
+        sources: list[Mention],
+        targets: list[Mention],
+        entry: LexEntry,
+        *,
+        how: str,
+        confidence: float = 0.8,
+    ) -> EventMention | None:
         if not sources and not targets:
             return None
         joint = bool(entry.joint) and (len(sources) > 1 or bool(targets))
@@ -368,8 +471,14 @@ class EventReader(Arguments):
         sources = [s for s in sources if s not in targets] or sources
         if targets and sources:
             confidence += 0.1
-        return EventMention(sentence=self.index, trigger=trigger, anchor=anchor.i, cameo=code,
-                            sources=sources, targets=targets, symmetric=symmetric,
-                            confidence=round(min(confidence, 0.95), 2), how=how)
-
-
+        return EventMention(
+            sentence=self.index,
+            trigger=trigger,
+            anchor=anchor.i,
+            cameo=code,
+            sources=sources,
+            targets=targets,
+            symmetric=symmetric,
+            confidence=round(min(confidence, 0.95), 2),
+            how=how,
+        )

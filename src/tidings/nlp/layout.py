@@ -15,20 +15,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 CREDIT = re.compile(
-    r"\((?:[^()]*?(?:/|\bvia\b|\bphoto\b|\bfile\b|\bcredit\b|\bimage\b|\bpool\b)[^()]*?)\)", re.IGNORECASE)
+    r"\((?:[^()]*?(?:/|\bvia\b|\bphoto\b|\bfile\b|\bcredit\b|\bimage\b|\bpool\b)[^()]*?)\)", re.IGNORECASE
+)
 AGENCY = re.compile(r"\b(?:AFP|Reuters|AP|EPA|Getty|Xinhua|Anadolu|Pool|Shutterstock|Bloomberg)\b")
-BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$")
+BYLINE = re.compile(
+    r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$"
+)
 # "NAIROBI, March 3 (Reuters) -", "GAZA CITY, Palestinian Territories:", "LYON:"
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z]+)*(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([^)]{2,40}\))?\s*(?:[-\u2013\u2014]+|:)\s")
+    r"(?:\([^)]{2,40}\))?\s*(?:[-\u2013\u2014]+|:)\s"
+)
 FURNITURE = re.compile(
-    r"^\s*(?:photo|image|file photo|advertisement|read more|related|share this|subscribe|sign up|copyright|©)\b",
-    re.IGNORECASE)
+    r"^\s*(?:photo|image|file photo|advertisement|read more|related|share this|subscribe|sign up"
+    r"|copyright|©)\b",
+    re.IGNORECASE,
+)
 
 
 @Language.factory("tidings_layout", assigns=["token.is_sent_start", "doc._.boilerplate", "doc._.dateline"])
-def make_layout(nlp: Language, name: str) -> "Layout":
+def make_layout(nlp: Language, name: str) -> Layout:
     return Layout()
 
 
@@ -83,8 +89,11 @@ def _is_masthead(doc: Doc, start: int, end: int, lines: list[tuple[int, int]]) -
     if span is None or len(lines) < 3:
         return False
     words = [token for token in span if not token.is_space]
-    return (1 <= len(words) <= 4 and all(token.text[:1].isupper() for token in words)
-            and not any(token.tag_.startswith(("VB", "MD")) or token.is_punct for token in words))
+    return (
+        1 <= len(words) <= 4
+        and all(token.text[:1].isupper() for token in words)
+        and not any(token.tag_.startswith(("VB", "MD")) or token.is_punct for token in words)
+    )
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[int]:

@@ -30,12 +30,16 @@ class Requirement:
     special: str | None
 
     @classmethod
-    def parse(cls, text: str) -> "Requirement | None":
+    def parse(cls, text: str) -> Requirement | None:
         if not text:
             return None
         slot, _, rest = text.partition(":")
         special = rest if rest.startswith("@") else None
-        lemmas = frozenset() if special else frozenset(part.strip().lower() for part in rest.split("|") if part.strip())
+        lemmas = (
+            frozenset()
+            if special
+            else frozenset(part.strip().lower() for part in rest.split("|") if part.strip())
+        )
         return cls(slot=slot.strip().lower(), lemmas=lemmas, special=special)
 
 
@@ -58,8 +62,17 @@ def lemmas(token: Token) -> list[str]:
     """The token's lemma, then forms undone by hand for when the lemmatizer errs ("hopes" -> "hop")."""
     lemma, word = token.lemma_.lower(), token.lower_
     forms = [lemma, word]
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
-                                ("d", ""), ("ing", ""), ("ing", "e")):
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: len(word) - len(suffix)] + replacement)
     return list(dict.fromkeys(forms))
@@ -107,7 +120,7 @@ class Lexicon:
     @staticmethod
     def _read(path: Path, column: str, known: dict) -> list[LexEntry]:
         entries = []
-        for number, row in enumerate(read_table(path), 2):
+        for row in read_table(path):
             origin = f"{path.parent.name}/{path.name}:{row[column]}"
             code = row["cameo"] or None
             if code not in (None, "-") and code not in known:
@@ -117,17 +130,19 @@ class Lexicon:
                 raise ValueError(f"{origin}: unknown frame {frame!r}")
             if row.get("roles") not in (None, "", *ROLES):
                 raise ValueError(f"{origin}: unknown roles {row['roles']!r}")
-            entries.append(LexEntry(
-                word=row[column].lower(),
-                cameo=code,
-                frame=frame,
-                requires=Requirement.parse(row.get("requires", "")),
-                symmetric=row.get("symmetric", "").lower() == "yes",
-                joint=row.get("joint") or None,
-                alone=row.get("alone", "").lower() != "no",
-                roles=row.get("roles") or None,
-                origin=origin,
-            ))
+            entries.append(
+                LexEntry(
+                    word=row[column].lower(),
+                    cameo=code,
+                    frame=frame,
+                    requires=Requirement.parse(row.get("requires", "")),
+                    symmetric=row.get("symmetric", "").lower() == "yes",
+                    joint=row.get("joint") or None,
+                    alone=row.get("alone", "").lower() != "no",
+                    roles=row.get("roles") or None,
+                    origin=origin,
+                )
+            )
         return entries
 
     def verb_rows(self, token: Token) -> list[LexEntry]:

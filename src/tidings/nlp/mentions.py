@@ -30,15 +30,15 @@ class Mention:
     sector: str | None
     kind: str
     why: str
-    members: tuple["Mention", ...] = ()
+    members: tuple[Mention, ...] = ()
     plural: bool = False
     demonym: bool = False
 
-    def spread(self) -> list["Mention"]:
+    def spread(self) -> list[Mention]:
         """The individual actors: the members of a pair, else the mention itself."""
         return list(self.members) if self.members else [self]
 
-    def moved(self, start: int, end: int, head: int) -> "Mention":
+    def moved(self, start: int, end: int, head: int) -> Mention:
         """The same actor, evidenced by another span (a pronoun, a surname)."""
         return replace(self, start=start, end=end, head=head, members=self.members)
 
@@ -64,4 +64,4 @@ class EventMention:
     place: object | None = None
     confidence: float = 0.8
     how: str = ""
-    inner: "EventMention | None" = field(default=None, repr=False)
+    inner: EventMention | None = field(default=None, repr=False)

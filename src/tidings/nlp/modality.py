@@ -25,14 +25,19 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 POSSIBILITY = {"may", "might", "could", "can", "ca", "must", "should", "ought"}
 # A verb framing another clause says whether that clause happened: "agreed to meet" (intended),
 # "urged them to meet" (hypothetical), "refused to meet" (negated).
-FRAME_MARKS = {"intend": "intended", "threaten": "intended", "appeal": "hypothetical",
-               "demand": "hypothetical", "reject": "negated"}
+FRAME_MARKS = {
+    "intend": "intended",
+    "threaten": "intended",
+    "appeal": "hypothetical",
+    "demand": "hypothetical",
+    "reject": "negated",
+}
 CONDITIONS = {"if", "unless", "whether"}
 FUTURE = {"will", "shall", "'ll", "wo"}
 
 
 @Language.factory("tidings_modality", assigns=["doc._.events"], requires=["doc._.events", "token.dep"])
-def make_modality(nlp: Language, name: str) -> "Modality":
+def make_modality(nlp: Language, name: str) -> Modality:
     return Modality()
 
 
@@ -67,7 +72,9 @@ class Modality:
         it is a refusal.
         """
         if self._negated(anchor):
-            future = next((c for c in anchor.children if c.dep_ == "aux" and c.lower_ in FUTURE | {"would"}), None)
+            future = next(
+                (c for c in anchor.children if c.dep_ == "aux" and c.lower_ in FUTURE | {"would"}), None
+            )
             return "negated", future
         if anchor.sent.text.rstrip().endswith("?"):
             return "hypothetical", None
@@ -81,18 +88,26 @@ class Modality:
                 return "negated", None
             if isinstance(found, Token) and intention is None:
                 intention = found
-            if token.head.i == token.i or token.dep_ in ("relcl", "appos") or (
-                    token.dep_ == "acl" and token.tag_ == "VBN"):
+            if (
+                token.head.i == token.i
+                or token.dep_ in ("relcl", "appos")
+                or (token.dep_ == "acl" and token.tag_ == "VBN")
+            ):
                 break  # a relative clause ("victims killed by the crash") states its own facts
             previous, token = token, token.head
         return ("intended", intention) if intention is not None else ("asserted", None)
 
     def _negated(self, anchor: Token) -> bool:
-        if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in anchor.children):
+        if any(
+            child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in anchor.children
+        ):
             return True
         # "No talks were held": the negation sits on the event noun the light verb carries.
-        if any(child.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ in ("no", "neither")
-                                                           for d in child.children) for child in anchor.children):
+        if any(
+            child.dep_ in ("nsubjpass", "dobj")
+            and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children)
+            for child in anchor.children
+        ):
             return True
         # "did not hold talks": the light verb carries the negation of its object noun.
         if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass"):
@@ -101,8 +116,12 @@ class Modality:
 
     def _markers(self, token: Token, below: Token | None) -> str | Token | None:
         """What one clause says about the clause ``below`` it: hypothetical, or the word of an intention."""
-        if below is not None and below.dep_ == "acl" and token.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+        if (
+            below is not None
+            and below.dep_ == "acl"
+            and token.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        ):
             return "hypothetical"  # "the decision to send troops", "plans to attack"
         if below is not None and below.dep_ == "pcomp" and token.lower_ == "of" and token.head.pos_ == "NOUN":
             return "hypothetical"  # "the decision of sending troops"
@@ -127,11 +146,18 @@ class Modality:
             return "hypothetical"
         if role == "negated" and below is not None and below.dep_ in ("ccomp", "xcomp", "pcomp"):
             return "negated"  # "denied that it sent weapons"
-        if below is not None and below.dep_ in ("pcomp", "ccomp", "xcomp", "prep") and any(
-                row.cameo and row.cameo[:2] == "11" for row in self.lexicon.verb_rows(token)):
+        if (
+            below is not None
+            and below.dep_ in ("pcomp", "ccomp", "xcomp", "prep")
+            and any(row.cameo and row.cameo[:2] == "11" for row in self.lexicon.verb_rows(token))
+        ):
             return "hypothetical"  # "accused the rebels of violating the ceasefire": alleged
-        if below is not None and below.dep_ == "advcl" and below.tag_ in ("VBZ", "VBP") and any(
-                c.dep_ == "mark" and c.lower_ in ("before", "until") for c in below.children):
+        if (
+            below is not None
+            and below.dep_ == "advcl"
+            and below.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in below.children)
+        ):
             return "hypothetical"  # "a day before Sarkozy heads to Beijing": not yet
         if below is not None and any(
             child.dep_ in ("acomp", "attr", "advmod") and self.words.get(child.lower_) == "hypothetical"
@@ -155,14 +181,17 @@ class Modality:
         """The asserted event behind an intended one: an expression of intent (03x), a threat (13x)
         when it is conflictual or made conditional with "unless", or a refusal (12x) when negated."""
         anchor = marker.doc[event.anchor]
-        conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-                          for c in anchor.children)
+        conditional = any(
+            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children
+        )
         frame = "reject" if refused else ("threaten" if conditional else "intend")
         code = framed_code(frame, event.cameo) or ("130" if conditional else None)
         if code is None or code[:2] == event.cameo[:2]:
             return None
         word = "refusal" if refused else "intention"
-        stated = replace(event, cameo=code, modality="asserted", how=f"{event.how}; {word} marked by {marker.text!r}")
+        stated = replace(
+            event, cameo=code, modality="asserted", how=f"{event.how}; {word} marked by {marker.text!r}"
+        )
         # One actor's stated intention is not mutual, unless several state it together.
         stated.symmetric = event.symmetric and not event.targets
         stated.inner = event

@@ -15,7 +15,20 @@ from ..actors.kb import CountryName, Entry
 from .mentions import Mention
 
 # Parts of a noun phrase that still describe the same actor.
-MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "flat", "case", "appos", "nn", "punct"}
+MODIFIERS = {
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "det",
+    "nummod",
+    "quantmod",
+    "flat",
+    "case",
+    "appos",
+    "nn",
+    "punct",
+}
 
 
 @dataclass(slots=True)
@@ -45,11 +58,18 @@ class PhraseResolver:
             if token.i in self.skip:
                 continue
             tokens.append(token)
-            stack.extend(child for child in token.children if child.dep_ in MODIFIERS or child.dep_ in ("conj", "cc"))
+            stack.extend(
+                child for child in token.children if child.dep_ in MODIFIERS or child.dep_ in ("conj", "cc")
+            )
             if token.dep_ == "appos":
                 # "Dagalo, the commander of the Rapid Support Forces"
-                stack.extend(grand for child in token.children if child.dep_ == "prep" and child.lower_ in ("of", "for")
-                             for grand in child.children if grand.dep_ == "pobj")
+                stack.extend(
+                    grand
+                    for child in token.children
+                    if child.dep_ == "prep" and child.lower_ in ("of", "for")
+                    for grand in child.children
+                    if grand.dep_ == "pobj"
+                )
         return sorted(tokens, key=lambda t: t.i)
 
     def _named(self, head: Token, tokens: list[Token]) -> Mention | None:
@@ -71,15 +91,18 @@ class PhraseResolver:
             (people if entry.type == "person" else organizations).append((match, entry, status))
         if people:
             # The name nearest the head: "Xi" hung off "Biden" must not become Biden's name.
-            match, entry, status = min(people, key=lambda p: (not (p[0].start <= head.i < p[0].end),
-                                                              abs(p[0].start - head.i)))
+            match, entry, status = min(
+                people, key=lambda p: (not (p[0].start <= head.i < p[0].end), abs(p[0].start - head.i))
+            )
             mention = self._person_from_entry(match, entry, status)
             same_office = names_office(tokens, entry.role)
             if status != "current" and not same_office:
                 # "Vice President Joe Biden" in 2014, "Norwegian Finance Minister Jens Stoltenberg" in
                 # 2026: a title for another office than the one the knowledge base knows beats it;
                 # the old title after the term ended is a reference back, and stays "former".
-                titled = self._titled(head, [t for t in tokens if not match.start <= t.i < match.end], mention)
+                titled = self._titled(
+                    head, [t for t in tokens if not match.start <= t.i < match.end], mention
+                )
                 if titled is not None:
                     return titled
             return mention
@@ -88,8 +111,17 @@ class PhraseResolver:
             return unknown
         if organizations:
             match, entry, status = organizations[0]
-            return Mention(match.start, match.end, self._root_of(match.start, match.end), entry.code, entry.name,
-                           entry.country, entry.sector, entry.type, f"{entry.origin}: {entry.name}")
+            return Mention(
+                match.start,
+                match.end,
+                self._root_of(match.start, match.end),
+                entry.code,
+                entry.name,
+                entry.country,
+                entry.sector,
+                entry.type,
+                f"{entry.origin}: {entry.name}",
+            )
         return None
 
     def _titled(self, head: Token, rest: list[Token], mention: Mention) -> Mention | None:
@@ -100,14 +132,23 @@ class PhraseResolver:
         country = countries[0].iso3 if countries else (mention.country if mention.sector != "IGO" else None)
         if country is None:
             return None
-        return replace(mention, code=country + sector, country=country, sector=sector,
-                       why=f"{mention.why}; the story calls them {token.text!r}: {country}{sector}")
+        return replace(
+            mention,
+            code=country + sector,
+            country=country,
+            sector=sector,
+            why=f"{mention.why}; the story calls them {token.text!r}: {country}{sector}",
+        )
 
     def _person_from_entry(self, match: Match, entry: Entry, status: str) -> Mention:
         head = self._root_of(match.start, match.end)
         day = self.day.isoformat() if self.day else "an unknown date"
         if status == "current":
-            code, sector, why = entry.code, entry.sector, f"{entry.origin}: {entry.role or entry.code} on {day}"
+            code, sector, why = (
+                entry.code,
+                entry.sector,
+                f"{entry.origin}: {entry.role or entry.code} on {day}",
+            )
         elif status == "former" and entry.country:
             code, sector = entry.country + "ELI", "ELI"
             why = f"{entry.origin}: former {entry.role or 'office holder'} (left {entry.valid_to}) on {day}"
@@ -127,11 +168,11 @@ class PhraseResolver:
             if ent is None or ent.label_ != "PERSON":
                 return None
             if ent.end == head.i and head.pos_ == "PROPN":
-                ent = self.doc[ent.start:head.i + 1]  # "Maria Corina" + "Machado"
+                ent = self.doc[ent.start : head.i + 1]  # "Maria Corina" + "Machado"
         elif head.pos_ == "PROPN" and any(c.dep_ == "appos" for c in head.children):
             # A name the tagger missed, known by its apposition: its compound words and itself.
             start = min([c.i for c in head.children if c.dep_ in ("compound", "flat")] + [head.i])
-            ent = self.doc[start:head.i + 1]
+            ent = self.doc[start : head.i + 1]
         else:
             return None
         text = ent.text
@@ -142,10 +183,18 @@ class PhraseResolver:
         organization = self._organization_in(rest)
         if organization is not None:
             # "U.N. mediator Diego Cordovez", "Arab League Secretary General Chadli Klibi".
-            mention = Mention(ent.start, ent.end, ent.root.i, organization.code, text, organization.country,
-                              organization.sector, "person",
-                              f"a person not in the knowledge base, speaking for {organization.name} "
-                              f"({organization.origin})")
+            mention = Mention(
+                ent.start,
+                ent.end,
+                ent.root.i,
+                organization.code,
+                text,
+                organization.country,
+                organization.sector,
+                "person",
+                f"a person not in the knowledge base, speaking for {organization.name} "
+                f"({organization.origin})",
+            )
             self.memory.names[text] = mention
             self.memory.names.setdefault(ent[-1].text, mention)
             return mention
@@ -153,7 +202,9 @@ class PhraseResolver:
         countries = self._countries(head, rest)
         country = countries[0].iso3 if countries else None
         code = (country or "") + (sector or "") or None
-        evidence = ", ".join(dict.fromkeys(t.text for t in rest if t.pos_ in ("PROPN", "NOUN", "ADJ"))) or "nothing"
+        evidence = (
+            ", ".join(dict.fromkeys(t.text for t in rest if t.pos_ in ("PROPN", "NOUN", "ADJ"))) or "nothing"
+        )
         why = f"a person not in the knowledge base, coded from the words around the name ({evidence})"
         mention = Mention(ent.start, ent.end, ent.root.i, code, text, country, sector, "person", why)
         if country or sector:
@@ -179,7 +230,7 @@ class PhraseResolver:
             if token.i in self.person_tokens or token.i in self.matches:
                 continue  # "People" in "the People's Republic of China" is part of a name
             for width in (3, 2):
-                phrase = " ".join(lemmas[index:index + width])
+                phrase = " ".join(lemmas[index : index + width])
                 if index + width <= len(tokens) and phrase in sectors:
                     found.append((0 if token.i != head.i else 1, sectors[phrase], token))
                     break
@@ -210,8 +261,14 @@ class PhraseResolver:
             found.setdefault(match.country.iso3, match.country)
         return list(found.values())
 
-    def _country_actor(self, head: Token, tokens: list[Token], country: CountryName,
-                       sector: str | None, sector_token: Token | None) -> Mention:
+    def _country_actor(
+        self,
+        head: Token,
+        tokens: list[Token],
+        country: CountryName,
+        sector: str | None,
+        sector_token: Token | None,
+    ) -> Mention:
         if sector is None and country.sector and self._is_country_word(head, country):
             sector = country.sector  # "Beijing said", "the Kremlin"
         code = country.iso3 + (sector or "")
@@ -220,13 +277,26 @@ class PhraseResolver:
         if country.kind in ("capital", "seat") and self._is_country_word(head, country):
             why = f"{country.origin}: {country.alias} stands for the {country.iso3} {sector or 'government'}"
         else:
-            why = f"{country.origin}: {country.alias} is {country.iso3}" + (f"; sector {sector}" if sector else "")
+            why = f"{country.origin}: {country.alias} is {country.iso3}" + (
+                f"; sector {sector}" if sector else ""
+            )
             if sector_token is not None:
                 why += f" from {sector_token.lemma_!r} (actors/sectors.tsv)"
         plural = head.tag_ in ("NNS", "NNPS")
         demonym = country.kind == "demonym" and self._is_country_word(head, country)
-        return Mention(start, end, head.i, code, self.kb.country_name(country.iso3), country.iso3, sector,
-                       "country" if sector is None else "sector", why, plural=plural, demonym=demonym)
+        return Mention(
+            start,
+            end,
+            head.i,
+            code,
+            self.kb.country_name(country.iso3),
+            country.iso3,
+            sector,
+            "country" if sector is None else "sector",
+            why,
+            plural=plural,
+            demonym=demonym,
+        )
 
     def _is_country_word(self, head: Token, country: CountryName) -> bool:
         match = self.matches.get(head.i)
@@ -241,12 +311,30 @@ class PhraseResolver:
         if earlier is not None and earlier.country:
             # "the ministry" after "Russia's Defence Ministry" is that ministry, sector and all.
             sector = earlier.sector or sector
-            return Mention(start, end, head.i, earlier.country + sector, earlier.name, earlier.country, sector,
-                           "sector", f"'the {lemma}' refers back to {self.doc[earlier.start:earlier.end].text!r}",
-                           plural=head.tag_ in ("NNS", "NNPS"))
-        return Mention(start, end, head.i, None, None, None, sector, "sector",
-                       f"{lemma!r} gives the sector {sector} (actors/sectors.tsv); no country named",
-                       plural=head.tag_ in ("NNS", "NNPS"))
+            return Mention(
+                start,
+                end,
+                head.i,
+                earlier.country + sector,
+                earlier.name,
+                earlier.country,
+                sector,
+                "sector",
+                f"'the {lemma}' refers back to {self.doc[earlier.start:earlier.end].text!r}",
+                plural=head.tag_ in ("NNS", "NNPS"),
+            )
+        return Mention(
+            start,
+            end,
+            head.i,
+            None,
+            None,
+            None,
+            sector,
+            "sector",
+            f"{lemma!r} gives the sector {sector} (actors/sectors.tsv); no country named",
+            plural=head.tag_ in ("NNS", "NNPS"),
+        )
 
     # --- references to earlier mentions -------------------------------------------------
 
@@ -259,6 +347,6 @@ def names_office(tokens: list[Token], role: str) -> bool:
     words = [t.lower_ for t in tokens]
     office = role.lower().split()
     for start in range(len(words) - len(office) + 1):
-        if words[start:start + len(office)] == office:
+        if words[start : start + len(office)] == office:
             return not (start and words[start - 1] in ("vice", "deputy", "assistant", "under", "acting"))
     return False

@@ -38,7 +38,9 @@ def model_location(model: str | None = None) -> str:
         try:
             package = importlib.import_module(name)
         except ImportError:
-            raise TidingsError(f"the model package {name} is not installed (see the README's 'Models')") from None
+            raise TidingsError(
+                f"the model package {name} is not installed (see the README's 'Models')"
+            ) from None
         return str(Path(package.__file__).parent / MODEL_DIRECTORIES[name])
     return name
 

@@ -83,12 +83,25 @@ def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> A
     if code is None:
         return None
     first, last = doc[mention.start], doc[mention.end - 1]
-    return Actor(text=doc.text[first.idx:last.idx + len(last.text)], start=first.idx,
-                 end=last.idx + len(last.text), code=code, name=mention.name, country=country, sector=sector)
+    return Actor(
+        text=doc.text[first.idx : last.idx + len(last.text)],
+        start=first.idx,
+        end=last.idx + len(last.text),
+        code=code,
+        name=mention.name,
+        country=country,
+        sector=sector,
+    )
 
 
-def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
-           source_mention: Mention | None, target_mention: Mention | None) -> Event | None:
+def _event(
+    doc: Doc,
+    article: Article,
+    sentences: list,
+    mention: EventMention,
+    source_mention: Mention | None,
+    target_mention: Mention | None,
+) -> Event | None:
     place = mention.place
     place_country = place.country if place is not None else None
     sentence_country = place_country or _sentence_country(doc, sentences[mention.sentence])
@@ -96,8 +109,14 @@ def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
     # also the one country the sentence names.
     source = _actor(doc, source_mention, place_country if _is_person(source_mention) else sentence_country)
     target = _actor(doc, target_mention, place_country if _is_person(target_mention) else sentence_country)
-    if target is not None and target.country is None and source is not None and source.country and \
-            _is_person(target_mention) and target_mention.code in (None, target_mention.sector):
+    if (
+        target is not None
+        and target.country is None
+        and source is not None
+        and source.country
+        and _is_person(target_mention)
+        and target_mention.code in (None, target_mention.sector)
+    ):
         # "Rwandan rebels demanded the removal of President X": a person acted upon at home.
         target = _actor(doc, target_mention, source.country)
     code = cameo(mention.cameo)
@@ -105,9 +124,15 @@ def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
         # "was arrested in Lebanon", "put under investigation in Italy": by the authorities there.
         source = _place_actor(doc, place, sentences[mention.sentence])
     placed = code.root in PLACE_TARGET_ROOTS or (
-        mention.inner is not None and mention.inner.cameo[:2] in PLACE_TARGET_ROOTS)
-    if target is None and place is not None and place.country and placed and (
-            source is None or source.country != place.country or code.root not in ("03", "04")):
+        mention.inner is not None and mention.inner.cameo[:2] in PLACE_TARGET_ROOTS
+    )
+    if (
+        target is None
+        and place is not None
+        and place.country
+        and placed
+        and (source is None or source.country != place.country or code.root not in ("03", "04"))
+    ):
         # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
         target = _place_actor(doc, place, sentences[mention.sentence])
     if source is None and target is None:
@@ -115,12 +140,24 @@ def _event(doc: Doc, article: Article, sentences: list, mention: EventMention,
     if mention.symmetric and target is None and code.root in JOINT_ROOTS:
         return None  # "the cabinet met": a body convening, not two actors meeting
     first, last = doc[mention.trigger[0]], doc[mention.trigger[1] - 1]
-    trigger = Trigger(text=doc.text[first.idx:last.idx + len(last.text)], start=first.idx,
-                      end=last.idx + len(last.text))
+    trigger = Trigger(
+        text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx, end=last.idx + len(last.text)
+    )
     confidence = mention.confidence - (0.1 if source is None or target is None else 0.0)
-    identity = "|".join(str(part) for part in (
-        article.id, mention.sentence, trigger.start, source and source.code, source and source.start,
-        target and target.code, target and target.start, mention.cameo, mention.modality))
+    identity = "|".join(
+        str(part)
+        for part in (
+            article.id,
+            mention.sentence,
+            trigger.start,
+            source and source.code,
+            source and source.start,
+            target and target.code,
+            target and target.start,
+            mention.cameo,
+            mention.modality,
+        )
+    )
     return Event(
         event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
         article_id=article.id,
@@ -150,8 +187,15 @@ def _place_actor(doc: Doc, place: Place, sentence: Span) -> Actor | None:
         start = doc.text.find(place.text)
     if start < 0:
         return None
-    return Actor(text=place.text, start=start, end=start + len(place.text), code=place.country,
-                 name=place.name, country=place.country, sector=None)
+    return Actor(
+        text=place.text,
+        start=start,
+        end=start + len(place.text),
+        code=place.country,
+        name=place.name,
+        country=place.country,
+        sector=None,
+    )
 
 
 def _is_person(mention: Mention | None) -> bool:
@@ -161,6 +205,9 @@ def _is_person(mention: Mention | None) -> bool:
 def _sentence_country(doc: Doc, sentence) -> str | None:
     """The one country a sentence names outside its speakers, if it names exactly one: the home
     of its unnamed police."""
-    countries = {m.country for m in doc._.actors or ()
-                 if m.country and sentence.start <= m.head < sentence.end and not with_speaker(doc[m.head])}
+    countries = {
+        m.country
+        for m in doc._.actors or ()
+        if m.country and sentence.start <= m.head < sentence.end and not with_speaker(doc[m.head])
+    }
     return countries.pop() if len(countries) == 1 else None

@@ -46,33 +46,43 @@ class References:
         if lower in PERSON_PRONOUNS:
             pool = [m for m in before if m.kind == "person" or (m.kind == "sector" and not m.plural)]
             # Across sentences, "he" most often continues the last sentence's subject.
-            pool = pool or [m for m in memory.people if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")] \
+            pool = (
+                pool
+                or [m for m in memory.people if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
                 or memory.people
+            )
         elif lower in GROUP_PRONOUNS:
             pool = [m for m in before if m.plural or m.kind in ("group", "pair")] or memory.groups
         else:
-            pool = [m for m in before if m.kind in ("country", "organization", "group")
-                    or m.kind == "sector" and not m.plural] or memory.things
+            pool = [
+                m
+                for m in before
+                if m.kind in ("country", "organization", "group") or m.kind == "sector" and not m.plural
+            ] or memory.things
         pool = [m for m in pool if m.head < token.i]
         if not pool:
             return None
         # A subject is the likelier antecedent: "Blinken will meet Xi before ending his trip".
-        subjects = [m for m in pool if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")
-                    and self.doc[m.head].sent == token.sent]
+        subjects = [
+            m
+            for m in pool
+            if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and self.doc[m.head].sent == token.sent
+        ]
         earlier = (subjects or pool)[-1]
         moved = earlier.moved(token.i, token.i + 1, token.i)
         moved.why = f"{token.text!r} refers back to {self.doc[earlier.start:earlier.end].text!r}"
         return moved
 
     def _speaker_of(self, token: Token) -> Mention | None:
-        """"'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
+        """ "'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
         for verb in token.sent:
             if verb.lemma_.lower() in SPEECH and verb.i != token.i:
                 for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
                     found = self.at.get(subject.i)
                     if found and subject.lower_ not in SPEAKER_PRONOUNS:
                         moved = found[0].moved(token.i, token.i + 1, token.i)
-                        moved.why = f"{token.text!r} speaks in the quote of {self.doc[found[0].start:found[0].end].text!r}"
+                        speaker = self.doc[found[0].start : found[0].end].text
+                        moved.why = f"{token.text!r} speaks in the quote of {speaker!r}"
                         return moved
         return None
 
@@ -95,10 +105,19 @@ class References:
         _, first, second = pairs[-1]
         start = min(t.i for t in tokens)
         names = f"{self.doc[first.start:first.end].text!r} and {self.doc[second.start:second.end].text!r}"
-        return Mention(start, head.i + 1, head.i, None, None, None, None, "pair",
-                       f"{self.doc[start:head.i + 1].text!r} refers back to {names}",
-                       members=(first.moved(start, head.i + 1, head.i), second.moved(start, head.i + 1, head.i)),
-                       plural=True)
+        return Mention(
+            start,
+            head.i + 1,
+            head.i,
+            None,
+            None,
+            None,
+            None,
+            "pair",
+            f"{self.doc[start:head.i + 1].text!r} refers back to {names}",
+            members=(first.moved(start, head.i + 1, head.i), second.moved(start, head.i + 1, head.i)),
+            plural=True,
+        )
 
     # --- memory -------------------------------------------------------------------------
 
@@ -113,7 +132,7 @@ class References:
             if mention.name:
                 memory.names.setdefault(mention.name, mention)
                 memory.names.setdefault(mention.name.split()[-1], mention)
-            text = self.doc[mention.start:mention.end].text
+            text = self.doc[mention.start : mention.end].text
             memory.names.setdefault(text, mention)
         elif mention.kind in ("country", "organization", "group"):
             memory.things.append(mention)

@@ -21,17 +21,66 @@ from spacy.tokens import Doc, Span, Token
 
 from .mentions import EventMention
 
-MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")), 1) for name in names}
-WEEKDAYS = {name: number for number, name in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
 UNITS = {"day": "day", "week": "week", "month": "month", "year": "year"}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
 # Prepositions that bound a period or measure one, instead of dating an event.
-NOT_DATES = {"since", "until", "till", "through", "throughout", "for", "during", "within", "by", "from", "over"}
+NOT_DATES = {
+    "since",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "for",
+    "during",
+    "within",
+    "by",
+    "from",
+    "over",
+}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 
 
@@ -46,7 +95,7 @@ class When:
 
 
 @Language.factory("tidings_when", assigns=["doc._.events"], requires=["doc._.events", "doc.ents"])
-def make_when(nlp: Language, name: str) -> "WhenStage":
+def make_when(nlp: Language, name: str) -> WhenStage:
     return WhenStage()
 
 
@@ -57,7 +106,9 @@ class WhenStage:
             for each in _with_inner(event):
                 when = self.date_of(doc, each, published)
                 if when is None:
-                    each.date, each.date_precision = (published.isoformat(), "day") if published else (None, None)
+                    each.date, each.date_precision = (
+                        (published.isoformat(), "day") if published else (None, None)
+                    )
                 else:
                     # An event reported as having happened cannot lie after the story was published.
                     if published and each.modality == "asserted" and when.date > published:
@@ -157,8 +208,19 @@ def _day_number(words: list[str]) -> int | None:
 
 def _relative(words: list[str], published: dt.date, future: bool) -> When | None:
     joined = " ".join(words)
-    if joined in ("today", "tonight", "this morning", "this afternoon", "this evening", "the day", "later in the day",
-                  "earlier in the day", "earlier today", "later today", "on the day"):
+    if joined in (
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "the day",
+        "later in the day",
+        "earlier in the day",
+        "earlier today",
+        "later today",
+        "on the day",
+    ):
         return When(published, "day")
     if "yesterday" in words or joined == "last night":
         return When(published - dt.timedelta(days=1), "day")
@@ -174,13 +236,18 @@ def _relative(words: list[str], published: dt.date, future: bool) -> When | None
             return When(_weekday(published, WEEKDAYS[word], words, future), "day")
     unit = next((UNITS[w.rstrip("s")] for w in words if w.rstrip("s") in UNITS), None)
     if unit is not None and "ago" in words:
-        count = next((NUMBERS.get(w) if not w.isdigit() else int(w) for w in words if w.isdigit() or w in NUMBERS), 1)
+        count = next(
+            (NUMBERS.get(w) if not w.isdigit() else int(w) for w in words if w.isdigit() or w in NUMBERS), 1
+        )
         if count is None:
             return None
         return _shift(published, unit, -count)
     if unit is not None and len(words) <= 4:
-        step = -1 if ("last" in words or "previous" in words or "past" in words) else (
-            1 if "next" in words or "coming" in words else 0)
+        step = (
+            -1
+            if ("last" in words or "previous" in words or "past" in words)
+            else (1 if "next" in words or "coming" in words else 0)
+        )
         if "coming" in words or "past" in words and len(words) > 2:
             return None  # "the coming months", "the past few years": spans, not dates
         if words[-1] in ("day", "days"):

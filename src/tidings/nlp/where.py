@@ -18,19 +18,51 @@ from .mentions import EventMention
 from .speech import with_speaker
 from .when import _distance, _with_inner
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "through", "off", "along"}
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "through",
+    "off",
+    "along",
+}
 # "to", "into" and "from" say where only for movements: "flew to Beijing", not "apologised to Namibia".
 MOTION = {"to", "into", "from"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
 MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
-MOVEMENTS = {"visit", "travel", "fly", "head", "go", "arrive", "return", "deploy", "send", "dispatch", "move",
-             "march", "tour", "come", "withdraw", "retreat", "flee", "evacuate", "airlift", "deliver"}
+MOVEMENTS = {
+    "visit",
+    "travel",
+    "fly",
+    "head",
+    "go",
+    "arrive",
+    "return",
+    "deploy",
+    "send",
+    "dispatch",
+    "move",
+    "march",
+    "tour",
+    "come",
+    "withdraw",
+    "retreat",
+    "flee",
+    "evacuate",
+    "airlift",
+    "deliver",
+}
 
 
 @Language.factory("tidings_where", assigns=["doc._.events"], requires=["doc._.events", "doc.ents"])
-def make_where(nlp: Language, name: str) -> "WhereStage":
+def make_where(nlp: Language, name: str) -> WhereStage:
     return WhereStage()
 
 
@@ -97,7 +129,7 @@ class WhereStage:
         # Palace": a venue is placed at the place its name contains, or the capital of its seat.
         for width in range(min(3, len(span)), 0, -1):
             for start in range(span.start, span.end - width + 1):
-                part = span.doc[start:start + width]
+                part = span.doc[start : start + width]
                 candidate = self.gazetteer.lookup(part.text, context=context) if width < len(span) else None
                 candidate = candidate or self.gazetteer.seat(part.text)
                 if candidate is not None:
@@ -129,8 +161,11 @@ def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool) -> bool
     if with_speaker(root):
         return False
     preposition = root.head
-    if root.dep_ == "pobj" and (preposition.lower_ in LOCATIVE or preposition.lower_ in MOTION and (
-            moving or preposition.head.lemma_.lower() in JOURNEYS)):
+    if root.dep_ == "pobj" and (
+        preposition.lower_ in LOCATIVE
+        or preposition.lower_ in MOTION
+        and (moving or preposition.head.lemma_.lower() in JOURNEYS)
+    ):
         return True
     # "visited Russia", "shelled Kharkiv": the object of the act is where it happened.
     if on_place and root.dep_ in ("dobj", "nsubjpass") and root.head.i == anchor.i:
@@ -159,5 +194,11 @@ def _governing_preposition(ent: Span) -> str | None:
 
 
 def _place(text: str, candidate) -> Place:
-    return Place(text=text, name=candidate.name, country=candidate.country, lat=candidate.lat,
-                 lon=candidate.lon, geonameid=candidate.geonameid)
+    return Place(
+        text=text,
+        name=candidate.name,
+        country=candidate.country,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        geonameid=candidate.geonameid,
+    )

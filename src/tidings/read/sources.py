@@ -31,11 +31,18 @@ from .warc import read_warc
 STDIN_ORIGIN = "<stdin>"
 
 _KINDS = {
-    ".txt": "text", ".text": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".csv": "csv", ".tsv": "tsv",
-    ".html": "html", ".htm": "html",
-    ".rss": "feed", ".atom": "feed", ".xml": "xml",
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".html": "html",
+    ".htm": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "xml",
     ".warc": "warc",
 }
 _SUPPORTED = ", ".join(_KINDS) + ", each also gzipped (.gz)"

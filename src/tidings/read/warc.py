@@ -22,7 +22,12 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 # What warcio raises on a damaged archive; AttributeError comes from a record that lacks its headers.
 _DAMAGE = (
-    ArchiveLoadFailed, StatusAndHeadersParserException, AttributeError, EOFError, ValueError, zlib.error
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    AttributeError,
+    EOFError,
+    ValueError,
+    zlib.error,
 )
 
 
