@@ -5,20 +5,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ..coder import Coder
 from ..read import Fields
-from ..store import Store, Summary
-from ..store.export import FORMATS as EXPORT_FORMATS
-from ..store.queries import FREQUENCIES
+from ..store.formats import EXPORT_FORMATS, FREQUENCIES
 from . import app
-from .options import actors_option, model_option, report_problem
+from .options import actors_option, model_option, report_problem, settings
+
+if TYPE_CHECKING:  # DuckDB and pandas load when a store command runs, not for every command
+    import pandas as pd
+
+    from ..store.queries import Summary
 
 FRAME_FORMATS = ("table", "csv", "jsonl")
 EVENT_COLUMNS = (
@@ -65,7 +67,10 @@ def ingest_cli(
     if fresh:
         for path in (db, Path(f"{db}.wal")):
             path.unlink(missing_ok=True)
-    coder = Coder(model=model, actors=[str(path) for path in actors], include_unrealized=include_unrealized)
+    from ..store.store import Store
+
+    model, dictionaries = settings(model, actors)
+    coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
     with Store(db) as store:
         try:
             report = store.ingest(
@@ -123,6 +128,8 @@ def events_cli(
                 "give two actor codes separated by a comma, e.g. USA,CHN", param_hint="--dyad"
             )
         pair = (codes[0], codes[1])
+    from ..store.store import Store
+
     with Store(db, read_only=True) as store:
         frame = store.events(
             dyad=pair,
@@ -155,6 +162,8 @@ def timeline_cli(
 ) -> None:
     """Events per period between actors: counts per QuadClass and the mean Goldstein score."""
     _check_format(format, FRAME_FORMATS, output)
+    from ..store.store import Store
+
     with Store(db, read_only=True) as store:
         frame = store.timeline(actor, other, freq=freq, since=since, until=until, directed=directed)
     title = " – ".join(code for code in (actor, other) if code) or "all actors"
@@ -174,6 +183,8 @@ def sql_cli(
 ) -> None:
     """Run a read-only SQL query over the store (tables: articles, mentions, events, actors, ...)."""
     _check_format(format, FRAME_FORMATS, output)
+    from ..store.store import Store
+
     with Store(db, read_only=True) as store:
         frame = store.sql(query)
     write_frame(frame, format, output)
@@ -189,6 +200,8 @@ def export_cli(
     """Export the events: GDELT 2.0 event table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    from ..store.store import Store
+
     with Store(db, read_only=True) as store:
         count = store.export(format, output, include_unrealized=include_unrealized)
     print(f"{_count(count, 'event')} written to {output}", file=sys.stderr)
@@ -197,6 +210,8 @@ def export_cli(
 @app.command("stats")
 def stats_cli(db: Path = db_option()) -> None:
     """What the store holds: articles, copies, mentions, events, top dyads and a monthly timeline."""
+    from ..store.store import Store
+
     with Store(db, read_only=True) as store:
         print_summary(store.stats(), db=str(db))
 
@@ -253,6 +268,8 @@ def _check_format(format: str, formats: tuple[str, ...], output: Path | None) ->
 
 
 def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     """Dates as YYYY-MM-DD and times as ISO 8601, not as pandas timestamps or epoch numbers."""
     frame = frame.copy()
     for column in frame.columns:
@@ -264,6 +281,8 @@ def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
+    import pandas as pd
+
     table = Table(title=title, header_style="bold", title_justify="left")
     for column in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
@@ -276,6 +295,8 @@ def _table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
 
 
 def _timeline_table(frame: pd.DataFrame, *, width: int = 40) -> Table:
+    import pandas as pd
+
     """A monthly timeline with a bar per month, for the summary."""
     table = Table(title="Events per month", header_style="bold", title_justify="left")
     for name, justify in (("month", "left"), ("events", "right"), ("", "left"), ("mean Goldstein", "right")):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.kb import KnowledgeBase
 from ..data_files import bundled_table
+from .index import doc_index
 from .mentions import Mention
 from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
@@ -57,7 +58,7 @@ class ActorFinder:
         if self.kb is None:
             self.use(KnowledgeBase())
         resolver = Resolver(self, doc)
-        for sentence in doc.sents:
+        for sentence in doc_index(doc).sentences:
             resolver.sentence(sentence)
         doc._.actors = resolver.found
         doc._.actor_at = resolver.at
@@ -79,6 +80,9 @@ class Resolver(PhraseResolver, References):
         self.at: dict[int, list[Mention]] = {}
         self.matches = self._matches()
         self.person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        index = doc_index(doc)
+        self.ent_at = index.ent_at
+        self.sentence_of = index.sentence_of
 
     def _matches(self) -> dict[int, Match]:
         """Knowledge-base names by token, longest first, ignoring places inside a person's name."""
@@ -235,10 +239,7 @@ class Resolver(PhraseResolver, References):
         return False
 
     def _ent_of(self, token: Token) -> Span | None:
-        for ent in token.sent.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-        return None
+        return self.ent_at.get(token.i)
 
     def _root_of(self, start: int, end: int) -> int:
         span = self.doc[start:end]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ontology.frames import framed_code
 from .arguments import SUBJECT_DEPS, Arguments
 from .clauses import OBLIGATION, background, has_other_subject, in_foreground, obliged, purpose_of
+from .index import doc_index
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
 from .mentions import EventMention, Mention
 from .speech import SPEECH
@@ -51,7 +52,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         reader = EventReader(self.lexicon, doc)
         events: list[EventMention] = []
-        for index, sentence in enumerate(doc.sents):
+        for index, sentence in enumerate(doc_index(doc).sentences):
             events.extend(reader.sentence(sentence, index))
         doc._.events = events
         return doc

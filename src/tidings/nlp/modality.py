@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..data_files import bundled_table
 from ..ontology.frames import framed_code
+from .index import doc_index
 from .lexicon import Lexicon, default_lexicon, lemmas
 from .mentions import EventMention
 
@@ -76,7 +77,8 @@ class Modality:
                 (c for c in anchor.children if c.dep_ == "aux" and c.lower_ in FUTURE | {"would"}), None
             )
             return "negated", future
-        if anchor.sent.text.rstrip().endswith("?"):
+        index = doc_index(anchor.doc)
+        if index.sentences[index.sentence_of[anchor.i]].text.rstrip().endswith("?"):
             return "hypothetical", None
         intention: Token | None = None
         token, previous = anchor, None

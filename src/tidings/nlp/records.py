@@ -13,34 +13,181 @@ from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Event, Place, Trigger
 from ..ontology.cameo import cameo
+from .index import doc_index
 from .mentions import EventMention, Mention
 from .speech import with_speaker
 
-# Events whose target, when the text names none, is the place they happen in: visits, and
-# concessions, force, coercion and violence that fall on a place ("lifted the curfew in Montenegro").
 # Joint acts need two parties: meeting, cooperating, fighting.
 JOINT_ROOTS = {"04", "06", "19"}
+# Events whose target, when the text names none, is the place they happen in: visits, and
+# concessions, force, coercion and violence that fall on a place ("lifted the curfew in Montenegro").
 PLACE_TARGET_ROOTS = {"04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 
 
 def doc_events(doc: Doc, article: Article, *, include_unrealized: bool = False) -> list[Event]:
     """The Event records of a processed Doc."""
-    sentences = list(doc.sents)
-    events: list[Event] = []
-    seen: set[str] = set()
-    for found in doc._.events or ():
-        chain = [found]
-        while chain[-1].inner is not None:
-            chain.append(chain[-1].inner)
-        for mention in chain:
-            if mention.modality != "asserted" and not include_unrealized:
-                continue
-            for source, target in _pairs(mention):
-                event = _event(doc, article, sentences, mention, source, target)
-                if event is not None and event.event_id not in seen:
-                    seen.add(event.event_id)
-                    events.append(event)
-    return events
+    return EventBuilder(doc, article).events(include_unrealized=include_unrealized)
+
+
+class EventBuilder:
+    """Builds the Event records of one Doc and the article it was made from."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = article.text  # what Doc.text would rebuild on every call
+        self.sentences: list[Span] = doc_index(doc).sentences
+        self._countries: dict[int, str | None] = {}
+
+    def events(self, *, include_unrealized: bool) -> list[Event]:
+        events: list[Event] = []
+        seen: set[str] = set()
+        for found in self.doc._.events or ():
+            chain = [found]
+            while chain[-1].inner is not None:
+                chain.append(chain[-1].inner)
+            for mention in chain:
+                if mention.modality != "asserted" and not include_unrealized:
+                    continue
+                for source, target in _pairs(mention):
+                    event = self.event(mention, source, target)
+                    if event is not None and event.event_id not in seen:
+                        seen.add(event.event_id)
+                        events.append(event)
+        return events
+
+    def event(
+        self, mention: EventMention, source_mention: Mention | None, target_mention: Mention | None
+    ) -> Event | None:
+        place = mention.place
+        sentence = self.sentences[mention.sentence]
+        place_country = place.country if place is not None else None
+        sentence_country = place_country or self.sentence_country(mention.sentence)
+        # A person without a country takes the place's; an unnamed group of police or protesters
+        # also the one country the sentence names.
+        source = self.actor(source_mention, place_country if _is_person(source_mention) else sentence_country)
+        target = self.actor(target_mention, place_country if _is_person(target_mention) else sentence_country)
+        if (
+            target is not None
+            and target.country is None
+            and source is not None
+            and source.country
+            and _is_person(target_mention)
+            and target_mention.code in (None, target_mention.sector)
+        ):
+            # "Rwandan rebels demanded the removal of President X": a person acted upon at home.
+            target = self.actor(target_mention, source.country)
+        code = cameo(mention.cameo)
+        if source is None and place_country and code.root in ("09", "17") and target is not None:
+            # "was arrested in Lebanon", "put under investigation in Italy": by the authorities there.
+            source = self.place_actor(place, sentence)
+        placed = code.root in PLACE_TARGET_ROOTS or (
+            mention.inner is not None and mention.inner.cameo[:2] in PLACE_TARGET_ROOTS
+        )
+        if (
+            target is None
+            and place_country
+            and placed
+            and (source is None or source.country != place_country or code.root not in ("03", "04"))
+        ):
+            # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
+            target = self.place_actor(place, sentence)
+        if source is None and target is None:
+            return None
+        if mention.symmetric and target is None and code.root in JOINT_ROOTS:
+            return None  # "the cabinet met": a body convening, not two actors meeting
+        trigger = Trigger(*self.span(mention.trigger[0], mention.trigger[1]))
+        confidence = mention.confidence - (0.1 if source is None or target is None else 0.0)
+        identity = "|".join(
+            str(part)
+            for part in (
+                self.article.id,
+                mention.sentence,
+                trigger.start,
+                source and source.code,
+                source and source.start,
+                target and target.code,
+                target and target.start,
+                mention.cameo,
+                mention.modality,
+            )
+        )
+        return Event(
+            event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
+            article_id=self.article.id,
+            sentence_index=mention.sentence,
+            sentence=sentence.text.strip(),
+            source=source,
+            target=target,
+            cameo=code.code,
+            cameo_root=code.root,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            plover_type=code.plover_type,
+            plover_mode=code.plover_mode,
+            trigger=trigger,
+            date=mention.date,
+            date_precision=mention.date_precision,
+            location=place,
+            modality=mention.modality,
+            confidence=round(max(confidence, 0.1), 2),
+        )
+
+    def span(self, start: int, end: int) -> tuple[str, int, int]:
+        """The text and character offsets of tokens ``start`` to ``end``."""
+        first, last = self.doc[start], self.doc[end - 1]
+        begin, finish = first.idx, last.idx + len(last.text)
+        return self.text[begin:finish], begin, finish
+
+    def actor(self, mention: Mention | None, fallback_country: str | None) -> Actor | None:
+        if mention is None:
+            return None
+        country, sector, code = mention.country, mention.sector, mention.code
+        stateless = code is None or code == sector and sector not in ("IGO", "NGO")
+        if country is None and fallback_country and stateless and mention.kind in ("sector", "person"):
+            # Unnamed police or protesters, or a person the text gives no country, are of the
+            # country the event is placed in.
+            country, code = fallback_country, fallback_country + (sector or "")
+        if code is None and sector is not None:
+            code = sector
+        if code is None:
+            return None
+        text, start, end = self.span(mention.start, mention.end)
+        return Actor(
+            text=text, start=start, end=end, code=code, name=mention.name, country=country, sector=sector
+        )
+
+    def place_actor(self, place: Place, sentence: Span) -> Actor | None:
+        """The place of an event as an actor, with offsets where its name occurs in the text."""
+        start = self.text.find(place.text, sentence.start_char)
+        if start < 0:
+            start = self.text.find(place.text)
+        if start < 0:
+            return None
+        return Actor(
+            text=place.text,
+            start=start,
+            end=start + len(place.text),
+            code=place.country,
+            name=place.name,
+            country=place.country,
+            sector=None,
+        )
+
+    def sentence_country(self, index: int) -> str | None:
+        """The one country a sentence names outside its speakers, if it names exactly one: the home
+        of its unnamed police."""
+        if index not in self._countries:
+            sentence = self.sentences[index]
+            countries = {
+                m.country
+                for m in self.doc._.actors or ()
+                if m.country
+                and sentence.start <= m.head < sentence.end
+                and not with_speaker(self.doc[m.head])
+            }
+            self._countries[index] = countries.pop() if len(countries) == 1 else None
+        return self._countries[index]
 
 
 def _pairs(mention: EventMention) -> list[tuple[Mention | None, Mention | None]]:
@@ -69,145 +216,5 @@ def _key(mention: Mention) -> tuple:
     return (mention.code, mention.name)
 
 
-def _actor(doc: Doc, mention: Mention | None, fallback_country: str | None) -> Actor | None:
-    if mention is None:
-        return None
-    country, sector, code = mention.country, mention.sector, mention.code
-    stateless = code is None or code == sector and sector not in ("IGO", "NGO")
-    if country is None and fallback_country and stateless and mention.kind in ("sector", "person"):
-        # Unnamed police or protesters, or a person the text gives no country, are of the
-        # country the event is placed in.
-        country, code = fallback_country, fallback_country + (sector or "")
-    if code is None and sector is not None:
-        code = sector
-    if code is None:
-        return None
-    first, last = doc[mention.start], doc[mention.end - 1]
-    return Actor(
-        text=doc.text[first.idx : last.idx + len(last.text)],
-        start=first.idx,
-        end=last.idx + len(last.text),
-        code=code,
-        name=mention.name,
-        country=country,
-        sector=sector,
-    )
-
-
-def _event(
-    doc: Doc,
-    article: Article,
-    sentences: list,
-    mention: EventMention,
-    source_mention: Mention | None,
-    target_mention: Mention | None,
-) -> Event | None:
-    place = mention.place
-    place_country = place.country if place is not None else None
-    sentence_country = place_country or _sentence_country(doc, sentences[mention.sentence])
-    # A person without a country takes the place's; an unnamed group of police or protesters
-    # also the one country the sentence names.
-    source = _actor(doc, source_mention, place_country if _is_person(source_mention) else sentence_country)
-    target = _actor(doc, target_mention, place_country if _is_person(target_mention) else sentence_country)
-    if (
-        target is not None
-        and target.country is None
-        and source is not None
-        and source.country
-        and _is_person(target_mention)
-        and target_mention.code in (None, target_mention.sector)
-    ):
-        # "Rwandan rebels demanded the removal of President X": a person acted upon at home.
-        target = _actor(doc, target_mention, source.country)
-    code = cameo(mention.cameo)
-    if source is None and place_country and code.root in ("09", "17") and target is not None:
-        # "was arrested in Lebanon", "put under investigation in Italy": by the authorities there.
-        source = _place_actor(doc, place, sentences[mention.sentence])
-    placed = code.root in PLACE_TARGET_ROOTS or (
-        mention.inner is not None and mention.inner.cameo[:2] in PLACE_TARGET_ROOTS
-    )
-    if (
-        target is None
-        and place is not None
-        and place.country
-        and placed
-        and (source is None or source.country != place.country or code.root not in ("03", "04"))
-    ):
-        # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
-        target = _place_actor(doc, place, sentences[mention.sentence])
-    if source is None and target is None:
-        return None
-    if mention.symmetric and target is None and code.root in JOINT_ROOTS:
-        return None  # "the cabinet met": a body convening, not two actors meeting
-    first, last = doc[mention.trigger[0]], doc[mention.trigger[1] - 1]
-    trigger = Trigger(
-        text=doc.text[first.idx : last.idx + len(last.text)], start=first.idx, end=last.idx + len(last.text)
-    )
-    confidence = mention.confidence - (0.1 if source is None or target is None else 0.0)
-    identity = "|".join(
-        str(part)
-        for part in (
-            article.id,
-            mention.sentence,
-            trigger.start,
-            source and source.code,
-            source and source.start,
-            target and target.code,
-            target and target.start,
-            mention.cameo,
-            mention.modality,
-        )
-    )
-    return Event(
-        event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
-        article_id=article.id,
-        sentence_index=mention.sentence,
-        sentence=sentences[mention.sentence].text.strip(),
-        source=source,
-        target=target,
-        cameo=code.code,
-        cameo_root=code.root,
-        quad_class=code.quad_class,
-        goldstein=code.goldstein,
-        plover_type=code.plover_type,
-        plover_mode=code.plover_mode,
-        trigger=trigger,
-        date=mention.date,
-        date_precision=mention.date_precision,
-        location=place,
-        modality=mention.modality,
-        confidence=round(max(confidence, 0.1), 2),
-    )
-
-
-def _place_actor(doc: Doc, place: Place, sentence: Span) -> Actor | None:
-    """The place of an event as its target, with offsets where the place's name occurs in the text."""
-    start = doc.text.find(place.text, sentence.start_char)
-    if start < 0:
-        start = doc.text.find(place.text)
-    if start < 0:
-        return None
-    return Actor(
-        text=place.text,
-        start=start,
-        end=start + len(place.text),
-        code=place.country,
-        name=place.name,
-        country=place.country,
-        sector=None,
-    )
-
-
 def _is_person(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "person"
-
-
-def _sentence_country(doc: Doc, sentence) -> str | None:
-    """The one country a sentence names outside its speakers, if it names exactly one: the home
-    of its unnamed police."""
-    countries = {
-        m.country
-        for m in doc._.actors or ()
-        if m.country and sentence.start <= m.head < sentence.end and not with_speaker(doc[m.head])
-    }
-    return countries.pop() if len(countries) == 1 else None

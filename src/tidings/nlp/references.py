@@ -41,7 +41,8 @@ class References:
         lower = token.lower_
         if lower in SPEAKER_PRONOUNS:
             return self._speaker_of(token)
-        before = [m for m in self.found if m.head < token.i and self.doc[m.head].sent == token.sent]
+        here = self.sentence_of[token.i]
+        before = [m for m in self.found if m.head < token.i and self.sentence_of[m.head] == here]
         memory = self.memory
         if lower in PERSON_PRONOUNS:
             pool = [m for m in before if m.kind == "person" or (m.kind == "sector" and not m.plural)]
@@ -66,7 +67,7 @@ class References:
         subjects = [
             m
             for m in pool
-            if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and self.doc[m.head].sent == token.sent
+            if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and self.sentence_of[m.head] == here
         ]
         earlier = (subjects or pool)[-1]
         moved = earlier.moved(token.i, token.i + 1, token.i)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .index import doc_index
 from .mentions import EventMention
 
 MONTHS = {
@@ -123,7 +124,7 @@ class WhenStage:
             excluded = {t.i for t in doc[event.inner.anchor].subtree}
         future = event.modality == "intended" or _is_future(anchor)
         candidates = []
-        for ent in anchor.sent.ents:
+        for ent in doc_index(doc).sentence_ents(anchor.i):
             if ent.label_ != "DATE" or ent.root.i in excluded or _bounds_period(ent):
                 continue
             candidates.append((_distance(anchor, ent.root), abs(ent.root.i - anchor.i), ent))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
 from ..places.gazetteer import Gazetteer, default_gazetteer
+from .index import doc_index
 from .mentions import EventMention
 from .speech import with_speaker
 from .when import _distance, _with_inner
@@ -92,7 +93,7 @@ class WhereStage:
         moving = anchor.lemma_.lower() in MOVEMENTS or event.cameo in ("042", "0874", "074", "154")
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
-        for ent in anchor.sent.ents:
+        for ent in doc_index(doc).sentence_ents(anchor.i):
             if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
                 # subject is a weaker guess than one attached to the act itself; and a journey is
@@ -140,7 +141,7 @@ class WhereStage:
         """The country in "London, Ontario" or "Paris, Texas": a place named right after a comma."""
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            for ent in span.sent.ents:
+            for ent in doc_index(doc).sentence_ents(span.start):
                 if ent.start == span.end + 1 and ent.label_ in ("GPE", "LOC"):
                     found = self.gazetteer.lookup(ent.text, context=context)
                     return found.country if found is not None else None
@@ -149,10 +150,11 @@ class WhereStage:
     def _dateline(self, doc: Doc, context: set[str]) -> Place | None:
         if not doc._.dateline:
             return None
-        start, end = doc._.dateline
-        text = doc.text[start:end].strip().title()
-        candidate = self.gazetteer.lookup(text, context=context)
-        return _place(doc.text[start:end], candidate) if candidate is not None else None
+        span = doc.char_span(*doc._.dateline, alignment_mode="expand")
+        if span is None:
+            return None
+        candidate = self.gazetteer.lookup(span.text.strip().title(), context=context)
+        return _place(span.text, candidate) if candidate is not None else None
 
 
 def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool) -> bool:

@@ -4,8 +4,21 @@
 and exports it; docs/store.md describes the schema.
 """
 
-from .ingest import IngestReport
-from .queries import Summary
-from .store import Store
-
 __all__ = ["IngestReport", "Store", "Summary"]
+
+
+def __getattr__(name: str):
+    # Loaded on first use: DuckDB, pandas and datasketch cost a second that `tidings code` never needs.
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    if name == "IngestReport":
+        from .ingest import IngestReport
+
+        return IngestReport
+    if name == "Summary":
+        from .queries import Summary
+
+        return Summary
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,9 +13,8 @@ import pandas as pd
 from ..data_files import bundled_table
 from ..errors import TidingsError, problem
 from ..read.dates import normalise_date
+from .formats import FREQUENCIES
 from .schema import applied_versions
-
-FREQUENCIES = ("day", "week", "month", "year")
 
 
 @cache

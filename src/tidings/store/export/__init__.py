@@ -9,10 +9,12 @@ from __future__ import annotations
 import duckdb
 
 from ...errors import TidingsError
+from ..formats import EXPORT_FORMATS
 from . import csv, gdelt, parquet, plover
 
 WRITERS = {"gdelt": gdelt.write, "plover": plover.write, "parquet": parquet.write, "csv": csv.write}
-FORMATS = tuple(WRITERS)
+FORMATS = EXPORT_FORMATS
+assert tuple(WRITERS) == FORMATS
 
 
 def export(
