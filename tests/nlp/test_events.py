@@ -565,6 +565,22 @@ def test_the_cases_cover_every_cameo_root_and_plover_type():
 
 VOICE_CASES = [
     case(
+        "2021-01-19",
+        "The opposition leader Bobi Wine was arrested by Ugandan police on Monday and charged with "
+        "inciting violence.",
+        want(root="17", source="UGACOP", target="UGA*", date="2021-01-18"),
+        want(root="11", source="UGACOP", target="UGA*", date="2021-01-18"),
+        id="passive-then-shared-passive",
+    ),
+    case(
+        "2021-01-19",
+        "Peru's prime minister was charged by the attorney general on Monday and will resign, "
+        "his office said.",
+        want(root="17", source="PERJUD", target="PERGOV", date="2021-01-18"),
+        want(root="03", source="PERGOV", target=None),
+        id="passive-then-active-future",
+    ),
+    case(
         "2024-03-04",
         "Russian forces shelled Kharkiv on Sunday.",
         want(
@@ -802,6 +818,47 @@ def test_withdrawing_a_bill_is_not_a_military_retreat(coder, expect_no_event):
         date="2024-06-26",
     )
     expect_no_event(events, cameo="0874")
+
+
+def test_an_allegation_is_against_the_subject_of_what_is_alleged(coder, expect_event):
+    events = coder.code(
+        "Ethiopia alleged on Tuesday that Eritrea was arming rebels in the Tigray region.",
+        date="2021-03-09",
+    )
+    expect_event(events, root="11", plover="ACCUSE", source="ETH", target="ERI*")
+
+
+def test_the_reason_for_a_punishment_is_not_a_new_event(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "A court in Cairo jailed an Egyptian blogger for three years on Sunday for helping "
+        "opposition activists abroad.",
+        date="2022-05-15",
+    )
+    expect_event(events, root="17", plover="COERCE", target="EGY*")
+    expect_no_event(events, root="07")
+
+
+def test_weapons_stand_for_the_force_that_fires_them(coder, expect_event):
+    events = coder.code(
+        "Three farmers were killed in Ethiopian drone strikes near the border town of Metema, "
+        "local officials said.",
+        date="2022-01-10",
+    )
+    expect_event(events, root="19", source="ETH*")
+
+
+def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
+    events = coder.code(
+        "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",
+        date="2024-03-18",
+    )
+    expect_event(events, root="19", plover="ASSAULT", source="SOM*", country="SOM")
+
+
+def test_a_known_name_the_parser_splits_still_names_its_person(coder, expect_event):
+    # The small model reads "Barack" at the start of this sentence as a preposition.
+    events = coder.code("Barack Obama and Vladimir Putin met in Zurich to discuss trade.", date="2012-01-01")
+    expect_event(events, root="04", source="USAGOV", target="RUSGOV", symmetric=True)
 
 
 def test_boilerplate_yields_no_actors(unrealized_coder):

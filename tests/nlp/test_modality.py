@@ -333,3 +333,26 @@ def test_appeal_does_not_assert_the_appealed_for_act(coder, expect_no_event):
         "The Arab League called on Israel on Sunday to withdraw its forces from Gaza.", date="2024-03-03"
     )
     expect_no_event(events, root="08", source="ISR*")
+
+
+def test_a_claim_is_an_accusation_and_what_is_claimed_stays_unconfirmed(
+    coder, unrealized_coder, expect_event, expect_no_event
+):
+    text = "Moscow claimed on Friday that Ukrainian forces had shelled the Zaporizhzhia nuclear plant."
+    events = coder.code(text, date="2022-08-12")
+    expect_event(events, root="11", plover="ACCUSE", source="RUS*", target="UKRMIL")
+    expect_no_event(events, root="19")
+    expect_event(unrealized_coder.code(text, date="2022-08-12"), root="19", modality="hypothetical")
+
+
+def test_claiming_responsibility_is_not_doubt(unrealized_coder, expect_no_event):
+    events = unrealized_coder.code(
+        "The Pakistani Taliban claimed responsibility for the bombing of a police station in Peshawar.",
+        date="2023-01-31",
+    )
+    expect_no_event(events, modality="hypothetical")
+
+
+def test_a_state_claiming_its_own_gains_accuses_no_one(coder, expect_no_event):
+    events = coder.code("Russia claimed its forces captured the village of Pisky.", date="2022-08-25")
+    expect_no_event(events, root="11")

@@ -187,3 +187,12 @@ def test_an_addressee_is_not_a_location(coder, expect_event):
         "Japanese Prime Minister Fumio Kishida expressed condolences to Turkey on Monday.", date="2023-02-06"
     )
     expect_event(events, cameo="018", source="JPNGOV", target="TUR", country=None)
+
+
+def test_a_generic_word_in_a_venue_name_is_no_town(coder, expect_no_event):
+    # GeoNames has towns called University (Florida) and Hall (Austria); neither is meant here.
+    events = coder.code(
+        "Police detained dozens of students at Bogazici University on Monday.", date="2021-02-02"
+    )
+    expect_no_event(events, country="USA")
+    expect_no_event(events, country="AUT")

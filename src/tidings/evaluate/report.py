@@ -18,6 +18,9 @@ def print_scores(scores: Scores, *, title: str, errors: int = 0, console: Consol
         ("CAMEO root", scores.cameo_root),
         ("triple (src, type, tgt)", scores.triples),
     ):
+        if not (counts.tp or counts.fp or counts.fn):
+            table.add_row(name, "-", "-", "-", "", "", "", style="dim")  # the gold has none to score
+            continue
         table.add_row(
             name,
             f"{counts.precision:.3f}",

@@ -47,6 +47,8 @@ class ActorFinder:
         self.pair_nouns = {row["noun"] for row in references if row["refers"] == "pair"}
         self.country_nouns = {row["noun"] for row in references if row["refers"] == "country"}
         self.agents = {row["noun"] for row in references if row["refers"] == "agent"}
+        # "drone strikes", "army raids": an event noun is what an actor does, never an actor.
+        self.event_nouns = {row["noun"].split()[-1] for row in bundled_table("lexicon", "nouns.tsv")}
 
     def use(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -224,7 +226,7 @@ class Resolver(PhraseResolver, References):
         # "opposition groups", "Israeli army bulldozers", "Russian advisers", "Palestinian homes",
         # "the Taliban faction": a noun is an actor when its modifiers name a sector or a country,
         # or an organisation it can act for (a "U.N. resolution" cannot).
-        if token.pos_ != "NOUN":
+        if token.pos_ != "NOUN" or lemma in self.finder.event_nouns:
             return False
         agent = lemma in self.finder.agents
         for child in token.children:
@@ -243,6 +245,11 @@ class Resolver(PhraseResolver, References):
 
     def _root_of(self, start: int, end: int) -> int:
         span = self.doc[start:end]
+        outside = [t for t in span if not start <= t.head.i < end or t.head.i == t.i]
+        if len(outside) > 1:
+            # The parser broke the name ("Barack" read as a preposition): English names end in their head.
+            nouns = [t for t in outside if t.pos_ in ("PROPN", "NOUN")]
+            return (nouns or outside)[-1].i
         return span.root.i
 
     def resolve(self, head: Token) -> list[Mention]:

@@ -62,6 +62,12 @@ class Arguments:
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]
             if raised and not any(c.dep_ == "agent" for c in head.children):
                 return raised
+        if verb.dep_ == "conj" and head.i != verb.i and verb.tag_ in ("VB", "VBZ", "VBP", "VBG"):
+            # "was indicted by the court and will resign": an active verb shares the grammatical
+            # subject of the passive before it, not its agent (a past form may be either).
+            shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if shared:
+                return shared
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i:
             return self.subjects(head)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -114,6 +120,10 @@ class Arguments:
 
     def _verb_targets(self, verb: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        if not objects and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.i != verb.i:
+            # "was arrested by police and charged with treason": the passive's subject again.
+            if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                objects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         # "offered its troops to Lebanon": what the actor gives of its own is not the target.
         own = [o for o in objects if any(c.dep_ == "poss" and c.lower_ in OWN for c in o.children)]
         targets = self.actors(o for o in objects if o not in own)
@@ -123,8 +133,9 @@ class Arguments:
         if targets:
             return targets
         # "presented evidence against Russia", "praised Haiti's efforts", "investigating crimes by
-        # extremists", "hack into the computers of army officers": whom the object concerns.
-        found = self._partners(objects + self._prep_objects(verb, ("into", "at", "on", "against")))
+        # extremists", "hack into the computers of army officers", "agreed to US mediation": whom
+        # the object concerns.
+        found = self._partners(objects + self._prep_objects(verb, ("into", "at", "on", "against", "to")))
         if found:
             return found
         targets = self.actors(own)
@@ -228,6 +239,9 @@ class Arguments:
         finder_matches = self.actor_at.get(token.i)
         if finder_matches:
             return finder_matches
+        named = (self.doc._.named_at or {}).get(token.i)
+        if named is not None and named.kind == "country":
+            return [named]
         return [m for m in self.doc._.actors or () if m.start <= token.i < m.end and m.kind == "country"]
 
     def _actors_in_subtree(self, tokens: list[Token]) -> list[Mention]:

@@ -38,10 +38,15 @@ def has_other_subject(inner: EventMention, doc: Doc) -> bool:
 
 def is_background(anchor: Token) -> bool:
     """Whether a clause recalls or explains rather than reports: a relative clause ("the group
-    that has seized parts of Iraq", "a Hamas member jailed a year ago"), or an adverbial clause
-    of time or cause ("two weeks after rebels kidnapped peacekeepers")."""
+    that has seized parts of Iraq", "a Hamas member jailed a year ago"), an adverbial clause
+    of time or cause ("two weeks after rebels kidnapped peacekeepers"), or the reason for an act."""
     if anchor.dep_ == "relcl" or anchor.dep_ == "acl" and anchor.tag_ == "VBN":
         return True
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "for":
+        # The reason for an act done to someone: "jailed a student for helping militants"
+        # (but "called for ending the blockade" is what is called for).
+        act = anchor.head.head
+        return act.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in act.children)
     return anchor.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in anchor.children
     )

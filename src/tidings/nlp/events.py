@@ -102,7 +102,12 @@ class EventReader(Arguments):
             for m in self.actors(self.subjects(speaking))
             if m.country and self.doc[m.head].i in self._state_names()
         ]
-        accused = [m for m in event.sources if all(m.country != s.country for s in speakers)]
+        # Unnamed attackers ("its forces", "gunmen") are not a charge against anyone.
+        accused = [
+            m
+            for m in event.sources
+            if (m.country or m.kind != "sector") and all(m.country != s.country for s in speakers)
+        ]
         if not speakers or not accused:
             return None
         return EventMention(
@@ -144,8 +149,13 @@ class EventReader(Arguments):
         if subjects is None:
             subjects = self.subjects(verb)
         if entry.frame == "light":
-            return self._light_event(verb, entry, subjects)
-        if entry.frame is not None:
+            event = self._light_event(verb, entry, subjects)
+            if event is not None or entry.cameo in (None, "-"):
+                return event
+            # "claimed responsibility for the killing" is the killing's; without an event named,
+            # the claim itself.
+            self.used.add(verb.i)
+        elif entry.frame is not None:
             return self._framed_event(verb, entry, subjects)
         if entry.cameo is None:
             return None
@@ -184,6 +194,11 @@ class EventReader(Arguments):
             targets = self._about(verb) or targets
         elif entry.roles == "to":
             targets = self.actors(self._prep_objects(verb, ("to",))) or targets
+        elif entry.roles == "that" and not targets:
+            # "alleged that France armed the militias": the charge is against the clause's subject.
+            targets = self.actors(
+                s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS
+            )
         elif entry.roles == "own":
             # "mobilized army reservists for a war against Iraq": the forces are the actor's own.
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -199,8 +214,16 @@ class EventReader(Arguments):
                 subjects + self._prep_objects(verb, ("in", "by", "during"))
             )
         if not sources and entry.cameo[:2] in ("18", "19", "20"):
-            # "a mortar bomb was fired at Israel from the Gaza Strip": fired by those there.
-            sources = [m for m in self.actors(self._prep_objects(verb, ("from",))) if m.kind == "country"]
+            # "killed in Israeli tank fire" read with "tank" as the object: the guns stand for the
+            # force that fires them. "A mortar bomb was fired at Israel from the Gaza Strip": fired
+            # by those there.
+            sources = [
+                m
+                for m in self.actors(self._prep_objects(verb, ("in", "by")))
+                if m.sector == "MIL"
+                # the force itself, not a thing of it ("an army base")
+                and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in self.doc[m.head].children)
+            ] or [m for m in self.actors(self._prep_objects(verb, ("from",))) if m.kind == "country"]
         return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
 
     def _verb_row(self, verb: Token) -> LexEntry | None:

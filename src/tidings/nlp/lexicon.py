@@ -18,7 +18,7 @@ from ..ontology.cameo import cameo_codes
 from ..ontology.frames import FRAMES
 
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
-ROLES = ("converse", "from", "about", "own", "to")
+ROLES = ("converse", "from", "about", "own", "to", "that")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ class Modality:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         words = bundled_table("lexicon", "modality.tsv")
         self.words = {row["word"]: row["modality"] for row in words}
+        self.clause_only = {row["word"] for row in words if row.get("scope") == "clause"}
         self.lexicon = lexicon or default_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -143,7 +144,10 @@ class Modality:
                 return "hypothetical"
             if child.dep_ == "mark" and word in CONDITIONS:
                 return "hypothetical"
-        role = next((self.words[form] for form in lemmas(token) if form in self.words), None)
+        form = next((form for form in lemmas(token) if form in self.words), None)
+        role = self.words.get(form) if form is not None else None
+        if form in self.clause_only and (below is None or below.dep_ not in ("ccomp", "xcomp")):
+            role = None  # "claimed that they attacked", but not "claimed responsibility for the attack"
         if role == "hypothetical" and below is not None:
             return "hypothetical"
         if role == "negated" and below is not None and below.dep_ in ("ccomp", "xcomp", "pcomp"):

@@ -82,7 +82,11 @@ class PhraseResolver:
             if match is None or match.start in seen or not match.entries:
                 continue
             seen.add(match.start)
-            if not all(i in inside for i in range(match.start, match.end)):
+            # A known name that holds the head is the head's, whatever the parser made of its first
+            # word ("Barack" read as a preposition at the start of a sentence).
+            if not (
+                match.start <= head.i < match.end or all(i in inside for i in range(match.start, match.end))
+            ):
                 continue
             resolved = self.kb.entry_for(match.alias, self.day)
             if resolved is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import bundled_table
 from ..model import Place
 from ..places.gazetteer import Gazetteer, default_gazetteer
 from .index import doc_index
@@ -37,6 +38,7 @@ MOTION = {"to", "into", "from"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
+VENUE_WORDS = frozenset(row["word"] for row in bundled_table("places", "venue_words.tsv"))
 MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
 MOVEMENTS = {
     "visit",
@@ -131,6 +133,8 @@ class WhereStage:
         for width in range(min(3, len(span)), 0, -1):
             for start in range(span.start, span.end - width + 1):
                 part = span.doc[start : start + width]
+                if all(token.lower_ in VENUE_WORDS for token in part):
+                    continue  # "University" in "Cumhuriyet University" is no town in Florida
                 candidate = self.gazetteer.lookup(part.text, context=context) if width < len(span) else None
                 candidate = candidate or self.gazetteer.seat(part.text)
                 if candidate is not None:
