@@ -119,18 +119,7 @@ class Resolver(PhraseResolver, References):
                 resolved = self.kb.entry_for(match.alias, self.day)
                 if resolved is None or resolved[0].type == "person":
                     continue
-                entry = resolved[0]
-                mention = Mention(
-                    match.start,
-                    match.end,
-                    head,
-                    entry.code,
-                    entry.name,
-                    entry.country,
-                    entry.sector,
-                    entry.type,
-                    f"{entry.origin}: {entry.name}",
-                )
+                mention = Mention.of_entry(match.start, match.end, head, resolved[0])
             else:
                 country = match.country
                 if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":

@@ -7,6 +7,10 @@ offset-based Event records that leave the pipeline.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..actors.kb import Entry
 
 
 @dataclass(slots=True)
@@ -33,6 +37,21 @@ class Mention:
     members: tuple[Mention, ...] = ()
     plural: bool = False
     demonym: bool = False
+
+    @classmethod
+    def of_entry(cls, start: int, end: int, head: int, entry: Entry) -> Mention:
+        """An organisation or group of the knowledge base, named by the span."""
+        return cls(
+            start,
+            end,
+            head,
+            entry.code,
+            entry.name,
+            entry.country,
+            entry.sector,
+            entry.type,
+            f"{entry.origin}: {entry.name}",
+        )
 
     def spread(self) -> list[Mention]:
         """The individual actors: the members of a pair, else the mention itself."""

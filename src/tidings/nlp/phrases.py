@@ -114,18 +114,8 @@ class PhraseResolver:
         if unknown is not None:
             return unknown
         if organizations:
-            match, entry, status = organizations[0]
-            return Mention(
-                match.start,
-                match.end,
-                self._root_of(match.start, match.end),
-                entry.code,
-                entry.name,
-                entry.country,
-                entry.sector,
-                entry.type,
-                f"{entry.origin}: {entry.name}",
-            )
+            match, entry, _ = organizations[0]
+            return Mention.of_entry(match.start, match.end, self._root_of(match.start, match.end), entry)
         return None
 
     def _titled(self, head: Token, rest: list[Token], mention: Mention) -> Mention | None:

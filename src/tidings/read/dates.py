@@ -24,7 +24,7 @@ _MONTH_NAMES = (
     ("november", "nov"),
     ("december", "dec"),
 )
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 
 # Feeds (RFC 822) and many bylines lead with the weekday: "Mon, 19 Jun 2023", "Monday, June 19, 2023".
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -53,7 +53,7 @@ def normalise_date(value: str) -> str | None:
         if not match:
             continue
         month = match["month"]
-        number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower())
         if number is None:
             continue
         try:

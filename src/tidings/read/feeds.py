@@ -8,8 +8,6 @@ import time
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-import feedparser
-
 from ..errors import problem
 from ..model import Article, Problem
 from .html import html_to_text
@@ -30,6 +28,8 @@ def read_feed(
     if not data.strip():
         yield problem(origin, "TID101")
         return
+    import feedparser  # imported here, as trafilatura is: only feeds need it
+
     # A file object, not bytes or a string, so that feedparser never takes the data for a URL or a path.
     feed = feedparser.parse(io.BytesIO(data))
     if not feed.entries:

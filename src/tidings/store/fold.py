@@ -211,35 +211,15 @@ def _mention_row(verdict: Verdict, event: Event) -> dict:
         "article_id": verdict.fingerprint.id,
         "sentence_index": event.sentence_index,
         "sentence": event.sentence,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "cameo": event.cameo,
-        "cameo_root": event.cameo_root,
-        "quad_class": event.quad_class,
-        "goldstein": event.goldstein,
-        "plover_type": event.plover_type,
-        "plover_mode": event.plover_mode,
         "trigger": event.trigger.text,
         "trigger_start": event.trigger.start,
         "trigger_end": event.trigger.end,
-        "modality": event.modality,
         "confidence": event.confidence,
+        **_what_when_where(event),
+        **_actors(event, ("code", "name", "text", "start", "end", "country", "sector")),
     }
-    for role in ("source", "target"):
-        actor = getattr(event, role)
-        for name in ("code", "name", "text", "start", "end", "country", "sector"):
-            row[f"{role}_{name}"] = getattr(actor, name) if actor else None
     place = event.location
-    row.update(
-        {
-            "location_text": place.text if place else None,
-            "location": place.name if place else None,
-            "location_country": place.country if place else None,
-            "lat": place.lat if place else None,
-            "lon": place.lon if place else None,
-            "geonameid": place.geonameid if place else None,
-        }
-    )
+    row["location_text"] = place.text if place else None
     return row
 
 
@@ -264,39 +244,50 @@ def _event_rows(batch: Batch, now: dt.datetime) -> list[dict]:
 
 
 def _new_event_row(key: int, verdict: Verdict, event: Event, now: dt.datetime) -> dict:
-    row = {"id": key, "date": event.date, "date_precision": event.date_precision}
-    for role in ("source", "target"):
-        actor = getattr(event, role)
-        for name in ("code", "name", "country", "sector"):
-            row[f"{role}_{name}"] = getattr(actor, name) if actor else None
+    return {
+        "id": key,
+        **_what_when_where(event),
+        **_actors(event, ("code", "name", "country", "sector")),
+        "num_mentions": 0,
+        "num_articles": 0,
+        "num_sources": 0,
+        "first_seen": None,
+        "last_seen": None,
+        "is_root": False,
+        "confidence": event.confidence,
+        "first_article": verdict.fingerprint.id,
+        "url": verdict.article.url,
+        "added_at": now,
+    }
+
+
+def _what_when_where(event: Event) -> dict:
+    """The columns an event and each of its mentions share: its code, date and place."""
     place = event.location
-    row.update(
-        {
-            "cameo": event.cameo,
-            "cameo_root": event.cameo_root,
-            "quad_class": event.quad_class,
-            "goldstein": event.goldstein,
-            "plover_type": event.plover_type,
-            "plover_mode": event.plover_mode,
-            "modality": event.modality,
-            "location": place.name if place else None,
-            "location_country": place.country if place else None,
-            "lat": place.lat if place else None,
-            "lon": place.lon if place else None,
-            "geonameid": place.geonameid if place else None,
-            "num_mentions": 0,
-            "num_articles": 0,
-            "num_sources": 0,
-            "first_seen": None,
-            "last_seen": None,
-            "is_root": False,
-            "confidence": event.confidence,
-            "first_article": verdict.fingerprint.id,
-            "url": verdict.article.url,
-            "added_at": now,
-        }
-    )
-    return row
+    return {
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo_root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "modality": event.modality,
+        "location": place.name if place else None,
+        "location_country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geonameid": place.geonameid if place else None,
+    }
+
+
+def _actors(event: Event, fields: tuple[str, ...]) -> dict:
+    return {
+        f"{role}_{name}": getattr(actor, name) if actor else None
+        for role, actor in (("source", event.source), ("target", event.target))
+        for name in fields
+    }
 
 
 def _actor_rows(batch: Batch) -> list[dict]:

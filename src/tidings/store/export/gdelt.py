@@ -19,42 +19,25 @@ import pyarrow as pa
 from ...data_files import bundled_table
 from .copy import copy
 
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 COLUMNS = (
     "GlobalEventID",
     "Day",
     "MonthYear",
     "Year",
     "FractionDate",
-    *(
-        f"Actor1{name}"
-        for name in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    *(
-        f"Actor2{name}"
-        for name in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
+    *(f"{actor}{name}" for actor in ("Actor1", "Actor2") for name in _ACTOR_FIELDS),
     "IsRootEvent",
     "EventCode",
     "EventBaseCode",
