@@ -847,6 +847,89 @@ def test_weapons_stand_for_the_force_that_fires_them(coder, expect_event):
     expect_event(events, root="19", source="ETH*")
 
 
+def test_protesters_force_is_a_violent_protest_and_the_polices_stays_force(
+    coder, expect_event, expect_no_event
+):
+    events = coder.code(
+        "Protesters clashed with riot police in central Nairobi on Tuesday as anger over the "
+        "finance bill grew.",
+        date="2024-06-25",
+    )
+    expect_event(events, cameo="145", plover="PROTEST", source="KENOPP", target="KENCOP")
+    expect_event(events, root="19", plover="ASSAULT", source="KENCOP", target="KENOPP")
+    expect_no_event(events, root="19", source="KENOPP")
+    events = coder.code(
+        "Rioters torched a police station and looted shops in Dakar on Friday.", date="2024-06-21"
+    )
+    expect_event(events, cameo="145", plover="PROTEST", source="SENOPP", target="SENCOP")
+    # Armed force stays what it is, whoever uses it.
+    events = coder.code(
+        "Georgian demonstrators fired rockets at the parliament building in Tbilisi.", date="2024-05-14"
+    )
+    expect_event(events, cameo="195", plover="ASSAULT", source="GEOOPP")
+
+
+def test_dispersing_protesters_is_repression(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Liberian riot police fired tear gas to disperse demonstrators protesting the election "
+        "results in Monrovia on Thursday.",
+        date="2023-10-19",
+    )
+    expect_event(events, cameo="175", source="LBRCOP", target="LBROPP")
+    # The participle's subject is the noun it qualifies: the demonstrators protest, not the police.
+    expect_event(events, root="14", plover="PROTEST", source="LBROPP")
+    expect_no_event(events, root="14", source="LBRCOP")
+    expect_no_event(coder.code("The crowd dispersed peacefully after the speech.", date="2023-10-19"))
+
+
+def test_what_talks_are_about_is_not_a_party_to_them(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Armenia and Azerbaijan resumed negotiations on Tuesday on a Russian troop withdrawal "
+        "from Nagorno-Karabakh.",
+        date="2023-05-02",
+    )
+    expect_event(events, root="04", source="ARM", target="AZE", symmetric=True)
+    expect_no_event(events, root="04", target="RUS*")
+
+
+def test_a_failure_to_agree_is_between_those_who_failed(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Serbia and Kosovo failed to reach agreement on the status of Serbian municipalities "
+        "in Brussels on Monday.",
+        date="2023-03-20",
+    )
+    expect_event(events, root="12", source="SRB", target="XKX")
+    expect_event(events, root="12", source="XKX", target="SRB")
+    expect_no_event(events, root="12", source="SRB", target="SRB*")
+
+
+def test_a_demanded_withdrawal_is_demanded_of_who_withdraws(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "EU foreign ministers demanded the withdrawal of Russian forces from Moldova on Monday, "
+        "diplomats said.",
+        date="2022-03-21",
+    )
+    expect_event(events, root="10", plover="REQUEST", source="IGOEUR*", target="RUSMIL")
+    expect_no_event(events, root="10", target="MDA")
+
+
+def test_a_weapon_is_someones_attack_and_a_landslide_no_ones(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Two Nigerian soldiers were killed by a bomb planted by Boko Haram fighters near Maiduguri "
+        "on Saturday.",
+        date="2021-04-12",
+    )
+    expect_event(events, root="19", plover="ASSAULT", source="NGAREB", target="NGAMIL")
+    events = coder.code(
+        "Four Afghan policemen were killed by an improvised explosive device in Helmand on Monday.",
+        date="2019-09-03",
+    )
+    expect_event(events, root="19", plover="ASSAULT", target="AFGCOP")
+    expect_no_event(
+        coder.code("Twelve villagers were killed by a landslide in Nepal on Monday.", date="2021-08-02")
+    )
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

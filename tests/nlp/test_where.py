@@ -159,6 +159,19 @@ PLACE_CASES = [
         id="an-ambiguous-city-by-the-countries-in-the-story",
     ),
     case(
+        "2007-05-28",
+        "Three US soldiers were killed by a roadside bomb outside of the Iraqi city of Basra on Sunday.",
+        want(root="19", target="USAMIL", date="2007-05-27", country="IRQ", place="Basrah"),
+        id="outside-of-a-city-and-not-the-victims-country",
+    ),
+    case(
+        "2014-07-18",
+        "A Ukrainian military transport plane was shot down over eastern Ukraine on Thursday by a "
+        "missile fired by separatist rebels.",
+        want(root="19", target="UKRMIL", country="UKR", place="Ukraine"),
+        id="shot-down-over-a-country",
+    ),
+    case(
         "2025-06-16",
         "Japan criticised China on Monday over its growing military spending.",
         want(cameo="111", source="JPN", target="CHN", date="2025-06-16", country=None),

@@ -13,10 +13,15 @@ from spacy.tokens import Token
 
 from .lexicon import LexEntry
 from .mentions import Mention
+from .weapons import is_weapon
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between")
 NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over", "for")
+# Retreats, withdrawals and expulsions: acts that leave a place.
+LEAVING_CODES = ("087", "174")
+# What talks, agreements and meetings are about: "negotiations on", "a deal over".
+TOPIC_PREPS = ("on", "over", "about", "regarding", "concerning")
 # Possessives that make an object the actor's own ("its troops"), not someone acted upon.
 OWN = {"its", "their", "his", "her", "our", "my"}
 # Prepositions by which an object names whom it concerns: "evidence against", "efforts of", "crimes by".
@@ -48,6 +53,9 @@ class Arguments:
             return own
         head = verb.head
         if verb.dep_ == "relcl":
+            return [head]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and self.actor_at.get(head.i):
+            # "dispersed demonstrators protesting election results": the noun does what it is doing.
             return [head]
         if verb.dep_ == "acl" and head.pos_ == "NOUN" and verb.tag_ != "VBN":
             # "issued a declaration demanding ...": who issued it, or whose it is.
@@ -87,15 +95,14 @@ class Arguments:
 
     def _coordinated_actors(self, token: Token) -> list[Mention]:
         found: list[Mention] = []
-        if True:
-            for each in coordinated(token):
-                mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i)
-                if not mentions and each.ent_type_ in ("DATE", "TIME"):
-                    # "met with Bashar Assad Tuesday": the name hangs off the date.
-                    mentions = [
-                        m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())
-                    ]
-                found.extend(mentions or ())
+        for each in coordinated(token):
+            mentions = self.actor_at.get(each.i) or self.actor_at.get(self.lexicon.through(each).i)
+            if not mentions and each.ent_type_ in ("DATE", "TIME"):
+                # "met with Bashar Assad Tuesday": the name hangs off the date.
+                mentions = [
+                    m for c in each.children if c.dep_ == "compound" for m in self.actor_at.get(c.i, ())
+                ]
+            found.extend(mentions or ())
         # "two Ugandan and three Tanzanian activists": the bare demonym shares the noun's sector.
         sectors = {m.sector for m in found if m.sector and m.kind == "sector"}
         if len(sectors) == 1:
@@ -151,11 +158,14 @@ class Arguments:
                     return noun_targets or participants
         return []
 
-    def _verb_targets_except(self, verb: Token, noun: Token) -> list[Mention]:
+    def _verb_targets_except(self, verb: Token, noun: Token, *, symmetric: bool = False) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
         # "issued arrest warrants for two men": with a light verb, "for" names the target too;
-        # "opened an investigation into crimes by Russian forces": whom the object concerns.
-        preps = self._prep_objects(verb, (*TARGET_PREPS, "for"))
+        # "opened an investigation into crimes by Russian forces": whom the object concerns;
+        # but "renewed talks on a troop pullback" says what the talks are about.
+        preps = self._prep_objects(
+            verb, [p for p in (*TARGET_PREPS, "for") if not (symmetric and p in TOPIC_PREPS)]
+        )
         return self.actors(objects) or self.actors(preps) or self._partners(preps)
 
     def _partners(self, objects: list[Token]) -> list[Mention]:
@@ -201,7 +211,7 @@ class Arguments:
         addressed = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         # "called on Israel to", "appealed to the UN", "demanded autonomy from Serbian authorities"
         addressed += self._prep_objects(verb, ("on", "upon", "to", "from"))
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and not self._leaving(c)):
             addressed += [
                 p
                 for prep in obj.children
@@ -210,6 +220,12 @@ class Arguments:
                 if p.dep_ == "pobj"
             ]
         return [t for t in addressed if self.actors([t])]
+
+    def _leaving(self, noun: Token) -> bool:
+        """A withdrawal or expulsion: its "from" is the place left ("the withdrawal of troops from
+        Bosnia"), not whom a demand is addressed to ("demanded support from the assembly")."""
+        entry = self.lexicon.noun_entry(noun)
+        return entry is not None and entry.cameo.startswith(LEAVING_CODES)
 
     def noun_roles(
         self, noun: Token, entry: LexEntry | None
@@ -229,6 +245,8 @@ class Arguments:
                     sources.extend(self.actors(objects))
                 elif word in ("between", "among") or (word == "of" and symmetric):
                     participants.extend(self._actors_in_subtree(objects))
+                elif symmetric and word in TOPIC_PREPS:
+                    continue  # "talks on an Israeli pullback": what is talked about, not with whom
                 elif word in NOUN_TARGET_PREPS or word == "of":
                     # "an investigation into war crimes by Russian forces": whom the object concerns.
                     targets.extend(self.actors(objects) or self._partners(objects))
@@ -274,7 +292,9 @@ class Arguments:
 
     def _blameless_agent(self, verb: Token) -> bool:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return bool(agents) and not any(self.actors([a]) or self.lexicon.noun_entry(a) for a in agents)
+        return bool(agents) and not any(
+            self.actors([a]) or self.lexicon.noun_entry(a) or is_weapon(a) for a in agents
+        )
 
     def _state_names(self) -> set[int]:
         """Tokens that name a state itself: a country, its capital or its seat of government."""

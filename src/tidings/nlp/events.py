@@ -24,6 +24,7 @@ from .index import doc_index
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
 from .mentions import EventMention, Mention
 from .speech import SPEECH
+from .weapons import is_weapon, wielders
 
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on", "in")
@@ -74,13 +75,17 @@ class EventReader(Arguments):
         found = self._found_in(sentence)
         # "began a hunger strike to demand reforms": the purpose restates why the coded act was
         # done; it is an event of its own only when the act itself is not coded.
-        anchors = {event.anchor for event in found}
-        found = [
-            event
-            for event in found
-            if not purpose_of(self.doc[event.anchor], anchors)
-            and not background(self.doc[event.anchor], anchors)
-        ]
+        anchors = {event.anchor: event for event in found}
+        kept = []
+        for event in found:
+            anchor = self.doc[event.anchor]
+            if purpose_of(anchor, anchors):
+                # "fired tear gas to disperse demonstrators": but the act falls on whom its purpose names.
+                act = anchors[anchor.head.i]
+                act.targets = act.targets or [t for t in event.targets if t not in act.sources]
+            elif not background(anchor, anchors):
+                kept.append(event)
+        found = kept
         return found + [a for a in (self._accusation(event) for event in found) if a is not None]
 
     def _accusation(self, event: EventMention) -> EventMention | None:
@@ -224,6 +229,14 @@ class EventReader(Arguments):
                 # the force itself, not a thing of it ("an army base")
                 and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in self.doc[m.head].children)
             ] or [m for m in self.actors(self._prep_objects(verb, ("from",))) if m.kind == "country"]
+        if not sources and entry.cameo[:2] in ACCUSED_ROOTS:
+            # "downed by a missile fired by rebels": who used the weapon.
+            used = (
+                subjects
+                + self._prep_objects(verb, ("with", "by"))
+                + [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            )
+            sources = self.actors(w for weapon in used if is_weapon(weapon) for w in wielders(weapon))
         return self._event(verb, (verb.i, verb.i + 1), entry.cameo, sources, targets, entry, how=entry.origin)
 
     def _verb_row(self, verb: Token) -> LexEntry | None:
@@ -281,7 +294,7 @@ class EventReader(Arguments):
         sources = self.actors(subjects) or noun_sources or participants
         targets = (
             noun_targets
-            or self._verb_targets_except(verb, noun)
+            or self._verb_targets_except(verb, noun, symmetric=bool(noun_entry.symmetric))
             or [p for p in participants if p not in sources]
         )
         if not targets and noun_entry.cameo[:2] in ("02", "10"):
@@ -332,9 +345,16 @@ class EventReader(Arguments):
             # "demanded that the US cancel ...": the one who is to act; else whom the act concerns.
             doers = [m for m in inner.sources if m not in sources] if inner else []
             if not doers:
-                clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+                # A clause's own subject; not a reporter's ("demanded ..., diplomats said").
+                clauses = [
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() not in SPEECH
+                ]
                 doers = [
-                    m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources
+                    m
+                    for m in self.actors(t for c in clauses for t in c.children if t.dep_ in SUBJECT_DEPS)
+                    if m not in sources
                 ]
             targets = (
                 self.actors(addressees)
@@ -357,8 +377,11 @@ class EventReader(Arguments):
         )
         if event is not None and inner is not None:
             # "agreed to lift the embargo on Iran" is one side's decision, not a mutual one;
-            # "Israel and Syria agreed to hold talks" is mutual between those who agreed.
-            event.symmetric = entry.symmetric and inner.symmetric and not event.targets
+            # "Israel and Syria agreed to hold talks" is mutual between those who agreed, and
+            # "Israelis and Palestinians failed to reach agreement" a failure between them.
+            event.symmetric = (
+                inner.symmetric and not event.targets and (entry.symmetric or len(event.sources) >= 2)
+            )
             if entry.frame != "stop":
                 event.inner = inner
         return event

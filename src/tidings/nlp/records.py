@@ -15,6 +15,7 @@ from ..model import Actor, Article, Event, Place, Trigger
 from ..ontology.cameo import cameo
 from .index import doc_index
 from .mentions import EventMention, Mention
+from .protest import protest_code
 from .speech import with_speaker
 
 # Joint acts need two parties: meeting, cooperating, fighting.
@@ -77,7 +78,7 @@ class EventBuilder:
         ):
             # "Rwandan rebels demanded the removal of President X": a person acted upon at home.
             target = self.actor(target_mention, source.country)
-        code = cameo(mention.cameo)
+        code = cameo(protest_code(mention.cameo, source_mention and self.doc[source_mention.head]))
         if source is None and place_country and code.root in ("09", "17") and target is not None:
             # "was arrested in Lebanon", "put under investigation in Italy": by the authorities there.
             source = self.place_actor(place, sentence)

@@ -95,8 +95,9 @@ class WhereStage:
         moving = anchor.lemma_.lower() in MOVEMENTS or event.cameo in ("042", "0874", "074", "154")
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
+        actors = {m.head for m in doc._.actors or () if m.kind != "country"}
         for ent in doc_index(doc).sentence_ents(anchor.i):
-            if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place):
+            if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
                 # subject is a weaker guess than one attached to the act itself; and a journey is
                 # placed where it goes, not where it starts.
@@ -161,7 +162,7 @@ class WhereStage:
         return _place(span.text, candidate) if candidate is not None else None
 
 
-def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool) -> bool:
+def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool, actors: set[int]) -> bool:
     """Whether the sentence uses this name as a location and not as an actor."""
     root = _phrase_root(ent)
     if with_speaker(root):
@@ -171,10 +172,18 @@ def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool) -> bool
         preposition.lower_ in LOCATIVE
         or preposition.lower_ in MOTION
         and (moving or preposition.head.lemma_.lower() in JOURNEYS)
+        # "shot down over eastern Ukraine", "flew over Syria"; but "a dispute over Crimea"
+        or preposition.lower_ == "over"
+        and on_place
+        # "outside of Basra"
+        or preposition.lower_ == "of"
+        and preposition.head.lower_ in LOCATIVE
     ):
         return True
     # "visited Russia", "shelled Kharkiv": the object of the act is where it happened.
-    if on_place and root.dep_ in ("dobj", "nsubjpass") and root.head.i == anchor.i:
+    # But "three US servicemen were killed": a name on the victims says who, not where.
+    named_on_actor = root.i in actors and not ent.start <= root.i < ent.end
+    if on_place and root.dep_ in ("dobj", "nsubjpass") and root.head.i == anchor.i and not named_on_actor:
         return True
     if root.lemma_.lower() in MARGINS:
         return True  # "on the sidelines of the Munich Security Conference"
