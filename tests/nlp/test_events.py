@@ -930,6 +930,50 @@ def test_a_weapon_is_someones_attack_and_a_landslide_no_ones(coder, expect_event
     )
 
 
+def test_a_quantity_of_aid_is_aid(coder, expect_event):
+    events = coder.code(
+        "Saudi Arabia gave Yemen 500 million dollars of aid on Tuesday, and Kuwaiti doctors handed "
+        "over 300 kg of medicine to the Yemeni Red Crescent.",
+        date="2023-04-11",
+    )
+    expect_event(events, root="07", plover="AID", source="SAU", target="YEM")
+    expect_event(events, root="07", plover="AID", source="KWT*")
+
+
+def test_people_named_by_a_participle_are_not_an_event(coder, expect_no_event):
+    events = coder.code(
+        "Red Cross teams evacuated the wounded from the besieged town of Bakhmut on Friday.",
+        date="2023-02-03",
+    )
+    expect_no_event(events, root="19")
+    expect_no_event(events, root="18")
+
+
+def test_up_to_a_number_of_people_are_the_target(coder, expect_event):
+    events = coder.code(
+        "Islamist militants kidnapped up to 20 Nigerian schoolgirls from a village in Borno state.",
+        date="2021-02-26",
+    )
+    expect_event(events, root="18", plover="ASSAULT", target="NGA*")
+
+
+def test_its_citizens_are_the_owners_not_the_places(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Canada urged its citizens on Monday to leave Lebanon as fighting intensified.", date="2024-09-23"
+    )
+    expect_event(events, root="02", source="CAN*", target="CANCVL")
+    expect_no_event(events, target="LBNCVL")
+
+
+def test_abusing_people_is_an_assault_and_abusing_power_is_not(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Egyptian prison guards abused political detainees for months, Amnesty International said.",
+        date="2022-06-14",
+    )
+    expect_event(events, root="18", plover="ASSAULT", source="EGYCOP", target="EGYCVL")
+    expect_no_event(coder.code("The Egyptian minister abused his power, critics said.", date="2022-06-14"))
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

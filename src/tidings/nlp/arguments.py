@@ -127,6 +127,16 @@ class Arguments:
 
     def _verb_targets(self, verb: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        # "kidnapped up to 16 Russian advisers", read as a particle and a preposition.
+        objects += [
+            p
+            for prt in verb.children
+            if prt.dep_ == "prt" and prt.lower_ == "up"
+            for prep in prt.children
+            if prep.lower_ == "to"
+            for p in prep.children
+            if p.dep_ == "pobj" and any(c.dep_ == "nummod" for c in p.children)
+        ]
         if not objects and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.i != verb.i:
             # "was arrested by police and charged with treason": the passive's subject again.
             if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):

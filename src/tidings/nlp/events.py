@@ -28,6 +28,8 @@ from .weapons import is_weapon, wielders
 
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on", "in")
+# Where a participle with an article stands for people: "the wounded", "the accused".
+NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
 # Violence a state reports another actor committing: an accusation too.
@@ -132,6 +134,12 @@ class EventReader(Arguments):
             if token.i in self.used or token.i in self.skip:
                 continue
             event = None
+            if (
+                token.pos_ in ("VERB", "ADJ")
+                and token.dep_ in NOMINAL_DEPS
+                and any(c.dep_ == "det" for c in token.children)
+            ):
+                continue  # "evacuated the wounded", "freed the detained": a participle as a noun
             if token.pos_ in ("VERB", "AUX") and obliged(token):
                 event = self.obligation_event(token)
             if event is None and (

@@ -220,12 +220,20 @@ class PhraseResolver:
         sectors = self.kb.sectors
         found: list[tuple[int, str, Token]] = []
         lemmas = [t.lemma_.lower() if t.lemma_.lower() in sectors else t.lower_ for t in tokens]
+        # Phrases are listed by their lemmas ("prison guard"), whatever the head's own entry.
+        phrase_lemmas = [t.lemma_.lower() for t in tokens]
         for index, token in enumerate(tokens):
             if token.i in self.person_tokens or token.i in self.matches:
                 continue  # "People" in "the People's Republic of China" is part of a name
             for width in (3, 2):
-                phrase = " ".join(lemmas[index : index + width])
-                if index + width <= len(tokens) and phrase in sectors:
+                if index + width > len(tokens):
+                    continue
+                phrases = (
+                    " ".join(lemmas[index : index + width]),
+                    " ".join(phrase_lemmas[index : index + width]),
+                )
+                phrase = next((p for p in phrases if p in sectors), None)
+                if phrase is not None:
                     found.append((0 if token.i != head.i else 1, sectors[phrase], token))
                     break
             else:
@@ -315,6 +323,22 @@ class PhraseResolver:
                 sector,
                 "sector",
                 f"'the {lemma}' refers back to {self.doc[earlier.start:earlier.end].text!r}",
+                plural=head.tag_ in ("NNS", "NNPS"),
+            )
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        referent = self._pronoun(owner) if owner is not None else None
+        if referent is not None and referent.country:
+            # "Pakistan urged its citizens to leave Iraq": Pakistan's citizens, not Iraq's.
+            return Mention(
+                start,
+                end,
+                head.i,
+                referent.country + sector,
+                None,
+                referent.country,
+                sector,
+                "sector",
+                f"{owner.text!r} refers back to {self.doc[referent.start : referent.end].text!r}",
                 plural=head.tag_ in ("NNS", "NNPS"),
             )
         return Mention(
