@@ -349,6 +349,19 @@ SECTOR_CASES = [
         ("Kenyan health workers", "KENHLH"),
         id="health-workers",
     ),
+    resolves(
+        "2024-06-25",
+        "Egyptian prison guards beat political detainees at Tora prison, a rights group said.",
+        ("Egyptian prison guards", "EGYCOP"),
+        ("political detainees", "EGYCVL"),
+        id="multiword-role-by-its-lemmas",
+    ),
+    resolves(
+        "2015-02-16",
+        "Pro-Russian rebels shelled the Ukrainian town of Debaltseve on Monday.",
+        ("Pro-Russian rebels", "UKRREB"),
+        id="a-stance-is-no-country",
+    ),
 ]
 
 

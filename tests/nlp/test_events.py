@@ -974,6 +974,15 @@ def test_abusing_people_is_an_assault_and_abusing_power_is_not(coder, expect_eve
     expect_no_event(coder.code("The Egyptian minister abused his power, critics said.", date="2022-06-14"))
 
 
+def test_accepting_demands_concedes_to_whom_they_come_from(coder, expect_event):
+    events = coder.code(
+        "The Sudanese government on Thursday accepted demands from Darfur rebels for a share of "
+        "oil revenue.",
+        date="2006-05-04",
+    )
+    expect_event(events, root="08", plover="CONCEDE", source="SDNGOV", target="SDNREB")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

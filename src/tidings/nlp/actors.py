@@ -25,6 +25,8 @@ from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# "anti-Syria", "pro-Russian": a stance towards a country, not membership of it.
+STANCE_PREFIXES = {"anti", "pro"}
 
 
 @Language.factory(
@@ -105,6 +107,8 @@ class Resolver(PhraseResolver, References):
             ]
             if inside and (country and not entries or end < inside[0].end):
                 continue  # "Jordan" in "Jordan Bardella", "Boris" in "Boris Yeltsin"
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
+                continue  # an "anti-Syria journalist" or "pro-Russia rebels" are not Syria's or Russia's
             match = Match(start, end, alias, country, entries)
             for i in range(start, end):
                 covered[i] = match

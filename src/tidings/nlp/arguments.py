@@ -18,6 +18,8 @@ from .weapons import is_weapon
 SUBJECT_DEPS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between")
 NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over", "for")
+# Appeals, offers and demands: what comes "from" someone.
+ASKING_ROOTS = ("02", "03", "10")
 # Retreats, withdrawals and expulsions: acts that leave a place.
 LEAVING_CODES = ("087", "174")
 # What talks, agreements and meetings are about: "negotiations on", "a deal over".
@@ -187,10 +189,12 @@ class Arguments:
             found = found or unique(
                 [named[c.i] for c in obj.children if c.dep_ in ("compound", "nmod", "amod") and c.i in named]
             )
+            # "accepted demands from the rebels": whom a request or an offer comes from.
+            preps = OBJECT_PARTNERS + (("from",) if self._asking(obj) else ())
             found = found or self.actors(
                 p
                 for prep in obj.children
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PARTNERS
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
                 for p in prep.children
                 if p.dep_ == "pobj"
             )
@@ -230,6 +234,11 @@ class Arguments:
                 if p.dep_ == "pobj"
             ]
         return [t for t in addressed if self.actors([t])]
+
+    def _asking(self, noun: Token) -> bool:
+        """A request, demand or offer ("demands from the rebels", "an offer from Qatar")."""
+        entry = self.lexicon.noun_entry(noun)
+        return entry is not None and entry.cameo.startswith(ASKING_ROOTS)
 
     def _leaving(self, noun: Token) -> bool:
         """A withdrawal or expulsion: its "from" is the place left ("the withdrawal of troops from
