@@ -983,6 +983,27 @@ def test_accepting_demands_concedes_to_whom_they_come_from(coder, expect_event):
     expect_event(events, root="08", plover="CONCEDE", source="SDNGOV", target="SDNREB")
 
 
+def test_a_threat_is_against_whoever_must_act_to_avert_it(coder, expect_event):
+    events = coder.code(
+        "Turkey threatened on Monday to launch a new ground operation unless Sweden extradited "
+        "the suspects.",
+        date="2023-01-23",
+    )
+    expect_event(events, root="13", plover="THREATEN", source="TUR", target="SWE*")
+    events = coder.code(
+        "Russia threatened to halt gas deliveries if Moldova failed to pay its debts.", date="2022-10-24"
+    )
+    expect_event(events, root="13", plover="THREATEN", source="RUS", target="MDA*")
+
+
+def test_a_framed_act_with_no_code_still_names_whom_it_concerns(coder, expect_event):
+    events = coder.code(
+        "Ukraine threatened on Tuesday to cut off transit of oil to Hungary over its veto.",
+        date="2024-07-16",
+    )
+    expect_event(events, root="13", plover="THREATEN", source="UKR", target="HUN")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

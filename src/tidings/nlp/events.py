@@ -28,6 +28,8 @@ from .weapons import is_weapon, wielders
 
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on", "in")
+# Clauses that set the condition of a threat: "unless Baghdad accepts", "if the US goes ahead".
+CONDITIONS = ("unless", "if")
 # Where a participle with an article stands for people: "the wounded", "the accused".
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
@@ -371,7 +373,15 @@ class EventReader(Arguments):
                 or self._partners([c for c in verb.children if c.dep_ == "dobj"])
             )
         else:
-            targets = (inner.targets if inner else []) or self._verb_targets(verb)
+            targets = (
+                (inner.targets if inner else [])
+                or self._verb_targets(verb)
+                or self._complement_targets(verb, sources)
+            )
+        if entry.frame == "threaten" and not targets:
+            # "threatened to launch an offensive unless Baghdad accepted": the threat is against
+            # whoever must act to avert it.
+            targets = self._conditions(verb, sources)
         if not sources and inner is not None and entry.frame == "stop":
             sources = inner.sources
         event = self._event(
@@ -393,6 +403,30 @@ class EventReader(Arguments):
             if entry.frame != "stop":
                 event.inner = inner
         return event
+
+    def _complement_targets(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """Whom the act a framing verb frames falls on, when that act is no event of the lexicon:
+        "threatened to cut off electricity to Nakhichevan", "refused to respond to a US demand"."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                found = [m for m in self._verb_targets(child) if m not in sources]
+                if found:
+                    return found
+        return []
+
+    def _conditions(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """The subjects of "unless" and "if" clauses on a verb or on the act it frames."""
+        clauses = [
+            clause
+            for head in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp")))
+            for clause in head.children
+            if clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+        ]
+        subjects = [
+            s for clause in clauses for s in clause.children if s.dep_ in (*SUBJECT_DEPS, "nsubjpass")
+        ]
+        return [m for m in self.actors(subjects) if m not in sources]
 
     def _inner_event(self, verb: Token, controller: list[Token]) -> EventMention | None:
         for child in verb.children:
