@@ -1004,6 +1004,23 @@ def test_a_framed_act_with_no_code_still_names_whom_it_concerns(coder, expect_ev
     expect_event(events, root="13", plover="THREATEN", source="UKR", target="HUN")
 
 
+def test_a_travel_warning_reduces_relations(coder, expect_event):
+    events = coder.code("China warned its citizens on Friday against travel to Japan.", date="2025-11-14")
+    expect_event(events, root="16", plover="SANCTION", source="CHN", target="JPN")
+    events = coder.code("Canada issued a travel warning for Haiti on Monday.", date="2024-03-04")
+    expect_event(events, root="16", plover="SANCTION", source="CAN", target="HTI")
+
+
+def test_a_rally_is_a_protest_and_rallying_behind_someone_support(coder, expect_event):
+    events = coder.code(
+        "Thousands of Georgian protesters rallied in Tbilisi on Sunday against the foreign agents law.",
+        date="2024-05-12",
+    )
+    expect_event(events, root="14", plover="PROTEST", source="GEOOPP")
+    events = coder.code("Ukrainian opposition parties rallied behind President Zelensky.", date="2022-02-25")
+    expect_event(events, root="05", plover="SUPPORT", source="UKROPP", target="UKRGOV")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

@@ -239,6 +239,14 @@ def test_a_time_expression_dates_only_its_own_event(coder, expect_event):
     expect_event(second, root="04", source="USAGOV", target="CHNGOV", date="2023-06-19")
 
 
+def test_a_date_inside_a_recalled_event_is_not_the_reported_events(coder, expect_event):
+    events = coder.code(
+        "Britain has advised against all travel to Tunisia after the beach shooting last week.",
+        date="2015-07-09",
+    )
+    expect_event(events, root="16", source="GBR", target="TUN", date="2015-07-09", precision="day")
+
+
 def test_without_a_publication_date_a_relative_expression_gives_no_date(coder, expect_event):
     events = coder.code("Kenya and Somalia signed a border security pact on Monday.")
     expect_event(events, cameo="057", source="KEN", target="SOM", date=None)

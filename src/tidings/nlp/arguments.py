@@ -16,7 +16,7 @@ from .mentions import Mention
 from .weapons import is_weapon
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between")
+TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between", "behind")
 NOUN_TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "over", "for")
 # Appeals, offers and demands: what comes "from" someone.
 ASKING_ROOTS = ("02", "03", "10")

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..read.dates import MONTHS
+from .clauses import BACKGROUND_PREPS
 from .index import doc_index
 from .mentions import EventMention
 
@@ -107,6 +108,8 @@ class WhenStage:
         for ent in doc_index(doc).sentence_ents(anchor.i):
             if ent.label_ != "DATE" or ent.root.i in excluded or _bounds_period(ent):
                 continue
+            if _dates_background(ent, anchor):
+                continue
             candidates.append((_distance(anchor, ent.root), abs(ent.root.i - anchor.i), ent))
         for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
             when = resolve(ent.text, published, future=future)
@@ -129,6 +132,17 @@ def _bounds_period(ent: Span) -> bool:
         return not (head.lower_ == "over" and "weekend" in ent.text.lower())
     first = ent[0].lower_
     return first in NOT_DATES or ent.root.dep_ == "amod" and "-" in ent.text
+
+
+def _dates_background(ent: Span, anchor: Token) -> bool:
+    """ "advised against travel after the museum shooting last week": the date is the shooting's,
+    an event the sentence recalls, not the advice's."""
+    for token in ent.root.ancestors:
+        if token.i == anchor.i:
+            return False
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+            return True
+    return False
 
 
 def _distance(a: Token, b: Token) -> int:
