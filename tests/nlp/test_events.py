@@ -1021,6 +1021,35 @@ def test_a_rally_is_a_protest_and_rallying_behind_someone_support(coder, expect_
     expect_event(events, root="05", plover="SUPPORT", source="UKROPP", target="UKRGOV")
 
 
+def test_exchanges_of_fire_and_of_prisoners_are_between_the_two_sides(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "India and Pakistan exchanged fire across the Line of Control on Sunday.", date="2025-05-04"
+    )
+    expect_event(events, root="19", plover="ASSAULT", source="IND", target="PAK", symmetric=True)
+    events = coder.code("Russia and Ukraine exchanged 90 prisoners of war on Friday.", date="2024-06-21")
+    expect_event(events, cameo="0841", source="RUS", target="UKR", symmetric=True)
+    expect_no_event(events, target="CVL")
+
+
+def test_economic_measures_and_loans(coder, expect_event):
+    events = coder.code("The US imposed 25 percent tariffs on Canadian steel on Tuesday.", date="2025-03-11")
+    expect_event(events, cameo="163", source="USA", target="CAN")
+    events = coder.code("The IMF approved a $3 billion loan for Egypt on Friday.", date="2022-12-16")
+    expect_event(events, root="07", plover="AID", source="IGO*", target="EGY")
+
+
+def test_summoning_an_ambassador_is_a_formal_protest_to_the_envoys_state(coder, expect_event):
+    events = coder.code(
+        "Iraq summoned the Turkish ambassador on Monday over the air strikes in Dohuk.", date="2022-07-25"
+    )
+    expect_event(events, cameo="114", plover="ACCUSE", source="IRQ", target="TUR*")
+
+
+def test_a_town_is_recaptured_from_whoever_held_it(coder, expect_event):
+    events = coder.code("Somali forces recaptured the town of Moqokori from al-Shabaab.", date="2022-09-12")
+    expect_event(events, cameo="192", source="SOMMIL", target="SOMREB")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

@@ -557,6 +557,9 @@ class EventReader(Arguments):
         if symmetric and not sources and len(targets) >= 2:
             # "No talks were held between Serbia and Kosovo": the partners are the participants.
             sources, targets = targets, []
+        if symmetric and len(sources) >= 2 and targets and not any(t.country for t in targets):
+            # "Russia and Ukraine exchanged prisoners": what passes between them, not a third party.
+            targets = []
         sources = [s for s in sources if s not in targets] or sources
         if targets and sources:
             confidence += 0.1
