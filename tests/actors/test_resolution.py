@@ -362,6 +362,12 @@ SECTOR_CASES = [
         ("Pro-Russian rebels", "UKRREB"),
         id="a-stance-is-no-country",
     ),
+    resolves(
+        "2024-03-08",
+        "Gunmen kidnapped 287 pupils from a school in Kuriga, Nigeria, on Thursday.",
+        ("287 pupils", "NGACVL"),
+        id="pupils-are-civilians",
+    ),
 ]
 
 

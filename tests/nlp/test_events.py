@@ -1050,6 +1050,41 @@ def test_a_town_is_recaptured_from_whoever_held_it(coder, expect_event):
     expect_event(events, cameo="192", source="SOMMIL", target="SOMREB")
 
 
+def test_repelling_and_retaliating_are_force_against_the_attacker(coder, expect_event):
+    events = coder.code(
+        "The Ukrainian military said it had repelled a Russian assault near Bakhmut.", date="2023-03-01"
+    )
+    expect_event(events, root="19", plover="ASSAULT", source="UKRMIL", target="RUS*")
+    events = coder.code("Iran retaliated with missile strikes on Pakistan on Thursday.", date="2024-01-18")
+    expect_event(events, cameo="195", source="IRN", target="PAK")
+
+
+def test_sent_troops_and_weapons_go_to_the_receiver(unrealized_coder, expect_event, expect_no_event):
+    events = unrealized_coder.code("France will not send troops to Ukraine, Macron said.", date="2024-03-01")
+    expect_event(events, cameo="074", source="FRA", target="UKR", modality="negated")
+    expect_no_event(events, target="UKRMIL")
+    events = unrealized_coder.code("Iran denied sending drones to Russia.", date="2022-10-18")
+    expect_event(events, root="07", source="IRN", target="RUS", modality="negated")
+
+
+def test_revoking_an_agreement_reduces_relations(coder, expect_event):
+    events = coder.code(
+        "Niger's junta revoked a military cooperation agreement with the United States.", date="2024-03-17"
+    )
+    expect_event(events, root="16", plover="SANCTION", source="NERMIL", target="USA")
+
+
+def test_agreeing_to_a_pause_in_fighting_is_an_intent_to_cease_fire(unrealized_coder, expect_event):
+    events = unrealized_coder.code("Israel agreed to a four-day pause in fighting.", date="2023-11-22")
+    expect_event(events, root="03", plover="AGREE", source="ISR")
+    expect_event(events, cameo="0871", source="ISR", modality="intended")
+
+
+def test_a_weapon_an_attack_is_made_with_is_not_its_target(coder, expect_no_event):
+    events = coder.code("Israel launched an attack with drones on Gaza.", date="2024-06-08")
+    expect_no_event(events, target="MIL")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

@@ -127,6 +127,10 @@ class Arguments:
             if p.dep_ == "pobj"
         ]
 
+    def _target_objects(self, verb: Token, preps: Iterable[str]) -> list[Token]:
+        """Prepositional objects that can be a target: not the weapons used ("an attack with drones")."""
+        return [p for p in self._prep_objects(verb, preps) if not is_weapon(p)]
+
     def _verb_targets(self, verb: Token) -> list[Mention]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
         # "kidnapped up to 16 Russian advisers", read as a particle and a preposition.
@@ -148,7 +152,7 @@ class Arguments:
         targets = self.actors(o for o in objects if o not in own)
         if targets:
             return targets
-        targets = self.actors(self._prep_objects(verb, TARGET_PREPS))
+        targets = self.actors(self._target_objects(verb, TARGET_PREPS))
         if targets:
             return targets
         # "presented evidence against Russia", "praised Haiti's efforts", "investigating crimes by
@@ -175,7 +179,7 @@ class Arguments:
         # "issued arrest warrants for two men": with a light verb, "for" names the target too;
         # "opened an investigation into crimes by Russian forces": whom the object concerns;
         # but "renewed talks on a troop pullback" says what the talks are about.
-        preps = self._prep_objects(
+        preps = self._target_objects(
             verb, [p for p in (*TARGET_PREPS, "for") if not (symmetric and p in TOPIC_PREPS)]
         )
         return self.actors(objects) or self.actors(preps) or self._partners(preps)
@@ -267,7 +271,9 @@ class Arguments:
                 elif symmetric and word in TOPIC_PREPS:
                     continue  # "talks on an Israeli pullback": what is talked about, not with whom
                 elif word in NOUN_TARGET_PREPS or word == "of":
-                    # "an investigation into war crimes by Russian forces": whom the object concerns.
+                    # "an investigation into war crimes by Russian forces": whom the object concerns;
+                    # "an attack with drones" names what it was made with.
+                    objects = [o for o in objects if not is_weapon(o)]
                     targets.extend(self.actors(objects) or self._partners(objects))
         return unique(sources), unique(targets), unique(participants)
 

@@ -294,7 +294,7 @@ class EventReader(Arguments):
         return False
 
     def _light_event(self, verb: Token, entry: LexEntry, subjects: list[Token]) -> EventMention | None:
-        noun = self._event_noun_in(verb, deps=OBJECT_DEPS, preps=("in", "into", "on", "to", "of"))
+        noun = self._event_noun_in(verb, deps=OBJECT_DEPS, preps=("in", "into", "on", "to", "of", "with"))
         if noun is None:
             self.used.discard(verb.i)
             return None
