@@ -820,14 +820,6 @@ def test_withdrawing_a_bill_is_not_a_military_retreat(coder, expect_no_event):
     expect_no_event(events, cameo="0874")
 
 
-def test_an_allegation_is_against_the_subject_of_what_is_alleged(coder, expect_event):
-    events = coder.code(
-        "Ethiopia alleged on Tuesday that Eritrea was arming rebels in the Tigray region.",
-        date="2021-03-09",
-    )
-    expect_event(events, root="11", plover="ACCUSE", source="ETH", target="ERI*")
-
-
 def test_the_reason_for_a_punishment_is_not_a_new_event(coder, expect_event, expect_no_event):
     events = coder.code(
         "A court in Cairo jailed an Egyptian blogger for three years on Sunday for helping "
@@ -836,15 +828,6 @@ def test_the_reason_for_a_punishment_is_not_a_new_event(coder, expect_event, exp
     )
     expect_event(events, root="17", plover="COERCE", target="EGY*")
     expect_no_event(events, root="07")
-
-
-def test_weapons_stand_for_the_force_that_fires_them(coder, expect_event):
-    events = coder.code(
-        "Three farmers were killed in Ethiopian drone strikes near the border town of Metema, "
-        "local officials said.",
-        date="2022-01-10",
-    )
-    expect_event(events, root="19", source="ETH*")
 
 
 def test_protesters_force_is_a_violent_protest_and_the_polices_stays_force(
@@ -869,67 +852,6 @@ def test_protesters_force_is_a_violent_protest_and_the_polices_stays_force(
     expect_event(events, cameo="195", plover="ASSAULT", source="GEOOPP")
 
 
-def test_dispersing_protesters_is_repression(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "Liberian riot police fired tear gas to disperse demonstrators protesting the election "
-        "results in Monrovia on Thursday.",
-        date="2023-10-19",
-    )
-    expect_event(events, cameo="175", source="LBRCOP", target="LBROPP")
-    # The participle's subject is the noun it qualifies: the demonstrators protest, not the police.
-    expect_event(events, root="14", plover="PROTEST", source="LBROPP")
-    expect_no_event(events, root="14", source="LBRCOP")
-    expect_no_event(coder.code("The crowd dispersed peacefully after the speech.", date="2023-10-19"))
-
-
-def test_what_talks_are_about_is_not_a_party_to_them(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "Armenia and Azerbaijan resumed negotiations on Tuesday on a Russian troop withdrawal "
-        "from Nagorno-Karabakh.",
-        date="2023-05-02",
-    )
-    expect_event(events, root="04", source="ARM", target="AZE", symmetric=True)
-    expect_no_event(events, root="04", target="RUS*")
-
-
-def test_a_failure_to_agree_is_between_those_who_failed(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "Serbia and Kosovo failed to reach agreement on the status of Serbian municipalities "
-        "in Brussels on Monday.",
-        date="2023-03-20",
-    )
-    expect_event(events, root="12", source="SRB", target="XKX")
-    expect_event(events, root="12", source="XKX", target="SRB")
-    expect_no_event(events, root="12", source="SRB", target="SRB*")
-
-
-def test_a_demanded_withdrawal_is_demanded_of_who_withdraws(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "EU foreign ministers demanded the withdrawal of Russian forces from Moldova on Monday, "
-        "diplomats said.",
-        date="2022-03-21",
-    )
-    expect_event(events, root="10", plover="REQUEST", source="IGOEUR*", target="RUSMIL")
-    expect_no_event(events, root="10", target="MDA")
-
-
-def test_a_weapon_is_someones_attack_and_a_landslide_no_ones(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "Two Nigerian soldiers were killed by a bomb planted by Boko Haram fighters near Maiduguri "
-        "on Saturday.",
-        date="2021-04-12",
-    )
-    expect_event(events, root="19", plover="ASSAULT", source="NGAREB", target="NGAMIL")
-    events = coder.code(
-        "Four Afghan policemen were killed by an improvised explosive device in Helmand on Monday.",
-        date="2019-09-03",
-    )
-    expect_event(events, root="19", plover="ASSAULT", target="AFGCOP")
-    expect_no_event(
-        coder.code("Twelve villagers were killed by a landslide in Nepal on Monday.", date="2021-08-02")
-    )
-
-
 def test_a_quantity_of_aid_is_aid(coder, expect_event):
     events = coder.code(
         "Saudi Arabia gave Yemen 500 million dollars of aid on Tuesday, and Kuwaiti doctors handed "
@@ -949,22 +871,6 @@ def test_people_named_by_a_participle_are_not_an_event(coder, expect_no_event):
     expect_no_event(events, root="18")
 
 
-def test_up_to_a_number_of_people_are_the_target(coder, expect_event):
-    events = coder.code(
-        "Islamist militants kidnapped up to 20 Nigerian schoolgirls from a village in Borno state.",
-        date="2021-02-26",
-    )
-    expect_event(events, root="18", plover="ASSAULT", target="NGA*")
-
-
-def test_its_citizens_are_the_owners_not_the_places(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "Canada urged its citizens on Monday to leave Lebanon as fighting intensified.", date="2024-09-23"
-    )
-    expect_event(events, root="02", source="CAN*", target="CANCVL")
-    expect_no_event(events, target="LBNCVL")
-
-
 def test_abusing_people_is_an_assault_and_abusing_power_is_not(coder, expect_event, expect_no_event):
     events = coder.code(
         "Egyptian prison guards abused political detainees for months, Amnesty International said.",
@@ -972,36 +878,6 @@ def test_abusing_people_is_an_assault_and_abusing_power_is_not(coder, expect_eve
     )
     expect_event(events, root="18", plover="ASSAULT", source="EGYCOP", target="EGYCVL")
     expect_no_event(coder.code("The Egyptian minister abused his power, critics said.", date="2022-06-14"))
-
-
-def test_accepting_demands_concedes_to_whom_they_come_from(coder, expect_event):
-    events = coder.code(
-        "The Sudanese government on Thursday accepted demands from Darfur rebels for a share of "
-        "oil revenue.",
-        date="2006-05-04",
-    )
-    expect_event(events, root="08", plover="CONCEDE", source="SDNGOV", target="SDNREB")
-
-
-def test_a_threat_is_against_whoever_must_act_to_avert_it(coder, expect_event):
-    events = coder.code(
-        "Turkey threatened on Monday to launch a new ground operation unless Sweden extradited "
-        "the suspects.",
-        date="2023-01-23",
-    )
-    expect_event(events, root="13", plover="THREATEN", source="TUR", target="SWE*")
-    events = coder.code(
-        "Russia threatened to halt gas deliveries if Moldova failed to pay its debts.", date="2022-10-24"
-    )
-    expect_event(events, root="13", plover="THREATEN", source="RUS", target="MDA*")
-
-
-def test_a_framed_act_with_no_code_still_names_whom_it_concerns(coder, expect_event):
-    events = coder.code(
-        "Ukraine threatened on Tuesday to cut off transit of oil to Hungary over its veto.",
-        date="2024-07-16",
-    )
-    expect_event(events, root="13", plover="THREATEN", source="UKR", target="HUN")
 
 
 def test_a_travel_warning_reduces_relations(coder, expect_event):
@@ -1021,16 +897,6 @@ def test_a_rally_is_a_protest_and_rallying_behind_someone_support(coder, expect_
     expect_event(events, root="05", plover="SUPPORT", source="UKROPP", target="UKRGOV")
 
 
-def test_exchanges_of_fire_and_of_prisoners_are_between_the_two_sides(coder, expect_event, expect_no_event):
-    events = coder.code(
-        "India and Pakistan exchanged fire across the Line of Control on Sunday.", date="2025-05-04"
-    )
-    expect_event(events, root="19", plover="ASSAULT", source="IND", target="PAK", symmetric=True)
-    events = coder.code("Russia and Ukraine exchanged 90 prisoners of war on Friday.", date="2024-06-21")
-    expect_event(events, cameo="0841", source="RUS", target="UKR", symmetric=True)
-    expect_no_event(events, target="CVL")
-
-
 def test_economic_measures_and_loans(coder, expect_event):
     events = coder.code("The US imposed 25 percent tariffs on Canadian steel on Tuesday.", date="2025-03-11")
     expect_event(events, cameo="163", source="USA", target="CAN")
@@ -1045,11 +911,6 @@ def test_summoning_an_ambassador_is_a_formal_protest_to_the_envoys_state(coder, 
     expect_event(events, cameo="114", plover="ACCUSE", source="IRQ", target="TUR*")
 
 
-def test_a_town_is_recaptured_from_whoever_held_it(coder, expect_event):
-    events = coder.code("Somali forces recaptured the town of Moqokori from al-Shabaab.", date="2022-09-12")
-    expect_event(events, cameo="192", source="SOMMIL", target="SOMREB")
-
-
 def test_repelling_and_retaliating_are_force_against_the_attacker(coder, expect_event):
     events = coder.code(
         "The Ukrainian military said it had repelled a Russian assault near Bakhmut.", date="2023-03-01"
@@ -1057,14 +918,6 @@ def test_repelling_and_retaliating_are_force_against_the_attacker(coder, expect_
     expect_event(events, root="19", plover="ASSAULT", source="UKRMIL", target="RUS*")
     events = coder.code("Iran retaliated with missile strikes on Pakistan on Thursday.", date="2024-01-18")
     expect_event(events, cameo="195", source="IRN", target="PAK")
-
-
-def test_sent_troops_and_weapons_go_to_the_receiver(unrealized_coder, expect_event, expect_no_event):
-    events = unrealized_coder.code("France will not send troops to Ukraine, Macron said.", date="2024-03-01")
-    expect_event(events, cameo="074", source="FRA", target="UKR", modality="negated")
-    expect_no_event(events, target="UKRMIL")
-    events = unrealized_coder.code("Iran denied sending drones to Russia.", date="2022-10-18")
-    expect_event(events, root="07", source="IRN", target="RUS", modality="negated")
 
 
 def test_revoking_an_agreement_reduces_relations(coder, expect_event):
@@ -1078,11 +931,6 @@ def test_agreeing_to_a_pause_in_fighting_is_an_intent_to_cease_fire(unrealized_c
     events = unrealized_coder.code("Israel agreed to a four-day pause in fighting.", date="2023-11-22")
     expect_event(events, root="03", plover="AGREE", source="ISR")
     expect_event(events, cameo="0871", source="ISR", modality="intended")
-
-
-def test_a_weapon_an_attack_is_made_with_is_not_its_target(coder, expect_no_event):
-    events = coder.code("Israel launched an attack with drones on Gaza.", date="2024-06-08")
-    expect_no_event(events, target="MIL")
 
 
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
