@@ -124,6 +124,12 @@ HYPOTHETICAL_CASES = [
         id="if-attacks",
     ),
     case(
+        "2023-11-20",
+        "Should Hamas free the hostages, Israel would halt its offensive in Gaza.",
+        want(root="08", plover="RETREAT", source="ISR", target="PSE", modality="hypothetical"),
+        id="should-then-would",
+    ),
+    case(
         "2024-10-07",
         "Japanese Prime Minister Shigeru Ishiba is likely to visit Seoul later this month.",
         want(cameo="042", plover="CONSULT", source="JPNGOV", target="KOR*", modality="hypothetical"),
@@ -149,6 +155,23 @@ def test_possible_events_are_not_asserted(date, text, expected, coder, expect_no
             source=fields["source"],
             target=fields["target"],
         )
+
+
+def test_a_conditional_intention_reported_by_its_holder_is_still_stated(coder, expect_event):
+    events = coder.code(
+        "Houthi leaders said on Monday they would meet the UN envoy if he guaranteed their safety.",
+        date="2024-06-17",
+    )
+    expect_event(events, root="03", plover="AGREE", source="YEMREB", target="IGOUNO")
+
+
+def test_warning_that_someone_else_could_strike_is_no_threat(coder, expect_no_event):
+    events = coder.code(
+        "Israel could strike Iranian nuclear sites within weeks, analysts warned on Monday.",
+        date="2024-10-07",
+    )
+    expect_no_event(events, root="13")
+    expect_no_event(events, root="19")
 
 
 def test_could_impose_sanctions_asserts_no_sanctions(coder, expect_no_event):

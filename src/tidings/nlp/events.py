@@ -336,11 +336,15 @@ class EventReader(Arguments):
         inner = self._inner_event(verb, controller)
         code = entry.cameo
         if inner is not None and entry.frame in ("intend", "threaten") and has_other_subject(inner, self.doc):
-            # "hoped French officials would be indicted": a wish about others, not an intention.
+            # "hoped French officials would be indicted": a wish about others, not an intention;
+            # "warned that Israel could strike Iran": a warning about others, not a threat.
             inner.modality = "hypothetical"
-            if entry.cameo is None:
+            if entry.cameo is None or entry.frame == "threaten":
                 return inner
             inner = None
+        if entry.frame == "threaten" and inner is None and self._warns_of_others(verb, sources):
+            # "Israel could strike Iran, analysts warned": a warning, but no one's threat.
+            return None
         if inner is not None:
             code = framed_code(entry.frame, inner.cameo) or entry.cameo
             inner.modality = FRAME_MODALITY.get(entry.frame, inner.modality)
@@ -403,6 +407,21 @@ class EventReader(Arguments):
             if entry.frame != "stop":
                 event.inner = inner
         return event
+
+    def _warns_of_others(self, verb: Token, sources: list[Mention]) -> bool:
+        """Whether a clause the verb governs has someone else do something of the lexicon."""
+        for clause in verb.children:
+            row = self._verb_row(clause) if clause.dep_ == "ccomp" else None
+            if (
+                row is None
+                or row.cameo in (None, "-")
+                and not any(c.dep_ in OBJECT_DEPS and self.lexicon.noun_entry(c) for c in clause.children)
+            ):
+                continue  # "warned Ukraine would pay a heavy price": no act of Ukraine's
+            doers = self.actors(c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON")
+            if any(d.country not in {s.country for s in sources} for d in doers):
+                return True
+        return False
 
     def _complement_targets(self, verb: Token, sources: list[Mention]) -> list[Mention]:
         """Whom the act a framing verb frames falls on, when that act is no event of the lexicon:

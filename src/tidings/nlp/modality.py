@@ -176,6 +176,14 @@ class Modality:
                     return child
                 if child.dep_ in ("amod", "compound") and self.words.get(child.lower_) == "hypothetical":
                     return "hypothetical"
+        if (
+            token.dep_ != "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children)
+            and any(_condition(c) for c in token.children)
+        ):
+            # "Israel would halt its offensive if Hamas released the hostages"; but "they said they
+            # would meet him if ..." reports a conditional intention.
+            return "hypothetical"
         for child in token.children:
             if child.dep_ == "aux" and (child.lower_ in FUTURE or child.lower_ == "would"):
                 return child
@@ -202,6 +210,16 @@ class Modality:
         stated.symmetric = event.symmetric and not event.targets
         stated.inner = event
         return stated
+
+
+def _condition(clause: Token) -> bool:
+    """An "if" or "unless" clause, or one that puts its auxiliary first ("should Hamas release")."""
+    if clause.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+        return True
+    first = clause.doc[clause.left_edge.i]
+    return first.dep_ == "aux" and first.lower_ in ("should", "had", "were")
 
 
 def _other_subject(clause: Token) -> bool:
