@@ -620,6 +620,16 @@ def test_named_actors_are_coded_for_the_story_date(date, text, pairs, coder, sho
         check(events, text, name, code, show)
 
 
+def test_a_leaders_relative_is_not_the_leader(coder, show):
+    text = "Saif al-Islam Gaddafi criticised the Libyan government on Tuesday."
+    events = coder.code(text, date="2023-11-14")
+    found = codes_of(events, text, "Saif al-Islam Gaddafi")
+    assert not any((code or "").startswith("LBYELI") or code == "LBYGOV" for code in found), show(events)
+    text = "Hunter Biden met Chinese businessmen in Beijing in 2013."
+    events = coder.code(text, date="2023-11-14")
+    assert "USAGOV" not in codes_of(events, text, "Hunter Biden"), show(events)
+
+
 # --- people outside the knowledge base, remembered through the article ------------------------------
 
 

@@ -25,6 +25,26 @@ from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Words before a name that are no given name: "Mr Biden", "Sheikh Hasina".
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "lord", "madame", "mme", "herr"}
+# Lower-case parts of names: "Saif al-Islam", "Ursula von der Leyen".
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "de",
+    "del",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "le",
+    "la",
+}
 # "anti-Syria", "pro-Russian": a stance towards a country, not membership of it.
 STANCE_PREFIXES = {"anti", "pro"}
 
@@ -107,12 +127,28 @@ class Resolver(PhraseResolver, References):
             ]
             if inside and (country and not entries or end < inside[0].end):
                 continue  # "Jordan" in "Jordan Bardella", "Boris" in "Boris Yeltsin"
+            if (
+                inside
+                and entries
+                and all(e.type == "person" for e in entries)
+                and self._other_given_name(doc[inside[0].start : start])
+            ):
+                continue  # "Hunter Biden", "Simone Gbagbo": someone else of the same family name
             if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
                 continue  # an "anti-Syria journalist" or "pro-Russia rebels" are not Syria's or Russia's
             match = Match(start, end, alias, country, entries)
             for i in range(start, end):
                 covered[i] = match
         return covered
+
+    def _other_given_name(self, before: Span) -> bool:
+        """Whether the words before a surname inside a person's name are a given name of someone
+        else, not a title ("Mr", "President") that the tagger took into the name."""
+        words = [t for t in before if t.lower_ not in NAME_PARTICLES and not t.is_punct]
+        return bool(words) and all(
+            t.is_title and t.lower_ not in self.kb.sectors and t.lower_.rstrip(".") not in HONORIFICS
+            for t in words
+        )
 
     def named(self) -> dict[int, Mention]:
         """Countries and organisations named anywhere, also as modifiers, by token."""
