@@ -28,23 +28,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Words before a name that are no given name: "Mr Biden", "Sheikh Hasina".
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "lord", "madame", "mme", "herr"}
 # Lower-case parts of names: "Saif al-Islam", "Ursula von der Leyen".
-NAME_PARTICLES = {
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "bint",
-    "abu",
-    "de",
-    "del",
-    "da",
-    "di",
-    "van",
-    "von",
-    "der",
-    "le",
-    "la",
-}
+NAME_PARTICLES = set("al el bin ibn bint abu de del da di van von der le la".split())
 # "anti-Syria", "pro-Russian": a stance towards a country, not membership of it.
 STANCE_PREFIXES = {"anti", "pro"}
 
