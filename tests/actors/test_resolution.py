@@ -363,6 +363,12 @@ SECTOR_CASES = [
         id="a-stance-is-no-country",
     ),
     resolves(
+        "1995-06-19",
+        "Former Algerian President Ahmed Ben Bella criticised the army on Monday.",
+        ("Ahmed Ben Bella", "DZAELI"),
+        id="a-former-officeholder-outside-the-kb-is-an-elite",
+    ),
+    resolves(
         "2024-03-08",
         "Gunmen kidnapped 287 pupils from a school in Kuriga, Nigeria, on Thursday.",
         ("287 pupils", "NGACVL"),

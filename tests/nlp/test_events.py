@@ -933,6 +933,18 @@ def test_agreeing_to_a_pause_in_fighting_is_an_intent_to_cease_fire(unrealized_c
     expect_event(events, cameo="0871", source="ISR", modality="intended")
 
 
+def test_forcing_an_agency_out_and_cutting_food_supplies_reduce_relations(coder, expect_event):
+    events = coder.code(
+        "Burkina Faso's junta forced the UN refugee agency out of the country on Monday.", date="2024-06-17"
+    )
+    expect_event(events, cameo="166", plover="SANCTION", source="BFAMIL", target="IGO*")
+    events = coder.code(
+        "The World Food Programme reduced food supplies to Afghan refugee camps in Pakistan.",
+        date="2023-09-05",
+    )
+    expect_event(events, root="16", plover="SANCTION", source="IGO*", target="AFGREF")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

@@ -29,6 +29,8 @@ MODIFIERS = {
     "nn",
     "punct",
 }
+# Offices of the state: someone who held one and left it is coded as an elite (ELI).
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
 
 @dataclass(slots=True)
@@ -193,6 +195,8 @@ class PhraseResolver:
             self.memory.names.setdefault(ent[-1].text, mention)
             return mention
         sector, _ = self._sector(head, rest)
+        if sector in STATE_SECTORS and any(t.lower_ in ("former", "ex") for t in rest):
+            sector = "ELI"  # "former President Ahmed Ben Bella": no longer the state, as for the KB's people
         countries = self._countries(head, rest)
         country = countries[0].iso3 if countries else None
         code = (country or "") + (sector or "") or None
