@@ -161,3 +161,20 @@ def test_sent_troops_and_weapons_go_to_the_receiver(unrealized_coder, expect_eve
 def test_a_weapon_an_attack_is_made_with_is_not_its_target(coder, expect_no_event):
     events = coder.code("Israel launched an attack with drones on Gaza.", date="2024-06-08")
     expect_no_event(events, target="MIL")
+
+
+def test_a_pronoun_object_is_not_its_own_clauses_subject(coder, expect_no_event):
+    events = coder.code(
+        "Thousands of protesters marched on parliament in Kinshasa on Tuesday. Congolese police "
+        "used tear gas to disperse them.",
+        date="2025-01-28",
+    )
+    expect_no_event(events, source="CODCOP", target="CODCOP")
+
+
+def test_a_warning_about_a_thing_has_no_target_at_home(coder, expect_no_event):
+    events = coder.code(
+        "Mexican officials have warned such duties would damage businesses on both sides of the border.",
+        date="2025-01-22",
+    )
+    expect_no_event(events, target="MEXBUS")

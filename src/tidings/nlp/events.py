@@ -84,9 +84,15 @@ class EventReader(Arguments):
         for event in found:
             anchor = self.doc[event.anchor]
             if purpose_of(anchor, anchors):
-                # "fired tear gas to disperse demonstrators": but the act falls on whom its purpose names.
+                # "fired tear gas to disperse demonstrators": but the act falls on whom its purpose
+                # names (not on a capital it names as a place: "to patrol parts of Lima").
                 act = anchors[anchor.head.i]
-                act.targets = act.targets or [t for t in event.targets if t not in act.sources]
+                act.targets = act.targets or [
+                    t
+                    for t in event.targets
+                    if t not in act.sources
+                    and not (t.kind == "sector" and self.doc[t.head].ent_type_ == "GPE")
+                ]
             elif not background(anchor, anchors):
                 kept.append(event)
         found = kept
@@ -409,26 +415,40 @@ class EventReader(Arguments):
         return event
 
     def _warns_of_others(self, verb: Token, sources: list[Mention]) -> bool:
-        """Whether a clause the verb governs has someone else do something of the lexicon."""
+        """Whether what the verb warns of is not the speaker's own act: a thing that would happen
+        ("warned that such duties would damage businesses") or someone else's act of the lexicon
+        ("warned that Israel could strike Iran")."""
         for clause in verb.children:
-            row = self._verb_row(clause) if clause.dep_ == "ccomp" else None
-            if (
-                row is None
-                or row.cameo in (None, "-")
-                and not any(c.dep_ in OBJECT_DEPS and self.lexicon.noun_entry(c) for c in clause.children)
-            ):
-                continue  # "warned Ukraine would pay a heavy price": no act of Ukraine's
-            doers = self.actors(c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON")
-            if any(d.country not in {s.country for s in sources} for d in doers):
+            if clause.dep_ != "ccomp":
+                continue
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
+            doers = self.actors(subjects)
+            if subjects and not doers:
+                return True
+            row = self._verb_row(clause)
+            acts = row is not None and (
+                row.cameo not in (None, "-")
+                or any(c.dep_ in OBJECT_DEPS and self.lexicon.noun_entry(c) for c in clause.children)
+            )
+            # ("warned Ukraine would pay a heavy price": no act of Ukraine's, a threat to it)
+            if acts and any(d.country not in {s.country for s in sources} for d in doers):
                 return True
         return False
 
     def _complement_targets(self, verb: Token, sources: list[Mention]) -> list[Mention]:
         """Whom the act a framing verb frames falls on, when that act is no event of the lexicon:
-        "threatened to cut off electricity to Nakhichevan", "refused to respond to a US demand"."""
+        "threatened to cut off electricity to Nakhichevan", "refused to respond to a US demand".
+        Only named parties count, and not the framer's own country."""
+        own = {s.country for s in sources if s.country}
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                found = [m for m in self._verb_targets(child) if m not in sources]
+                found = [
+                    m
+                    for m in self._verb_targets(child)
+                    if m not in sources
+                    and (m.country or m.kind in ("person", "organization", "group"))
+                    and m.country not in own
+                ]
                 if found:
                     return found
         return []

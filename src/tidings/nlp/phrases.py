@@ -329,7 +329,8 @@ class PhraseResolver:
                 f"'the {lemma}' refers back to {self.doc[earlier.start:earlier.end].text!r}",
                 plural=head.tag_ in ("NNS", "NNPS"),
             )
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        # ("their" is left alone: which of several groups it means is too often unclear)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
         referent = self._pronoun(owner) if owner is not None else None
         if referent is not None and referent.country:
             # "Pakistan urged its citizens to leave Iraq": Pakistan's citizens, not Iraq's.

@@ -60,7 +60,7 @@ class References:
                 for m in before
                 if m.kind in ("country", "organization", "group") or m.kind == "sector" and not m.plural
             ] or memory.things
-        pool = [m for m in pool if m.head < token.i]
+        pool = [m for m in pool if m.head < token.i and not self._bound(m, token)]
         if not pool:
             return None
         # A subject is the likelier antecedent: "Blinken will meet Xi before ending his trip".
@@ -73,6 +73,18 @@ class References:
         moved = earlier.moved(token.i, token.i + 1, token.i)
         moved.why = f"{token.text!r} refers back to {self.doc[earlier.start:earlier.end].text!r}"
         return moved
+
+    def _bound(self, mention: Mention, pronoun: Token) -> bool:
+        """Whether a pronoun object cannot mean its own clause's subject: "police used tear gas to
+        disperse them" are not the police (that would be "themselves")."""
+        if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ in ("its", "their", "his", "her"):
+            return False
+        subject = self.doc[mention.head]
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        chain = [verb, *(t for t in verb.ancestors if t.pos_ in ("VERB", "AUX"))][:3]
+        return subject.head in chain
 
     def _speaker_of(self, token: Token) -> Mention | None:
         """ "'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
