@@ -178,3 +178,12 @@ def test_a_warning_about_a_thing_has_no_target_at_home(coder, expect_no_event):
         date="2025-01-22",
     )
     expect_no_event(events, target="MEXBUS")
+
+
+def test_tariffs_on_imports_fall_on_whom_the_goods_come_from(unrealized_coder, expect_event):
+    events = unrealized_coder.code(
+        "The United States imposed tariffs of 25% on imports from Mexico and Canada on Tuesday.",
+        date="2025-03-04",
+    )
+    expect_event(events, cameo="163", source="USA", target="MEX")
+    expect_event(events, cameo="163", source="USA", target="CAN")

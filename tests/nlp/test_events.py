@@ -945,6 +945,16 @@ def test_forcing_an_agency_out_and_cutting_food_supplies_reduce_relations(coder,
     expect_event(events, root="16", plover="SANCTION", source="IGO*", target="AFGREF")
 
 
+def test_meeting_demands_is_a_concession_and_meeting_targets_no_event(coder, expect_event, expect_no_event):
+    events = coder.code(
+        "Ukraine lifted its ban on exhumations, meeting a long-standing demand from Poland.",
+        date="2025-01-10",
+    )
+    expect_event(events, root="08", plover="CONCEDE", source="UKR", target="POL*")
+    expect_no_event(events, root="04")
+    expect_no_event(coder.code("Kenya met its fiscal targets for the year.", date="2025-01-10"))
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",

@@ -193,8 +193,9 @@ class Arguments:
             found = found or unique(
                 [named[c.i] for c in obj.children if c.dep_ in ("compound", "nmod", "amod") and c.i in named]
             )
-            # "accepted demands from the rebels": whom a request or an offer comes from.
-            preps = OBJECT_PARTNERS + (("from",) if self._asking(obj) else ())
+            # "accepted demands from the rebels", "tariffs on imports from Mexico": whom a request,
+            # an offer or goods come from.
+            preps = OBJECT_PARTNERS + (("from",) if self._from_someone(obj) else ())
             found = found or self.actors(
                 p
                 for prep in obj.children
@@ -239,8 +240,10 @@ class Arguments:
             ]
         return [t for t in addressed if self.actors([t])]
 
-    def _asking(self, noun: Token) -> bool:
-        """A request, demand or offer ("demands from the rebels", "an offer from Qatar")."""
+    def _from_someone(self, noun: Token) -> bool:
+        """A request, demand or offer ("demands from the rebels"), or goods ("imports from China")."""
+        if noun.lemma_.lower() in self.lexicon.origins:
+            return True
         entry = self.lexicon.noun_entry(noun)
         return entry is not None and entry.cameo.startswith(ASKING_ROOTS)
 

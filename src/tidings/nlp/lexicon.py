@@ -116,6 +116,7 @@ class Lexicon:
         references = bundled_table("lexicon", "references.tsv")
         self.through_nouns = frozenset(row["noun"] for row in references if row["refers"] == "through")
         self.carriers = frozenset(row["noun"] for row in references if row["refers"] == "carrier")
+        self.origins = frozenset(row["noun"] for row in references if row["refers"] == "origin")
 
     @staticmethod
     def _read(path: Path, column: str, known: dict) -> list[LexEntry]:
