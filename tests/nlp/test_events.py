@@ -955,6 +955,15 @@ def test_meeting_demands_is_a_concession_and_meeting_targets_no_event(coder, exp
     expect_no_event(coder.code("Kenya met its fiscal targets for the year.", date="2025-01-10"))
 
 
+def test_expressing_sorrow_is_condolence_and_appreciation_praise(coder, expect_event):
+    events = coder.code(
+        "Pope Leo expressed sorrow on Sunday for the victims of the flooding in Texas.", date="2025-07-06"
+    )
+    expect_event(events, cameo="018", source="VATGOV")
+    events = coder.code("Kenya expressed appreciation for Japan's assistance on Monday.", date="2025-07-07")
+    expect_event(events, root="05", plover="SUPPORT", source="KEN", target="JPN")
+
+
 def test_claiming_responsibility_for_an_attack_makes_it_the_claimers(coder, expect_event):
     events = coder.code(
         "Al-Shabaab claimed responsibility for Sunday's attack on a hotel in Mogadishu.",
