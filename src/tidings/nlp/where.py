@@ -95,7 +95,8 @@ class WhereStage:
         moving = anchor.lemma_.lower() in MOVEMENTS or event.cameo in ("042", "0874", "074", "154")
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
-        actors = {m.head for m in doc._.actors or () if m.kind != "country"}
+        # "Three US soldiers were killed": on whom force falls is not where (see _is_location).
+        actors = {m.head for m in doc._.actors or () if m.kind != "country"} if on_place else set()
         for ent in doc_index(doc).sentence_ents(anchor.i):
             if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
