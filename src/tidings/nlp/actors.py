@@ -25,10 +25,10 @@ from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-# Words before a name that are no given name: "Mr Biden", "Sheikh Hasina".
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "lord", "madame", "mme", "herr"}
-# Lower-case parts of names: "Saif al-Islam", "Ursula von der Leyen".
-NAME_PARTICLES = set("al el bin ibn bint abu de del da di van von der le la".split())
+# Words in a name that are no given name: "Mr Biden", "Saif al-Islam".
+NAME_WORDS = bundled_table("lexicon", "names.tsv")
+HONORIFICS = frozenset(row["word"] for row in NAME_WORDS if row["kind"] == "honorific")
+NAME_PARTICLES = frozenset(row["word"] for row in NAME_WORDS if row["kind"] == "particle")
 # "anti-Syria", "pro-Russian": a stance towards a country, not membership of it.
 STANCE_PREFIXES = {"anti", "pro"}
 

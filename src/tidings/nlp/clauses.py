@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 from .mentions import EventMention
 
 OBLIGATION = {"must", "should", "ought"}
+# Clauses that set a condition: "unless Baghdad accepts", "if the US goes ahead".
+CONDITION_MARKS = ("if", "unless")
 BACKGROUND_MARKS = {"after", "since", "because", "as", "once"}
 # Prepositions that put a noun in the background of the sentence's news.
 BACKGROUND_PREPS = {
@@ -66,6 +68,16 @@ def purpose_of(anchor: Token, anchors: set[int]) -> bool:
         and anchor.head.i in anchors
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
     )
+
+
+def is_condition(clause: Token) -> bool:
+    """An "if" or "unless" clause, or one that puts its auxiliary first ("should Hamas release")."""
+    if clause.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return True
+    first = clause.doc[clause.left_edge.i]
+    return first.dep_ == "aux" and first.lower_ in ("should", "had", "were")
 
 
 def obliged(verb: Token) -> bool:

@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..ontology.frames import framed_code
 from .arguments import SUBJECT_DEPS, Arguments
-from .clauses import OBLIGATION, background, has_other_subject, in_foreground, obliged, purpose_of
+from .clauses import (
+    CONDITION_MARKS,
+    OBLIGATION,
+    background,
+    has_other_subject,
+    in_foreground,
+    obliged,
+    purpose_of,
+)
 from .index import doc_index
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
 from .mentions import EventMention, Mention
@@ -28,8 +36,6 @@ from .weapons import is_weapon, wielders
 
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on", "in")
-# Clauses that set the condition of a threat: "unless Baghdad accepts", "if the US goes ahead".
-CONDITIONS = ("unless", "if")
 # Where a participle with an article stands for people: "the wounded", "the accused".
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
@@ -460,7 +466,7 @@ class EventReader(Arguments):
             for head in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp")))
             for clause in head.children
             if clause.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children)
+            and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
         ]
         subjects = [
             s for clause in clauses for s in clause.children if s.dep_ in (*SUBJECT_DEPS, "nsubjpass")

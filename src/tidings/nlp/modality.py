@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..data_files import bundled_table
 from ..ontology.frames import framed_code
+from .clauses import is_condition
 from .index import doc_index
 from .lexicon import Lexicon, default_lexicon, lemmas
 from .mentions import EventMention
@@ -179,7 +180,7 @@ class Modality:
         if (
             token.dep_ != "ccomp"
             and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children)
-            and any(_condition(c) for c in token.children)
+            and any(is_condition(c) for c in token.children)
         ):
             # "Israel would halt its offensive if Hamas released the hostages"; but "they said they
             # would meet him if ..." reports a conditional intention.
@@ -210,16 +211,6 @@ class Modality:
         stated.symmetric = event.symmetric and not event.targets
         stated.inner = event
         return stated
-
-
-def _condition(clause: Token) -> bool:
-    """An "if" or "unless" clause, or one that puts its auxiliary first ("should Hamas release")."""
-    if clause.dep_ != "advcl":
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
-        return True
-    first = clause.doc[clause.left_edge.i]
-    return first.dep_ == "aux" and first.lower_ in ("should", "had", "were")
 
 
 def _other_subject(clause: Token) -> bool:

@@ -82,21 +82,21 @@ class WhereStage:
 
     def __call__(self, doc: Doc) -> Doc:
         context = {m.country for m in doc._.actors or () if m.country}
+        # "Three US soldiers were killed": on whom force falls is not where (see _is_location).
+        actors = {m.head for m in doc._.actors or () if m.kind != "country"}
         dateline = self._dateline(doc, context)
         for event in doc._.events or ():
             for each in _with_inner(event):
-                each.place = self.place_of(doc, each, context) or dateline
+                each.place = self.place_of(doc, each, context, actors) or dateline
         return doc
 
-    def place_of(self, doc: Doc, event: EventMention, context: set[str]) -> Place | None:
+    def place_of(self, doc: Doc, event: EventMention, context: set[str], actors: set[int]) -> Place | None:
         anchor = doc[event.anchor]
         candidates = []
         subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         moving = anchor.lemma_.lower() in MOVEMENTS or event.cameo in ("042", "0874", "074", "154")
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
-        # "Three US soldiers were killed": on whom force falls is not where (see _is_location).
-        actors = {m.head for m in doc._.actors or () if m.kind != "country"} if on_place else set()
         for ent in doc_index(doc).sentence_ents(anchor.i):
             if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
