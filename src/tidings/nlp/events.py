@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..ontology.sides import stands_unnamed, unnamed_confidence
 from .arguments import SUBJECT_DEPS
+from .causes import is_cause, names_cause
 from .clauses import background, in_foreground, obliged, purpose_of
 from .framing import ACCUSED_ROOTS, Framing
 from .index import doc_index
@@ -114,6 +116,14 @@ class EventReader(Framing):
         if entry is None or entry.cameo == "-" and entry.frame != "light":
             return None
         self.used.add(verb.i)
+        need = entry.requires
+        if entry.frame is None and need is not None and need.slot == "obj" and need.lemmas:
+            # "lodged a protest with Albania" is one event (114), not also a protest.
+            self.used.update(
+                c.i
+                for c in verb.children
+                if c.dep_ in OBJECT_DEPS and any(k in need.lemmas for k in phrase_keys(c))
+            )
         if subjects is None:
             subjects = self.subjects(verb)
         if entry.frame == "light":
@@ -299,12 +309,31 @@ class EventReader(Framing):
                 targets = targets or [p for p in participants if p not in sources]
         elif participants:
             targets = targets or participants
-        if required and not (sources and targets) and not (entry.symmetric and len(sources) >= 2):
+        if (
+            required
+            and not (sources and targets)
+            and not (entry.symmetric and len(sources) >= 2)
+            and not self._reports_unnamed(noun, entry.cameo)
+        ):
             return None
         self.used.add(noun.i)
         return self._event(
             noun, (noun.i, noun.i + 1), entry.cameo, sources, targets, entry, how=entry.origin, confidence=0.7
         )
+
+    def _reports_unnamed(self, noun: Token, cameo: str) -> bool:
+        """ "Protests erupted", "injured in three grenade attacks": an event noun that reports an
+        event whose sides the text leaves unnamed, not a modifier ("protest leaders") nor a
+        thing the sentence mentions in passing ("the anti-terror law")."""
+        if not stands_unnamed(cameo) or not in_foreground(noun):
+            return False
+        if noun.pos_ in ("VERB", "AUX"):
+            # A clause of its own ("two suicide bombers blew themselves up"), not a participle
+            # ("the occupied West Bank", "weapons seized last year").
+            return noun.dep_ in ("ROOT", "conj", "ccomp") and any(
+                c.dep_ in (*SUBJECT_DEPS, "nsubjpass") for c in noun.children
+            )
+        return noun.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
 
     def _event_noun_in(self, verb: Token, *, deps: Iterable[str], preps: Iterable[str]) -> Token | None:
         candidates = [c for c in verb.children if c.dep_ in deps]
@@ -339,8 +368,16 @@ class EventReader(Framing):
         how: str,
         confidence: float = 0.8,
     ) -> EventMention | None:
-        if not sources and not targets:
+        if any(is_cause(c) for c in anchor.children if c.dep_ in OBJECT_DEPS) or (
+            not sources and cameo[:2] in ACCUSED_ROOTS and names_cause(anchor.sent)
+        ):
+            # "the earthquake killed 40", "injured as a boiler exploded", "investigating the
+            # crash": a disaster's or an accident's doing, no one's act.
             return None
+        if not sources and not targets:
+            if not stands_unnamed(cameo) or not self._reports_unnamed(anchor, cameo):
+                return None
+            confidence = unnamed_confidence()[cameo[:2]]
         joint = bool(entry.joint) and (len(sources) > 1 or bool(targets))
         code = entry.joint if joint else cameo
         symmetric = entry.symmetric or joint

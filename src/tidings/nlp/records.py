@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Actor, Article, Event, Place, Trigger
 from ..ontology.cameo import cameo
+from ..ontology.sides import stands_unnamed
 from .index import doc_index
 from .mentions import EventMention, Mention
 from .protest import protest_code
@@ -93,9 +94,9 @@ class EventBuilder:
         ):
             # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
             target = self.place_actor(place, sentence)
-        if source is None and target is None:
+        if source is None and target is None and not stands_unnamed(code.code):
             return None
-        if mention.symmetric and target is None and code.root in JOINT_ROOTS:
+        if mention.symmetric and source is not None and target is None and code.root in JOINT_ROOTS:
             return None  # "the cabinet met": a body convening, not two actors meeting
         trigger = Trigger(*self.span(mention.trigger[0], mention.trigger[1]))
         confidence = mention.confidence - (0.1 if source is None or target is None else 0.0)
@@ -209,7 +210,8 @@ def _pairs(mention: EventMention) -> list[tuple[Mention | None, Mention | None]]
     elif sources:
         pairs = [(source, None) for source in sources]
     else:
-        pairs = [(None, target) for target in targets]
+        # With no one named on either side, the event itself ("protests erupted").
+        pairs = [(None, target) for target in targets] or [(None, None)]
     return pairs
 
 

@@ -1,0 +1,49 @@
+"""Events whose sides the text leaves unnamed are kept; disasters, accidents and disease are no one's act."""
+
+import pytest
+
+from tidings.nlp.causes import CAUSES
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Violent protests broke out in three provinces of Ecuador on Thursday.", "14"),
+        ("Dozens of people were wounded in two grenade attacks on a bus station in Mombasa.", "19"),
+        ("A suicide bomber blew himself up outside a police academy in Quetta on Friday.", "18"),
+        ("Heavy fighting raged overnight on the outskirts of the town, residents said.", "19"),
+    ],
+)
+def test_an_event_with_no_named_side_is_kept_with_null_sides(coder, text, root):
+    events = [e for e in coder.code(text, date="2022-04-08") if e.cameo_root == root]
+    assert events, f"no {root} event in {text!r}: {coder.code(text, date='2022-04-08')}"
+    unnamed = [e for e in events if e.source is None and e.target is None]
+    assert all(e.confidence <= 0.5 for e in unnamed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The earthquake killed at least 40 people and injured hundreds in the mountain villages.",
+        "Four workers were injured when a boiler exploded at a textile factory near Dhaka.",
+        "Two people died and six were hurt in a crash between a bus and a lorry on the motorway.",
+        "Police are investigating a crash that left three people in hospital.",
+        "Floods swept away homes and killed 12 people in the northern province.",
+    ],
+)
+def test_disasters_accidents_and_disease_yield_no_event(coder, text):
+    events = coder.code(text, date="2022-04-08")
+    assert not events, events
+
+
+def test_a_named_attacker_is_an_attack_even_beside_a_disaster(coder):
+    text = "Gunmen killed five aid workers who were helping flood victims in Borno state."
+    assert any(e.cameo_root in ("18", "19") for e in coder.code(text, date="2022-04-08"))
+
+
+def test_talks_with_no_one_named_are_no_event(coder):
+    assert not coder.code("Talks were held on Monday.", date="2022-04-08")
+
+
+def test_the_causes_are_data():
+    assert {"earthquake", "crash", "cholera"} <= CAUSES
