@@ -47,3 +47,38 @@ def test_talks_with_no_one_named_are_no_event(coder):
 
 def test_the_causes_are_data():
     assert {"earthquake", "crash", "cholera"} <= CAUSES
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Militants set off a roadside bomb as an army convoy passed near Pulwama on Monday.", "18"),
+        ("Two soldiers suffered gunshot wounds when insurgents ambushed their patrol.", "19"),
+        ("Government helicopters dropped barrel bombs on rebel-held districts of the city.", "19"),
+        ("Investigators said the army used sarin against villagers in the province.", "20"),
+        ("A missile hit a crowded market in the eastern town, killing 12.", "19"),
+        ("Thousands of protesters gathered outside the parliament in Tbilisi on Sunday.", "14"),
+        ("The opposition leader hit out at the government over the rising cost of fuel.", "11"),
+        ("The two parties sealed a deal on a coalition government late on Friday.", "05"),
+    ],
+)
+def test_everyday_news_language_for_force_protest_and_criticism(coder, text, root):
+    events = coder.code(text, date="2022-04-08")
+    assert any(e.cameo_root == root for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation hit 10 percent in March, the statistics office said.",
+        "Covid-19 cases dropped for a fifth week in the province.",
+        "The airline dropped its plans for a new route to Lisbon.",
+    ],
+)
+def test_the_same_words_outside_force_are_no_event(coder, text):
+    assert not coder.code(text, date="2022-04-08")
+
+
+def test_repressed_protesters_protested(coder):
+    events = coder.code("Riot police fired tear gas at thousands of demonstrators in Nairobi.", date="2022-04-08")
+    assert {e.cameo for e in events} >= {"175", "141"}

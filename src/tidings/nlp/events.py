@@ -23,10 +23,14 @@ from .framing import ACCUSED_ROOTS, Framing
 from .index import doc_index
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
 from .mentions import EventMention, Mention
-from .weapons import is_weapon, wielders
+from .protest import PROTESTERS
+from .weapons import PEOPLE, is_weapon, wielders
 
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on", "in")
+# Aid sent and troops mobilised in a sentence about a disaster are relief work (but an appeal
+# for loans after floods is politics).
+RELIEF_ROOTS = ("07", "15")
 # Where a participle with an article stands for people: "the wounded", "the accused".
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 
@@ -83,7 +87,28 @@ class EventReader(Framing):
             elif not background(anchor, anchors):
                 kept.append(event)
         found = kept
+        found += [p for p in (self._protest_met_by_force(event) for event in found) if p is not None]
         return found + [a for a in (self._accusation(event) for event in found) if a is not None]
+
+    def _protest_met_by_force(self, event: EventMention) -> EventMention | None:
+        """ "Police fired tear gas at demonstrators": the protest that was repressed took place too
+        (141 by the protesters)."""
+        if not event.cameo.startswith("175"):
+            return None
+        protesters = [t for t in event.targets if self.doc[t.head].lemma_.lower() in PROTESTERS]
+        if not protesters:
+            return None
+        first = protesters[0]
+        return EventMention(
+            sentence=self.index,
+            trigger=(first.head, first.head + 1),
+            anchor=event.anchor,
+            cameo="141",
+            sources=protesters,
+            targets=[],
+            confidence=0.6,
+            how=f"protesters met by force ({event.cameo})",
+        )
 
     def _found_in(self, sentence: Span) -> list[EventMention]:
         found = []
@@ -222,6 +247,12 @@ class EventReader(Framing):
         need = entry.requires
         if need is None:
             return True
+        if need.slot == "subj":
+            # "protesters gathered", "a missile hit the school": who or what does it decides.
+            subjects = [self.lexicon.through(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if need.special == "@weapon":
+                return any(self._is_force(s) for s in subjects)
+            return any(key in need.lemmas for s in subjects for key in phrase_keys(s))
         if need.slot == "obj":
             objects = [self.lexicon.through(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
             if need.special == "@actor":
@@ -296,8 +327,8 @@ class EventReader(Framing):
     ) -> EventMention | None:
         """An event noun with its own participants ("talks between A and B", "Israel's attack on Gaza")."""
         entry = self.lexicon.noun_entry(noun)
-        if entry is None or noun.i in self.used:
-            return None
+        if entry is None or noun.i in self.used or noun.ent_type_ in ("DATE", "TIME"):
+            return None  # ("in March", "on Strike Day": a date, not a march)
         if required and not (entry.alone and in_foreground(noun)):
             return None
         sources, targets, participants = self.noun_roles(noun, entry)
@@ -328,10 +359,11 @@ class EventReader(Framing):
         if not stands_unnamed(cameo) or not in_foreground(noun):
             return False
         if noun.pos_ in ("VERB", "AUX"):
-            # A clause of its own ("two suicide bombers blew themselves up"), not a participle
-            # ("the occupied West Bank", "weapons seized last year").
+            # A clause of its own whose subject can act or be acted on ("two suicide bombers blew
+            # themselves up", "a bomb exploded"), not a participle ("the occupied West Bank",
+            # "weapons seized last year") nor a thing ("inflation hit 10 percent").
             return noun.dep_ in ("ROOT", "conj", "ccomp") and any(
-                c.dep_ in (*SUBJECT_DEPS, "nsubjpass") for c in noun.children
+                c.dep_ in (*SUBJECT_DEPS, "nsubjpass") and self._can_act(c) for c in noun.children
             )
         return noun.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
 
@@ -369,10 +401,15 @@ class EventReader(Framing):
         confidence: float = 0.8,
     ) -> EventMention | None:
         if any(is_cause(c) for c in anchor.children if c.dep_ in OBJECT_DEPS) or (
-            not sources and cameo[:2] in ACCUSED_ROOTS and names_cause(anchor.sent)
+            (
+                (cameo[:2] in RELIEF_ROOTS and anchor.pos_ == "VERB")
+                or (not sources and cameo[:2] in ACCUSED_ROOTS)
+            )
+            and names_cause(anchor.sent)
         ):
             # "the earthquake killed 40", "injured as a boiler exploded", "investigating the
-            # crash": a disaster's or an accident's doing, no one's act.
+            # crash": a disaster's or an accident's doing, no one's act; and the aid and troops
+            # sent to it are relief, not politics.
             return None
         if not sources and not targets:
             if not stands_unnamed(cameo) or not self._reports_unnamed(anchor, cameo):
@@ -400,4 +437,21 @@ class EventReader(Framing):
             symmetric=symmetric,
             confidence=round(min(confidence, 0.95), 2),
             how=how,
+        )
+
+    def _is_force(self, token: Token) -> bool:
+        """A weapon or an act of force: "a missile", "the air strike", "an explosion"."""
+        entry = self.lexicon.noun_entry(token)
+        return is_weapon(token) or (
+            entry is not None and entry.cameo not in (None, "-") and entry.cameo[:2] in ACCUSED_ROOTS
+        )
+
+    def _can_act(self, token: Token) -> bool:
+        """Whether a subject names people, a force or a weapon: its sector noun, a person, a group."""
+        token = self.lexicon.through(token)
+        return (
+            token.ent_type_ in ("PERSON", "NORP", "ORG")
+            or token.pos_ == "PRON"
+            or self._is_force(token)
+            or any(key in PEOPLE for key in phrase_keys(token))
         )

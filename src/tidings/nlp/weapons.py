@@ -12,6 +12,11 @@ from ..data_files import bundled_table
 from .lexicon import phrase_keys
 
 WEAPONS = frozenset(row["noun"] for row in bundled_table("lexicon", "weapons.tsv"))
+# Nouns that name people who can act or suffer an act: the role nouns of the actor knowledge
+# ("gunman", "suicide bomber", "villager") and the protesters.
+PEOPLE = frozenset(row["term"] for row in bundled_table("actors", "sectors.tsv")) | frozenset(
+    row["noun"] for row in bundled_table("lexicon", "protesters.tsv")
+)
 
 
 def is_weapon(token: Token) -> bool:
