@@ -80,5 +80,6 @@ def test_the_same_words_outside_force_are_no_event(coder, text):
 
 
 def test_repressed_protesters_protested(coder):
-    events = coder.code("Riot police fired tear gas at thousands of demonstrators in Nairobi.", date="2022-04-08")
+    text = "Riot police fired tear gas at thousands of demonstrators in Nairobi."
+    events = coder.code(text, date="2022-04-08")
     assert {e.cameo for e in events} >= {"175", "141"}
