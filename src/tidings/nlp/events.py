@@ -88,6 +88,7 @@ class EventReader(Framing):
                 kept.append(event)
         found = kept
         found += [p for p in (self._protest_met_by_force(event) for event in found) if p is not None]
+        found += self.statements(sentence, found)
         return found + [a for a in (self._accusation(event) for event in found) if a is not None]
 
     def _protest_met_by_force(self, event: EventMention) -> EventMention | None:

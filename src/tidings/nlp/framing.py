@@ -11,17 +11,19 @@ for the events it frames (``verb_event``, ``noun_event``).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..ontology.frames import framed_code
 from .arguments import SUBJECT_DEPS, Arguments
 from .clauses import CONDITION_MARKS, OBLIGATION, has_other_subject
-from .lexicon import OBJECT_DEPS, LexEntry
+from .lexicon import OBJECT_DEPS, LexEntry, phrase_keys
 from .mentions import EventMention, Mention
-from .speech import SPEECH
+from .speech import SPEECH, STATEMENTS
 
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
 ADDRESSED_FRAMES = ("appeal", "demand")
+# What a statement says: its clause, a quotation, an aside.
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj")
 # Violence a state reports another actor committing: an accusation too.
 ACCUSED_ROOTS = {"17", "18", "19", "20"}
 FRAME_MODALITY = {
@@ -269,3 +271,66 @@ class Framing(Arguments):
                 if token.head.pos_ in ("VERB", "AUX"):
                     return self.actors(self.subjects(token.head)), token.head
         return [], verb
+
+    def statements(self, sentence: Span, found: list[EventMention]) -> list[EventMention]:
+        """Public statements (010) by a named actor: "Kosachev pointed out", "Bolton said in a
+        statement", '"...," Putin said in a telegram to Mikhailov'. A verb of saying that reports
+        an event the sentence codes is that event's source, not a statement; a plain "said" is
+        one only in a formal statement (the media of references.tsv) or a quotation about someone
+        (speech.tsv)."""
+        anchors = {event.anchor for event in found} | {i for e in found for i in range(*e.trigger)}
+        statements = []
+        for verb in sentence:
+            kind = STATEMENTS.get(self._speech_lemma(verb)) if verb.pos_ == "VERB" else None
+            if kind is None or verb.i in self.used:
+                continue
+            content = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+            said = {t.i for c in content for t in c.subtree}
+            if said & anchors:
+                continue
+            speakers = [m for m in self.actors(self.subjects(verb)) if m.country or m.kind != "sector"]
+            if not speakers:
+                continue
+            media = [p for p in self._prep_objects(verb, ("in", "at", "during")) if self._is_statement(p)]
+            quoted = any(
+                c.left_edge.is_quote or (c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].is_quote)
+                for c in content
+            )
+            addressed = self._prep_objects(verb, ("to",)) + [
+                p for medium in media for p in self._prep_objects(medium, ("to",))
+            ]
+            spoken_of = [
+                m
+                for m in self.doc._.actors or ()
+                if m.head in said and (m.country or m.kind != "sector")
+            ]
+            targets = [
+                t
+                for t in self.actors(addressed) or spoken_of
+                if t not in speakers and all(t.code != s.code for s in speakers)
+            ]
+            if kind == "quoted" and not (media or (quoted and targets)):
+                continue
+            self.used.add(verb.i)
+            statements.append(
+                EventMention(
+                    sentence=self.index,
+                    trigger=(verb.i, verb.i + 1),
+                    anchor=verb.i,
+                    cameo="010",
+                    sources=speakers,
+                    targets=targets[:2],
+                    confidence=0.6,
+                    how=f"statement ({verb.lemma_})",
+                )
+            )
+        return statements
+
+    def _is_statement(self, noun: Token) -> bool:
+        return any(key in self.lexicon.media for key in phrase_keys(noun))
+
+    @staticmethod
+    def _speech_lemma(verb: Token) -> str:
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        lemma = verb.lemma_.lower()
+        return f"{lemma} {particles[0]}" if particles else lemma

@@ -117,6 +117,7 @@ class Lexicon:
         self.through_nouns = frozenset(row["noun"] for row in references if row["refers"] == "through")
         self.carriers = frozenset(row["noun"] for row in references if row["refers"] == "carrier")
         self.origins = frozenset(row["noun"] for row in references if row["refers"] == "origin")
+        self.media = frozenset(row["noun"] for row in references if row["refers"] == "medium")
 
     @staticmethod
     def _read(path: Path, column: str, known: dict) -> list[LexEntry]:

@@ -11,6 +11,11 @@ from spacy.tokens import Token
 from ..data_files import bundled_table
 
 SPEECH = frozenset(row["verb"] for row in bundled_table("lexicon", "speech.tsv"))
+# Verbs whose saying is a public statement (CAMEO 010): "yes" by itself, "quoted" only in a formal
+# statement or a quotation (the statement column of speech.tsv).
+STATEMENTS = {
+    row["verb"]: row["statement"] for row in bundled_table("lexicon", "speech.tsv") if row["statement"]
+}
 
 
 def with_speaker(token: Token) -> bool:
