@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from .lexicon import LexEntry
 from .mentions import Mention
 from .weapons import is_weapon
+from .where import VENUE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between", "behind")
@@ -60,7 +61,10 @@ class Arguments:
             # "dispersed demonstrators protesting election results": the noun does what it is doing.
             return [head]
         if verb.dep_ == "acl" and head.pos_ == "NOUN" and verb.tag_ != "VBN":
-            # "issued a declaration demanding ...": who issued it, or whose it is.
+            # "issued a declaration demanding ...": who issued it, or whose it is; but a place does
+            # what it does itself ("attacked a camp hosting government forces").
+            if head.lemma_.lower() in VENUE_WORDS:
+                return []
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
                 return owners
