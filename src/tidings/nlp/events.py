@@ -357,14 +357,18 @@ class EventReader(Framing):
         """ "Protests erupted", "injured in three grenade attacks": an event noun that reports an
         event whose sides the text leaves unnamed, not a modifier ("protest leaders") nor a
         thing the sentence mentions in passing ("the anti-terror law")."""
-        if not stands_unnamed(cameo) or not in_foreground(noun):
+        if not stands_unnamed(cameo):
+            return False
+        if noun.pos_ not in ("VERB", "AUX") and not in_foreground(noun):
             return False
         if noun.pos_ in ("VERB", "AUX"):
             # A clause of its own whose subject can act or be acted on ("two suicide bombers blew
-            # themselves up", "a bomb exploded"), not a participle ("the occupied West Bank",
-            # "weapons seized last year") nor a thing ("inflation hit 10 percent").
-            return noun.dep_ in ("ROOT", "conj", "ccomp") and any(
-                c.dep_ in (*SUBJECT_DEPS, "nsubjpass") and self._can_act(c) for c in noun.children
+            # themselves up", "wounded when two car bombs detonated"), not a participle ("the
+            # occupied West Bank", "weapons seized last year") nor a thing ("inflation hit 10
+            # percent"); "is said to have dropped" takes its subject from "said".
+            clause = noun.head if noun.dep_ == "xcomp" else noun
+            return clause.dep_ in ("ROOT", "conj", "ccomp", "advcl") and any(
+                c.dep_ in (*SUBJECT_DEPS, "nsubjpass") and self._can_act(c) for c in clause.children
             )
         return noun.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
 
