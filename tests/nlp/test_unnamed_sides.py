@@ -83,3 +83,10 @@ def test_repressed_protesters_protested(coder):
     text = "Riot police fired tear gas at thousands of demonstrators in Nairobi."
     events = coder.code(text, date="2022-04-08")
     assert {e.cameo for e in events} >= {"175", "141"}
+
+
+def test_idioms_are_read_as_what_they_mean(coder):
+    swipe = coder.code("The finance minister took a swipe at the central bank over inflation.", date="2022-04-08")
+    assert [e.cameo_root for e in swipe] == ["11"]
+    hailing = coder.code("Shashi Tharoor, a lawmaker hailing from Kerala, spoke on Monday.", date="2022-04-08")
+    assert not any(e.cameo_root == "05" for e in hailing)
