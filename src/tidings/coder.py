@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from .actors.kb import KnowledgeBase
 from .errors import TidingsError, problem
 from .model import Article, Event, Events, Problem
-from .nlp.pipeline import load
-from .nlp.records import doc_events
+from .parse.pipeline import load
+from .events.records import doc_events
 
 BATCH = 16
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..errors import TidingsError
-from ..nlp.pipeline import load
+from ..parse.pipeline import load
 from .kb import KnowledgeBase
 
 

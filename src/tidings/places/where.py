@@ -14,11 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data_files import bundled_table
 from ..model import Place
-from ..places.gazetteer import Gazetteer, default_gazetteer
-from .index import doc_index
-from .mentions import EventMention
-from .speech import with_speaker
-from .when import _distance, _with_inner
+from .gazetteer import Gazetteer, default_gazetteer
+from ..parse.index import doc_index
+from ..parse.mentions import EventMention
+from ..events.speech import with_speaker
+from ..dates.when import _distance, _with_inner
 
 LOCATIVE = {
     "in",

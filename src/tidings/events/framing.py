@@ -15,9 +15,9 @@ from spacy.tokens import Span, Token
 
 from ..ontology.frames import framed_code
 from .arguments import SUBJECT_DEPS, Arguments
-from .clauses import CONDITION_MARKS, OBLIGATION, has_other_subject
+from ..parse.clauses import CONDITION_MARKS, OBLIGATION, has_other_subject
 from .lexicon import OBJECT_DEPS, LexEntry, phrase_keys
-from .mentions import EventMention, Mention
+from ..parse.mentions import EventMention, Mention
 from .speech import SPEECH, STATEMENTS
 
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".

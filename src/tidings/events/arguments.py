@@ -1,6 +1,6 @@
 """Who takes part in an event: subjects, objects, partners, and the actors they name.
 
-``Arguments`` is a part of ``tidings.nlp.events.EventReader``: its methods use the reader's
+``Arguments`` is a part of ``tidings.events.reader.EventReader``: its methods use the reader's
 ``doc``, ``lexicon``, ``actor_at`` and ``used``.
 """
 
@@ -12,9 +12,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .lexicon import LexEntry
-from .mentions import Mention
+from ..parse.mentions import Mention
 from .weapons import is_weapon
-from .where import VENUE_WORDS
+from ..places.where import VENUE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between", "behind")

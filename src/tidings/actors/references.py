@@ -1,6 +1,6 @@
 """Words that refer back: pronouns, "both sides", "the duo", "the country", a quote's "we".
 
-``References`` is a part of ``tidings.nlp.actors.Resolver``: its methods use the resolver's
+``References`` is a part of ``tidings.actors.component.Resolver``: its methods use the resolver's
 ``doc``, ``at``, ``found``, ``memory`` and ``finder``, and keep the article's memory.
 """
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .mentions import Mention
-from .speech import SPEECH
+from ..parse.mentions import Mention
+from ..events.speech import SPEECH
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}

@@ -1,7 +1,7 @@
 """How one noun phrase resolves: a known person, a person the text describes, an organisation,
 a country with a sector, or a sector alone.
 
-``PhraseResolver`` is a part of ``tidings.nlp.actors.Resolver``: its methods use the resolver's
+``PhraseResolver`` is a part of ``tidings.actors.component.Resolver``: its methods use the resolver's
 ``doc``, ``kb``, ``day``, ``matches``, ``person_tokens``, ``skip``, ``memory`` and ``finder``.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..actors.kb import CountryName, Entry
-from .mentions import Mention
+from .kb import CountryName, Entry
+from ..parse.mentions import Mention
 
 # Parts of a noun phrase that still describe the same actor.
 MODIFIERS = {

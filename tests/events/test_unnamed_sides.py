@@ -2,7 +2,7 @@
 
 import pytest
 
-from tidings.nlp.causes import CAUSES
+from tidings.events.causes import CAUSES
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import KnowledgeBase
+from .kb import KnowledgeBase
 from ..data_files import bundled_table
-from .index import doc_index
-from .mentions import Mention
+from ..parse.index import doc_index
+from ..parse.mentions import Mention
 from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 

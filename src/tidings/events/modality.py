@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Token
 
 from ..data_files import bundled_table
 from ..ontology.frames import framed_code
-from .clauses import is_condition
-from .index import doc_index
+from ..parse.clauses import is_condition
+from ..parse.index import doc_index
 from .lexicon import Lexicon, default_lexicon, lemmas
-from .mentions import EventMention
+from ..parse.mentions import EventMention
 
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 POSSIBILITY = {"may", "might", "could", "can", "ca", "must", "should", "ought"}

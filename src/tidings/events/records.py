@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span
 from ..model import Actor, Article, Event, Place, Trigger
 from ..ontology.cameo import cameo
 from ..ontology.sides import stands_unnamed
-from .index import doc_index
-from .mentions import EventMention, Mention
+from ..parse.index import doc_index
+from ..parse.mentions import EventMention, Mention
 from .protest import protest_code
 from .speech import with_speaker
 

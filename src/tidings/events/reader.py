@@ -18,11 +18,11 @@ from spacy.tokens import Doc, Span, Token
 from ..ontology.sides import stands_unnamed, unnamed_confidence
 from .arguments import SUBJECT_DEPS
 from .causes import is_cause, names_cause
-from .clauses import background, in_foreground, obliged, purpose_of
+from ..parse.clauses import background, in_foreground, obliged, purpose_of
 from .framing import ACCUSED_ROOTS, Framing
-from .index import doc_index
+from ..parse.index import doc_index
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
-from .mentions import EventMention, Mention
+from ..parse.mentions import EventMention, Mention
 from .protest import PROTESTERS
 from .weapons import PEOPLE, is_weapon, wielders
 

@@ -20,9 +20,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..read.dates import MONTHS
-from .clauses import BACKGROUND_PREPS
-from .index import doc_index
-from .mentions import EventMention
+from ..parse.clauses import BACKGROUND_PREPS
+from ..parse.index import doc_index
+from ..parse.mentions import EventMention
 
 WEEKDAYS = {
     name: number

@@ -1,0 +1,1 @@
+"""Places: the offline gazetteer and where each event happened."""
