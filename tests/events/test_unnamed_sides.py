@@ -90,3 +90,13 @@ def test_idioms_are_read_as_what_they_mean(coder):
     assert [e.cameo_root for e in swipe] == ["11"]
     hailing = coder.code("Shashi Tharoor, a lawmaker hailing from Kerala, spoke on Monday.", date="2022-04-08")
     assert not any(e.cameo_root == "05" for e in hailing)
+
+
+def test_what_protesters_demand_is_what_they_protest_for(coder):
+    events = coder.code("Thousands of protesters marched in Lagos to demand an end to police brutality.", date="2022-04-08")
+    assert {e.plover_type for e in events} == {"PROTEST"}, [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_a_participle_before_its_noun_is_a_standing_relation_not_support(coder):
+    text = "The UAE-backed Southern Transitional Council took control of the port on Thursday."
+    assert not any(e.cameo_root == "05" for e in coder.code(text, date="2022-04-08"))

@@ -28,6 +28,9 @@ from .weapons import PEOPLE, is_weapon, wielders
 
 # Nouns that carry the event they are about: "a proposal for talks", "a round of talks".
 CARRIER_PREPS = ("for", "of", "to", "on", "in")
+# A participle before its noun names a standing relation, not an event, for support and
+# recognition ("the UAE-backed council"); for force it still reports one ("the US-led strikes").
+STANDING_ROOTS = ("05",)
 # Aid sent and troops mobilised in a sentence about a disaster are relief work (but an appeal
 # for loans after floods is politics).
 RELIEF_ROOTS = ("07", "15")
@@ -141,6 +144,8 @@ class EventReader(Framing):
         entry = self._verb_row(verb)
         if entry is None or entry.cameo == "-" and entry.frame != "light":
             return None
+        if verb.dep_ == "amod" and entry.cameo and entry.cameo[:2] in STANDING_ROOTS:
+            return None  # "the UAE-backed council", "the internationally recognised government"
         self.used.add(verb.i)
         need = entry.requires
         if entry.frame is None and need is not None and need.slot == "obj" and need.lemmas:
