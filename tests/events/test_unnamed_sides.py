@@ -86,14 +86,17 @@ def test_repressed_protesters_protested(coder):
 
 
 def test_idioms_are_read_as_what_they_mean(coder):
-    swipe = coder.code("The finance minister took a swipe at the central bank over inflation.", date="2022-04-08")
+    text = "The finance minister took a swipe at the central bank over inflation."
+    swipe = coder.code(text, date="2022-04-08")
     assert [e.cameo_root for e in swipe] == ["11"]
-    hailing = coder.code("Shashi Tharoor, a lawmaker hailing from Kerala, spoke on Monday.", date="2022-04-08")
+    text = "Shashi Tharoor, a lawmaker hailing from Kerala, spoke on Monday."
+    hailing = coder.code(text, date="2022-04-08")
     assert not any(e.cameo_root == "05" for e in hailing)
 
 
 def test_what_protesters_demand_is_what_they_protest_for(coder):
-    events = coder.code("Thousands of protesters marched in Lagos to demand an end to police brutality.", date="2022-04-08")
+    text = "Thousands of protesters marched in Lagos to demand an end to police brutality."
+    events = coder.code(text, date="2022-04-08")
     assert {e.plover_type for e in events} == {"PROTEST"}, [(e.cameo, e.trigger.text) for e in events]
 
 
