@@ -103,3 +103,15 @@ def test_what_protesters_demand_is_what_they_protest_for(coder):
 def test_a_participle_before_its_noun_is_a_standing_relation_not_support(coder):
     text = "The UAE-backed Southern Transitional Council took control of the port on Thursday."
     assert not any(e.cameo_root == "05" for e in coder.code(text, date="2022-04-08"))
+
+
+def test_an_explosion_is_an_accident_unless_a_weapon_is_named(coder):
+    accident = "A worker was killed and three others were injured when an explosion ripped through a warehouse."
+    assert not coder.code(accident, date="2022-04-08")
+    attack = "Two soldiers were killed and four wounded in a landmine explosion near the border on Sunday."
+    assert any(e.cameo_root in ("18", "19") for e in coder.code(attack, date="2022-04-08"))
+
+
+def test_counted_people_can_be_the_victims_of_an_unnamed_attack(coder):
+    text = "Four guards were killed and 16 others were wounded when three car bombs detonated in Baghdad."
+    assert any(e.cameo_root in ("18", "19") for e in coder.code(text, date="2022-04-08"))

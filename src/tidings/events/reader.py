@@ -459,8 +459,13 @@ class EventReader(Framing):
     def _can_act(self, token: Token) -> bool:
         """Whether a subject names people, a force or a weapon: its sector noun, a person, a group."""
         token = self.lexicon.through(token)
+        if token.pos_ == "NUM":
+            # "400 of the supporters": the people counted.
+            token = next((p for c in token.children if c.lower_ == "of" for p in c.children), token)
         return (
-            token.ent_type_ in ("PERSON", "NORP", "ORG")
+            # people counted ("four guards were killed", "16 others were wounded")
+            any(c.dep_ == "nummod" for c in token.children)
+            or token.ent_type_ in ("PERSON", "NORP", "ORG")
             or token.pos_ == "PRON"
             or self._is_force(token)
             or any(key in PEOPLE for key in phrase_keys(token))
