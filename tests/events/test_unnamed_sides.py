@@ -106,7 +106,7 @@ def test_a_participle_before_its_noun_is_a_standing_relation_not_support(coder):
 
 
 def test_an_explosion_is_an_accident_unless_a_weapon_is_named(coder):
-    accident = "A worker was killed and three others were injured when an explosion ripped through a warehouse."
+    accident = "A worker was killed and three others were hurt when an explosion ripped through a warehouse."
     assert not coder.code(accident, date="2022-04-08")
     attack = "Two soldiers were killed and four wounded in a landmine explosion near the border on Sunday."
     assert any(e.cameo_root in ("18", "19") for e in coder.code(attack, date="2022-04-08"))
