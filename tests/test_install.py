@@ -20,9 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCK_ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
 
-def locked() -> dict[str, tuple[str, Marker | None]]:
+def locked(*, optional: bool = False) -> dict[str, tuple[str, Marker | None]]:
+    """The lock's pins; with ``optional``, also those of the optional model lock."""
     pins = {}
-    for line in (ROOT / "requirements.lock").read_text().splitlines():
+    files = ["requirements.lock", *(["requirements-md.lock"] if optional else [])]
+    lines = [line for name in files for line in (ROOT / name).read_text().splitlines()]
+    for line in lines:
         match = LOCK_ENTRY.match(line)
         if match:
             name, version, marker = match.groups()
@@ -47,7 +50,7 @@ def declared() -> list[Requirement]:
 
 
 def test_every_installed_package_is_locked_at_its_version():
-    pins = locked()
+    pins = locked(optional=True)
     strays = {name: version for name, version in installed().items()
               if name not in pins or pins[name][0] != version}
     assert not strays, f"installed but not pinned like this in requirements.lock: {strays}"
@@ -71,8 +74,9 @@ def test_pyproject_pins_every_dependency_exactly_as_the_lock_does():
             f"pyproject.toml pins {requirement}, requirements.lock {name}=={pins[name][0]}")
 
 
-def test_the_lock_pins_every_package_by_hash():
-    text = (ROOT / "requirements.lock").read_text()
-    entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
-    unhashed = [entry.split()[0] for entry in entries if "--hash=sha256:" not in entry]
-    assert not unhashed, f"locked without a hash: {unhashed}"
+def test_the_locks_pin_every_package_by_hash():
+    for name in ("requirements.lock", "requirements-md.lock"):
+        lines = [line for line in (ROOT / name).read_text().splitlines() if not line.startswith("#")]
+        entries = re.split(r"\n(?=[A-Za-z0-9])", "\n".join(lines))
+        unhashed = [entry.split()[0] for entry in entries if entry.strip() and "--hash=sha256:" not in entry]
+        assert not unhashed, f"{name}: locked without a hash: {unhashed}"
