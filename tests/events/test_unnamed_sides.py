@@ -115,3 +115,20 @@ def test_an_explosion_is_an_accident_unless_a_weapon_is_named(coder):
 def test_counted_people_can_be_the_victims_of_an_unnamed_attack(coder):
     text = "Four guards were killed and 16 others were wounded when three car bombs detonated in Baghdad."
     assert any(e.cameo_root in ("18", "19") for e in coder.code(text, date="2022-04-08"))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The ministry rejected the allegations as baseless on Tuesday.", "016"),
+        ("Israeli air defences intercepted two rockets fired from Gaza.", "190"),
+        ("Ukrainian forces liberated the village of Robotyne after weeks of fighting.", "192"),
+    ],
+)
+def test_denials_interceptions_and_liberations(coder, text, code):
+    assert code in {e.cameo for e in coder.code(text, date="2023-08-28")}
+
+
+def test_a_base_hosting_troops_is_no_visit(coder):
+    events = coder.code("Militants attacked a base hosting US troops in western Iraq.", date="2023-08-28")
+    assert not any(e.cameo_root == "04" for e in events)

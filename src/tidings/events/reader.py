@@ -435,6 +435,8 @@ class EventReader(Framing):
             # "Russia and Ukraine exchanged prisoners": what passes between them, not a third party.
             targets = []
         sources = [s for s in sources if s not in targets] or sources
+        if not sources and code[:2] == "04":
+            return None  # "a base hosting US troops": a meeting or a visit needs someone who holds it
         if targets and sources:
             confidence += 0.1
         return EventMention(
