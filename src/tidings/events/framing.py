@@ -307,7 +307,8 @@ class Framing(Arguments):
             targets = [
                 t
                 for t in self.actors(addressed) or spoken_of
-                if t not in speakers and all(t.code != s.code for s in speakers)
+                # another actor, not the speaker's own country ("Australia's future", he said)
+                if t not in speakers and all(t.code != s.code and t.country != s.country for s in speakers)
             ]
             if kind == "quoted" and not (media or (quoted and targets)):
                 continue
