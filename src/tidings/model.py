@@ -74,7 +74,12 @@ class Trigger:
 
 @dataclass(slots=True)
 class Place:
-    """Where an event happened, geocoded offline from GeoNames data."""
+    """Where an event happened, geocoded offline from GeoNames data.
+
+    precision: ``city`` (a city, town or village), ``admin`` (a region, province or state),
+    ``country``, or ``unresolved``: a place the text names that the gazetteer does not know,
+    reported with the country of the nearest known place that contains it and no coordinates.
+    """
 
     text: str
     name: str
@@ -82,6 +87,7 @@ class Place:
     lat: float | None
     lon: float | None
     geonameid: int | None
+    precision: str | None = None
 
 
 @dataclass(slots=True)

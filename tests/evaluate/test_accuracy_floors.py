@@ -21,6 +21,7 @@ MEASURES = {
     "cameo_root_f1": ("cameo_root", "f1"),
     "triple_f1": ("triples", "f1"),
     "negatives_coded_max": ("negatives", "share_coded"),
+    "location_accuracy": ("location", "accuracy"),
 }
 
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from tidings.evaluate import read_gold, score
-from tidings.model import Actor, Event, Trigger
+from tidings.evaluate.gold import GoldPlace, GoldRecord
+from tidings.model import Actor, Event, Place, Trigger
 
 GOLD = [
     {
@@ -130,3 +131,49 @@ def test_errors_list_the_worst_records_first(gold):
     assert [e["id"] for e in errors] == ["strike", "talks"]
     assert errors[0]["expected"] == ["COERCE"] and errors[0]["coded"] == []
     assert "Kenyan police arrested" in errors[0]["text"]
+
+
+def _located(text: str, trigger: tuple[int, int], place: str | None) -> Event:
+    return Event(
+        event_id="e",
+        article_id="r",
+        sentence_index=0,
+        sentence=text,
+        source=None,
+        target=None,
+        cameo="190",
+        cameo_root="19",
+        quad_class=4,
+        goldstein=-10.0,
+        plover_type="ASSAULT",
+        plover_mode=None,
+        trigger=Trigger(text[trigger[0] : trigger[1]], *trigger),
+        date=None,
+        date_precision=None,
+        location=Place(place, place, "SYR", None, None, None, "unresolved") if place else None,
+        modality="asserted",
+        confidence=0.5,
+    )
+
+
+def test_location_accuracy_takes_the_event_at_the_gold_trigger():
+    text = "Gunmen shot two farmers in the village of Ashmi in northern Syria on Monday."
+    gold = [
+        GoldRecord(name, text, None, (), GoldPlace((7, 11), places))
+        for name, places in (
+            ("placed", ("Ashmi",)),
+            ("wrong", ("Ashmi",)),
+            ("nowhere", ()),
+            ("missed", ("Ashmi",)),
+        )
+    ]
+    system = {
+        "placed": [_located(text, (7, 11), "the village of Ashmi")],
+        "wrong": [_located(text, (7, 11), "Syria")],
+        "nowhere": [_located(text, (7, 11), None)],
+        "missed": [],
+    }
+    location = score(gold, system).location
+    assert (location.records, location.right, location.found) == (4, 2, 3)
+    assert location.accuracy == 0.5
+    assert location.accuracy_found == 2 / 3

@@ -209,3 +209,48 @@ def test_a_generic_word_in_a_venue_name_is_no_town(coder, expect_no_event):
     )
     expect_no_event(events, country="USA")
     expect_no_event(events, country="AUT")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "precision"),
+    [
+        # a village the gazetteer does not know keeps its name and the country around it
+        (
+            "Gunmen killed four farmers in Tumbaruwa, a village in Nigeria's Zamfara state.",
+            "Tumbaruwa",
+            "NGA",
+            "unresolved",
+        ),
+        # the most specific place the text gives, whatever the tagger called the name
+        (
+            "Three civilians were killed on Monday in shelling on the village of Kafr Nabudah in northern "
+            "Syria.",
+            "Kafr Nabudah",
+            "SYR",
+            "unresolved",
+        ),
+        (
+            "Dozens of people were killed in fighting in Syria's Aleppo province on Friday.",
+            "Aleppo",
+            "SYR",
+            None,
+        ),
+        # the namesake in the country the story is about, not a bigger one on another continent
+        (
+            "Israeli troops raided a refugee camp in Bethlehem in the occupied West Bank on Tuesday.",
+            "Bethlehem",
+            "PSE",
+            "city",
+        ),
+    ],
+)
+def test_the_most_specific_place_is_kept_even_when_unknown(coder, text, place, country, precision):
+    events = coder.code(text, date="2021-05-03")
+    assert events
+    located = events[0].location
+    assert located is not None and place in located.text, events[0]
+    assert located.country == country
+    if precision:
+        assert located.precision == precision
+    if precision == "unresolved":
+        assert located.lat is None and located.lon is None

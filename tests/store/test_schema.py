@@ -33,9 +33,11 @@ def test_a_store_written_by_a_newer_tidings_is_refused_with_tid301(tmp_path: Pat
 
 def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, monkeypatch) -> None:
     Store(tmp_path / "news.duckdb").close()
+    shipped = schema.migrations()
+    following = shipped[-1].version + 1
     newer = (
-        *schema.migrations(),
-        schema.Migration(2, "event_notes", "ALTER TABLE events ADD COLUMN note VARCHAR"),
+        *shipped,
+        schema.Migration(following, "event_notes", "ALTER TABLE events ADD COLUMN note VARCHAR"),
     )
     monkeypatch.setattr(schema, "migrations", lambda: newer)
 
@@ -45,7 +47,7 @@ def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, mo
         versions = list(store.sql("SELECT version FROM schema_migrations ORDER BY version")["version"])
         columns = set(store.sql("SELECT * FROM events").columns)
 
-    assert versions == [1, 2]
+    assert versions == [*(m.version for m in shipped), following]
     assert "note" in columns
 
 

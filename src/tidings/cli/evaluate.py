@@ -18,8 +18,11 @@ from .options import actors_option, model_option, settings
 
 @app.command("evaluate")
 def evaluate_cli(
-    gold: Path = typer.Argument(
-        ..., exists=True, dir_okay=False, help="Gold records (JSONL, see docs/evaluation.md)."
+    gold: list[Path] = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="Gold files (JSONL, see docs/evaluation.md); several in one run.",
     ),
     errors: int = typer.Option(0, "--errors", min=0, help="Also list the N worst-coded records."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
@@ -27,14 +30,19 @@ def evaluate_cli(
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
 ) -> None:
-    """Code each gold record's text with its date and report precision, recall and F1."""
+    """Code each gold record's text with its date and report precision, recall, F1 and location accuracy."""
     model, dictionaries = settings(model, actors)
     coder = Coder(model=model, actors=dictionaries)
-    scores = evaluate(gold, coder=coder, workers=workers)
+    results = {}
+    for path in gold:
+        scores = evaluate(path, coder=coder, workers=workers)
+        if as_json:
+            result = scores.to_dict()
+            if errors:
+                result["errors"] = scores.errors(errors)
+            results[path.name] = result
+        else:
+            print_scores(scores, title=path.name, errors=errors)
     if as_json:
-        result = scores.to_dict()
-        if errors:
-            result["errors"] = scores.errors(errors)
-        write_json(result, sys.stdout)
-    else:
-        print_scores(scores, title=gold.name, errors=errors)
+        # One file keeps the shape of its scores; several are keyed by file name.
+        write_json(results[gold[0].name] if len(gold) == 1 else results, sys.stdout)

@@ -18,11 +18,21 @@ class GoldEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldPlace:
+    """Where a location record puts its one event: the trigger's span and the place strings
+    (none when the text gives the event no place)."""
+
+    trigger: tuple[int, int]
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class GoldRecord:
     id: str
     text: str
     date: str | None
     events: tuple[GoldEvent, ...]
+    place: GoldPlace | None = None
 
 
 def _codes(value) -> tuple[str, ...]:
@@ -54,12 +64,19 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
                     )
                     for event in data.get("events") or ()
                 )
+                place = None
+                if "trigger_start" in data:
+                    place = GoldPlace(
+                        trigger=(int(data["trigger_start"]), int(data["trigger_end"])),
+                        places=tuple(str(text) for text in data.get("location_text") or ()),
+                    )
                 records.append(
                     GoldRecord(
                         id=str(data.get("id", f"{path.name}:{number}")),
                         text=data["text"],
                         date=data.get("date") or None,
                         events=events,
+                        place=place,
                     )
                 )
             except (ValueError, KeyError, TypeError, AttributeError) as error:

@@ -30,6 +30,27 @@ def print_scores(scores: Scores, *, title: str, errors: int = 0, console: Consol
             str(counts.fp),
             str(counts.fn),
         )
+    if scores.location.records:
+        place = scores.location
+        table.add_row(
+            "location accuracy",
+            "",
+            "",
+            f"{place.accuracy:.3f}",
+            str(place.right),
+            "",
+            str(place.records - place.right),
+        )
+        table.add_row(
+            f"  where an event is found ({place.found})",
+            "",
+            "",
+            f"{place.accuracy_found:.3f}",
+            "",
+            "",
+            "",
+            style="dim",
+        )
     console.print(table)
     console.print(
         f"negatives coded: {scores.negatives_coded} of {scores.negatives} "
@@ -59,12 +80,11 @@ def print_scores(scores: Scores, *, title: str, errors: int = 0, console: Consol
         console.rule(error["id"])
         console.print(error["text"], markup=False)
         console.print(
-            f"expected: {', '.join(error['expected']) or 'nothing'} "
-            f"{' '.join(error['expected_triples'])}",
+            f"expected: {', '.join(error['expected']) or 'nothing'} {' '.join(error['expected_triples'])}",
             markup=False,
         )
         console.print(
-            f"coded:    {', '.join(error['coded']) or 'nothing'} " f"{' '.join(error['coded_triples'])}",
+            f"coded:    {', '.join(error['coded']) or 'nothing'} {' '.join(error['coded_triples'])}",
             markup=False,
         )
         for line in error["events"]:

@@ -9,6 +9,12 @@ paired with every target, on records whose gold names a country (or IGO) on
 both sides of some typed event; system triples on other records do not count.
 Negatives: the share of records with no gold event where tidings codes any
 asserted event. Over-generation: asserted system events per gold event.
+Location (records that give one event's trigger and places): the asserted event
+whose trigger overlaps the gold trigger, nearest first; its place is right when
+its ``location.text`` overlaps a gold place string (one contains the other, case
+aside), and with no gold place when it has none. A record where no event overlaps
+the trigger is right only when the gold gives no place; the accuracy over the
+records where one does is reported beside it.
 """
 
 from __future__ import annotations
@@ -78,10 +84,38 @@ class RecordResult:
 
 
 @dataclass
+class PlaceCounts:
+    """Location records: how many, how many placed right, how many had an event at the trigger."""
+
+    records: int = 0
+    right: int = 0
+    found: int = 0
+    right_found: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.records if self.records else 0.0
+
+    @property
+    def accuracy_found(self) -> float:
+        return self.right_found / self.found if self.found else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "records": self.records,
+            "right": self.right,
+            "accuracy": round(self.accuracy, 4),
+            "with_event": self.found,
+            "accuracy_with_event": round(self.accuracy_found, 4),
+        }
+
+
+@dataclass
 class Scores:
     plover: Counts = field(default_factory=Counts)
     cameo_root: Counts = field(default_factory=Counts)
     triples: Counts = field(default_factory=Counts)
+    location: PlaceCounts = field(default_factory=PlaceCounts)
     by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     records: int = 0
@@ -105,6 +139,7 @@ class Scores:
             "plover_type": self.plover.to_dict(),
             "cameo_root": self.cameo_root.to_dict(),
             "triples": self.triples.to_dict(),
+            "location": self.location.to_dict(),
             "negatives": {
                 "records": self.negatives,
                 "coded": self.negatives_coded,
@@ -162,6 +197,9 @@ def score(gold: Iterable[GoldRecord], system: Mapping[str, list[Event]]) -> Scor
     for record in gold:
         events = [e for e in system.get(record.id, []) if e.modality == "asserted"]
         scores.records += 1
+        if record.place is not None:
+            _place(scores.location, record.place, events)
+            continue
         scores.gold_events += len(record.events)
         scores.system_events += len(events)
         if not record.events:
@@ -206,6 +244,24 @@ def score(gold: Iterable[GoldRecord], system: Mapping[str, list[Event]]) -> Scor
             )
         )
     return scores
+
+
+def _place(counts: PlaceCounts, gold, events: list[Event]) -> None:
+    start, end = gold.trigger
+    at_trigger = [e for e in events if e.trigger.start < end and start < e.trigger.end]
+    event = min(at_trigger, key=lambda e: abs(e.trigger.start - start), default=None)
+    counts.records += 1
+    if event is None:
+        counts.right += not gold.places
+        return
+    placed = event.location.text.lower() if event.location and event.location.text else None
+    if gold.places:
+        right = placed is not None and any(p.lower() in placed or placed in p.lower() for p in gold.places)
+    else:
+        right = placed is None
+    counts.found += 1
+    counts.right += right
+    counts.right_found += right
 
 
 def _confuse(confusion: dict[str, Counter], gold: set[str], system: set[str]) -> None:

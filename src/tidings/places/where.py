@@ -40,6 +40,8 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
 VENUE_WORDS = frozenset(row["word"] for row in bundled_table("places", "venue_words.tsv"))
 MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
+# Nouns of places that name a narrower one with "of": "the village of Ashmi", "the airport of Udbina".
+PLACE_NOUNS = frozenset(row["word"] for row in bundled_table("places", "place_nouns.tsv"))
 MOVEMENTS = {
     "visit",
     "travel",
@@ -81,7 +83,7 @@ class WhereStage:
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        context = {m.country for m in doc._.actors or () if m.country}
+        context = {m.country for m in doc._.actors or () if m.country} | self._regions_named(doc)
         # "Three US soldiers were killed": on whom force falls is not where (see _is_location).
         actors = {m.head for m in doc._.actors or () if m.kind != "country"}
         dateline = self._dateline(doc, context)
@@ -90,25 +92,58 @@ class WhereStage:
                 each.place = self.place_of(doc, each, context, actors) or dateline
         return doc
 
+    def _regions_named(self, doc: Doc) -> set[str]:
+        """The countries of the countries and regions the text names as places ("in the occupied
+        West Bank"): they say which namesake a town is (Bethlehem there is not in Brazil)."""
+        found = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                candidate = self.gazetteer.lookup(ent.text)
+                if candidate is not None and candidate.kind != "city" and candidate.country:
+                    found.add(candidate.country)
+        return found
+
     def place_of(self, doc: Doc, event: EventMention, context: set[str], actors: set[int]) -> Place | None:
         anchor = doc[event.anchor]
-        candidates = []
+        options = []
         subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         moving = anchor.lemma_.lower() in MOVEMENTS or event.cameo in ("042", "0874", "074", "154")
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
         for ent in doc_index(doc).sentence_ents(anchor.i):
-            if ent.label_ in PLACE_LABELS and _is_location(ent, anchor, moving, on_place, actors):
+            named = _named_as_place(ent)
+            if (ent.label_ in PLACE_LABELS or named) and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
                 # subject is a weaker guess than one attached to the act itself; and a journey is
                 # placed where it goes, not where it starts.
                 penalty = 2 if ent.root.i in subject else 0
                 penalty += 1 if _governing_preposition(ent) == "from" else 0
-                candidates.append((_distance(anchor, ent.root) + penalty, abs(ent.root.i - anchor.i), ent))
-        for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
-            place = self.geocode(ent, context)
+                # The most specific place the text gives wins: "the village of Ashmi" over the
+                # province or country around it, "Aleppo" over "Syria's".
+                penalty += _container_penalty(ent)
+                place = self.geocode(ent, context)
+                if place is None and named:
+                    found = self.gazetteer.lookup(ent.text, context=context) or self.gazetteer.small_place(
+                        ent.text, context=context
+                    )
+                    place = _place(ent.text, found) if found is not None and found.kind != "country" else None
+                if place is None and (ent.label_ in ("GPE", "LOC") or named):
+                    penalty += 0.5  # a name no gazetteer knows, reported as unresolved
+                elif place is None and ent.label_ == "FAC":
+                    penalty += 3  # a building no gazetteer knows: only when nothing else places it
+                elif place is None:
+                    continue
+                elif place.precision == "country":
+                    penalty += 0.5  # a country is the vaguest answer the text may give
+                options.append(
+                    (_distance(anchor, ent.root) + penalty, abs(ent.root.i - anchor.i), ent, place)
+                )
+        if options:
+            _, _, ent, place = min(options, key=lambda option: option[:2])
             if place is not None:
                 return place
+            known = [p for *_, p in sorted(options, key=lambda option: option[:2]) if p is not None]
+            return _unresolved(ent.text, known[0].country if known else _only(context))
         if on_place:
             # "Kharkiv was shelled", when the tagger saw no place in "Kharkiv".
             for token in anchor.children:
@@ -123,6 +158,9 @@ class WhereStage:
         if span.label_ in ("GPE", "LOC"):
             within = self._qualifier(span, context)
             candidate = self.gazetteer.lookup(span.text, context=context, within=within)
+            if candidate is None:
+                # A town or village too small for the main list, in a country the story is about.
+                candidate = self.gazetteer.small_place(span.text, context={within} if within else context)
             if candidate is not None:
                 return _place(span.text, candidate)
         # The tagger calls some cities facilities ("Kharkiv"): a name that is a city or a region
@@ -173,8 +211,9 @@ def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool, actors:
         preposition.lower_ in LOCATIVE
         or preposition.lower_ in MOTION
         and (moving or preposition.head.lemma_.lower() in JOURNEYS)
-        # "shot down over eastern Ukraine", "flew over Syria"; but "a dispute over Crimea"
-        or preposition.lower_ == "over"
+        # "shot down over eastern Ukraine", "flew over Syria", "shelling on the village of";
+        # but "a dispute over Crimea", "talks on Ukraine"
+        or preposition.lower_ in ("over", "on")
         and on_place
         # "outside of Basra"
         or preposition.lower_ == "of"
@@ -217,4 +256,39 @@ def _place(text: str, candidate) -> Place:
         lat=candidate.lat,
         lon=candidate.lon,
         geonameid=candidate.geonameid,
+        precision=candidate.kind if candidate.kind in ("city", "country") else "admin",
     )
+
+
+def _unresolved(text: str, country: str | None) -> Place:
+    """A place the text names that no gazetteer knows: its name, and the country around it."""
+    name = text.removeprefix("the ").strip()
+    return Place(
+        text=text, name=name, country=country, lat=None, lon=None, geonameid=None, precision="unresolved"
+    )
+
+
+def _only(countries: set[str]) -> str | None:
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _named_as_place(ent: Span) -> bool:
+    """A name the phrase makes a place whatever the tagger called it: "the village of Kafr
+    Nabudah", "Aleppo province", "Zamfara state"."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in PLACE_NOUNS
+    return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == ent.end
+
+
+def _container_penalty(ent: Span) -> float:
+    """How much a name reads as the container of another place the phrase names: the possessor
+    in "Syria's Aleppo province" or a name after a comma ("Aleppo, Syria") is the wider place;
+    the "of" object in "the village of Ashmi", "the south Baghdad neighbourhood of Al-Bayaa" the
+    narrower one."""
+    root = ent.root
+    if root.dep_ == "poss" or (root.dep_ == "appos" and ent.start > 0 and ent.doc[ent.start - 1].text == ","):
+        return 1.0
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return -1.0
+    return 0.0

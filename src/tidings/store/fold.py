@@ -279,6 +279,7 @@ def _what_when_where(event: Event) -> dict:
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "geonameid": place.geonameid if place else None,
+        "location_precision": place.precision if place else None,
     }
 
 
