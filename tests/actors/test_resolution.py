@@ -926,3 +926,15 @@ def test_the_resolve_command_rejects_a_malformed_date():
     assert result.returncode != 0
     assert "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Lagos police arrested ten protesters on Monday.", "NGACOP"),
+        ("Mombasa traders went on strike over the new tax.", "KENBUS"),
+    ],
+)
+def test_a_city_named_on_a_group_gives_it_the_city_s_country(coder, text, code):
+    events = coder.code(text, date="2023-01-01")
+    assert any(e.source and e.source.code == code for e in events), [(e.cameo, e.source) for e in events]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from .kb import CountryName, Entry
+from ..places.gazetteer import default_gazetteer
 from ..parse.mentions import Mention
 
 # Parts of a noun phrase that still describe the same actor.
@@ -346,6 +347,22 @@ class PhraseResolver:
                 f"{owner.text!r} refers back to {self.doc[referent.start : referent.end].text!r}",
                 plural=head.tag_ in ("NNS", "NNPS"),
             )
+        town = self._town_in(head, tokens)
+        if town is not None:
+            # "Lagos police", "Kharkiv residents": a city or region names the country they are of.
+            name, country = town
+            return Mention(
+                start,
+                end,
+                head.i,
+                country + sector,
+                None,
+                country,
+                sector,
+                "sector",
+                f"{lemma!r} gives the sector {sector} (actors/sectors.tsv); {name!r} is in {country}",
+                plural=head.tag_ in ("NNS", "NNPS"),
+            )
         return Mention(
             start,
             end,
@@ -358,6 +375,20 @@ class PhraseResolver:
             f"{lemma!r} gives the sector {sector} (actors/sectors.tsv); no country named",
             plural=head.tag_ in ("NNS", "NNPS"),
         )
+
+    def _town_in(self, head: Token, tokens: list[Token]) -> tuple[str, str] | None:
+        """A city or region the phrase names before its head ("Lagos police"), and its country."""
+        for token in tokens:
+            # (the small tagger calls some cities organisations: "Kharkiv residents")
+            placename = token.ent_type_ in ("GPE", "LOC") or (
+                token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
+            )
+            if token.i < head.i and placename and token.dep_ in ("compound", "poss"):
+                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                found = default_gazetteer().lookup(ent.text if ent is not None else token.text)
+                if found is not None and found.kind != "country" and found.country:
+                    return found.name, found.country
+        return None
 
     # --- references to earlier mentions -------------------------------------------------
 
