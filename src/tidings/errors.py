@@ -36,6 +36,7 @@ MESSAGES = {
     "TID305": "the file is not a tidings store",
     "TID306": "only one SELECT statement can be run",
     "TID307": "the SQL query failed",
+    "TID308": "the SQL query took too long",
 }
 
 

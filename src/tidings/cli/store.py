@@ -180,13 +180,19 @@ def sql_cli(
     db: Path = db_option(),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
+    max_rows: int = typer.Option(100_000, "--max-rows", min=1, help="Return at most this many rows."),
 ) -> None:
-    """Run a read-only SQL query over the store (tables: articles, mentions, events, actors, ...)."""
-    _check_format(format, FRAME_FORMATS, output)
-    from ..store.store import Store
+    """Run a read-only SQL query over the store (tables: articles, mentions, events, actors, ...).
 
-    with Store(db, read_only=True) as store:
-        frame = store.sql(query)
+    The query reads the store and nothing else: files, ATTACH, COPY, INSTALL/LOAD and SET fail.
+    """
+    _check_format(format, FRAME_FORMATS, output)
+    from ..store.readonly import query as run_query
+
+    frame, cut = run_query(db, query, timeout_s=timeout, max_rows=max_rows)
+    if cut:
+        print(f"tidings: the result was cut at {max_rows:,} rows (--max-rows)", file=sys.stderr)
     write_frame(frame, format, output)
 
 

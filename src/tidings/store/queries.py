@@ -161,15 +161,20 @@ def timeline(
     return con.cursor().execute(query, parameters + bounds + bounds).df()
 
 
-def sql(con: duckdb.DuckDBPyConnection, query: str, parameters: list | None = None) -> pd.DataFrame:
-    """The result of one SELECT statement, run in a read-only transaction."""
+def check_select(query: str) -> None:
+    """Refuse anything but one SELECT statement (TID306), or SQL that does not parse (TID307)."""
     try:
-        statements = con.extract_statements(query)
+        statements = duckdb.extract_statements(query)
     except duckdb.Error as error:
         raise TidingsError(str(problem("sql", "TID307", _first_line(error)))) from None
     if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
         kinds = ", ".join(statement.type.name for statement in statements) or "none"
         raise TidingsError(str(problem("sql", "TID306", f"got {kinds}")))
+
+
+def sql(con: duckdb.DuckDBPyConnection, query: str, parameters: list | None = None) -> pd.DataFrame:
+    """The result of one SELECT statement, run in a read-only transaction."""
+    check_select(query)
     cursor = con.cursor()
     cursor.execute("BEGIN TRANSACTION READ ONLY")
     try:
