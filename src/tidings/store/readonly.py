@@ -63,7 +63,8 @@ def query(
         # The user's statement runs as it is; only max_rows + 1 rows are fetched from it.
         frame = con.execute(sql, parameters).fetch_df_chunk(vectors_per_chunk=1 + max_rows // 2048)
     except duckdb.InterruptException:
-        raise TidingsError(str(problem("sql", "TID308", f"the query ran longer than {timeout_s:g} s"))) from None
+        detail = f"the query ran longer than {timeout_s:g} s"
+        raise TidingsError(str(problem("sql", "TID308", detail))) from None
     except duckdb.Error as error:
         raise TidingsError(str(problem("sql", "TID307", str(error).splitlines()[0]))) from None
     finally:
