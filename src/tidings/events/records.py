@@ -160,10 +160,11 @@ class EventBuilder:
         )
 
     def place_actor(self, place: Place, sentence: Span) -> Actor | None:
-        """The place of an event as an actor, with offsets where its name occurs in the text."""
-        start = self.text.find(place.text, sentence.start_char)
-        if start < 0:
-            start = self.text.find(place.text)
+        """The place of an event as an actor, with offsets where its name occurs in the sentence.
+
+        A place the sentence does not name (the story's dateline) may say where the event was,
+        but it is no evidence of who took part: then there is no such actor."""
+        start = self.text.find(place.text, sentence.start_char, sentence.end_char)
         if start < 0:
             return None
         return Actor(

@@ -26,6 +26,14 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z]+)*(?:\s+\d{1,2})?)?\s*"
     r"(?:\([^)]{2,40}\))?\s*(?:[-\u2013\u2014]+|:)\s"
 )
+# Syndication notes and wire credits at the foot of a story: "This article was provided by
+# Meridian Wire ...", "Reporting by ...; Editing by ...".
+FOOTER = re.compile(
+    r"^\s*(?:This (?:article|story|report|piece) (?:was|is|has been|first)\b.{0,40}?"
+    r"\b(?:provided|published|appeared|distributed|republished|syndicated|reproduced)\b"
+    r"|(?:Additional )?(?:Reporting|Writing|Editing) by\b|Originally published\b)",
+    re.IGNORECASE,
+)
 FURNITURE = re.compile(
     r"^\s*(?:photo|image|file photo|advertisement|read more|related|share this|subscribe|sign up"
     r"|copyright|©)\b",
@@ -80,7 +88,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(BYLINE.match(line) or FURNITURE.match(line))
+    return bool(BYLINE.match(line) or FURNITURE.match(line) or FOOTER.match(line))
 
 
 def _is_masthead(doc: Doc, start: int, end: int, lines: list[tuple[int, int]]) -> bool:
