@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from .model import FLAT_COLUMNS, Event, flatten
+from .terminal import cell, printable, spreadsheet_safe
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
@@ -15,7 +16,7 @@ FORMATS = ("table", "jsonl", "json", "csv")
 class EventWriter:
     """Writes events one at a time in a format; ``close`` finishes formats that need an ending."""
 
-    def __init__(self, stream: IO[str], format: str) -> None:
+    def __init__(self, stream: IO[str], format: str, *, raw_csv: bool = False) -> None:
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
         self.stream = stream
@@ -23,6 +24,7 @@ class EventWriter:
         self.count = 0
         self._table: list[Event] = []
         self._csv = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS) if format == "csv" else None
+        self._cell = (lambda value: value) if raw_csv else spreadsheet_safe
         if self._csv is not None:
             self._csv.writeheader()
         if format == "json":
@@ -35,7 +37,7 @@ class EventWriter:
             elif self.format == "json":
                 self.stream.write(("\n " if self.count == 0 else ",\n ") + event.to_json())
             elif self._csv is not None:
-                self._csv.writerow(flatten(event))
+                self._csv.writerow({key: self._cell(value) for key, value in flatten(event).items()})
             else:
                 self._table.append(event)
             self.count += 1
@@ -62,10 +64,11 @@ def print_table(events: list[Event], stream: IO[str]) -> None:
     for name in ("date", "source", "event", "target", "where", "evidence"):
         table.add_column(name, overflow="fold")
     for event in events:
-        evidence = Text(event.sentence)
-        offset = _sentence_offset(event)
-        if offset is not None:
-            evidence.stylize("bold underline", offset, offset + len(event.trigger.text))
+        sentence, trigger = printable(event.sentence), printable(event.trigger.text)
+        evidence = Text(sentence)
+        offset = sentence.find(trigger)
+        if offset >= 0:
+            evidence.stylize("bold underline", offset, offset + len(trigger))
         kind = f"{event.cameo} {event.plover_type or ''}".strip()
         if event.modality != "asserted":
             kind += f"\n({event.modality})"
@@ -74,22 +77,15 @@ def print_table(events: list[Event], stream: IO[str]) -> None:
             _actor_cell(event.source),
             kind,
             _actor_cell(event.target),
-            event.location.name + f" ({event.location.country})" if event.location else "",
+            cell(f"{event.location.name} ({event.location.country})" if event.location else ""),
             evidence,
         )
     console.print(table)
     console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")
 
 
-def _actor_cell(actor) -> str:
-    if actor is None:
-        return ""
-    return f"{actor.code}\n{actor.text}"
-
-
-def _sentence_offset(event: Event) -> int | None:
-    position = event.sentence.find(event.trigger.text)
-    return position if position >= 0 else None
+def _actor_cell(actor) -> Text:
+    return cell("" if actor is None else f"{actor.code}\n{actor.text}")
 
 
 def write_json(value: object, stream: IO[str]) -> None:

@@ -42,3 +42,12 @@ def report_problem(item: Problem) -> None:
 
 def date_option(help: str = "The story date (YYYY-MM-DD) that chooses who held which office."):
     return typer.Option(None, "--date", help=help)
+
+
+def raw_csv_option():
+    return typer.Option(
+        False,
+        "--raw-csv",
+        help="Write CSV cells as they are: by default text starting with = + - @ gets a leading "
+        "apostrophe so spreadsheets do not run it as a formula.",
+    )

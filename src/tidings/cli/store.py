@@ -14,8 +14,9 @@ from rich.table import Table
 from ..coder import Coder
 from ..read import Fields
 from ..store.formats import EXPORT_FORMATS, FREQUENCIES
+from ..terminal import cell, spreadsheet_safe
 from . import app
-from .options import actors_option, model_option, report_problem, settings
+from .options import actors_option, model_option, raw_csv_option, report_problem, settings
 
 if TYPE_CHECKING:  # DuckDB and pandas load when a store command runs, not for every command
     import pandas as pd
@@ -117,6 +118,7 @@ def events_cli(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl or parquet."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    raw_csv: bool = raw_csv_option(),
 ) -> None:
     """Folded events, newest first, with their NumMentions, NumArticles and NumSources."""
     _check_format(format, (*FRAME_FORMATS, "parquet"), output)
@@ -144,7 +146,7 @@ def events_cli(
         )
     if format == "table":
         frame = frame.loc[:, list(EVENT_COLUMNS)]
-    write_frame(frame, format, output, title="events")
+    write_frame(frame, format, output, title="events", raw_csv=raw_csv)
 
 
 @app.command("timeline")
@@ -159,6 +161,7 @@ def timeline_cli(
     plot: Path | None = typer.Option(None, "--plot", help="Also draw the timeline into this PNG file."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    raw_csv: bool = raw_csv_option(),
 ) -> None:
     """Events per period between actors: counts per QuadClass and the mean Goldstein score."""
     _check_format(format, FRAME_FORMATS, output)
@@ -171,7 +174,7 @@ def timeline_cli(
         from ..store.plot import plot_timeline
 
         plot_timeline(frame, plot, title=f"{title}, events per {freq}")
-    write_frame(frame, format, output, title=f"{title}, per {freq}")
+    write_frame(frame, format, output, title=f"{title}, per {freq}", raw_csv=raw_csv)
 
 
 @app.command("sql")
@@ -180,6 +183,7 @@ def sql_cli(
     db: Path = db_option(),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    raw_csv: bool = raw_csv_option(),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
     max_rows: int = typer.Option(100_000, "--max-rows", min=1, help="Return at most this many rows."),
 ) -> None:
@@ -193,7 +197,7 @@ def sql_cli(
     frame, cut = run_query(db, query, timeout_s=timeout, max_rows=max_rows)
     if cut:
         print(f"tidings: the result was cut at {max_rows:,} rows (--max-rows)", file=sys.stderr)
-    write_frame(frame, format, output)
+    write_frame(frame, format, output, raw_csv=raw_csv)
 
 
 @app.command("export")
@@ -202,6 +206,7 @@ def export_cli(
     output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet)."),
     db: Path = db_option(),
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
+    raw_csv: bool = raw_csv_option(),
 ) -> None:
     """Export the events: GDELT 2.0 event table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
     if format not in EXPORT_FORMATS:
@@ -209,7 +214,7 @@ def export_cli(
     from ..store.store import Store
 
     with Store(db, read_only=True) as store:
-        count = store.export(format, output, include_unrealized=include_unrealized)
+        count = store.export(format, output, include_unrealized=include_unrealized, raw_csv=raw_csv)
     print(f"{_count(count, 'event')} written to {output}", file=sys.stderr)
 
 
@@ -244,8 +249,14 @@ def print_summary(summary: Summary, *, db: str) -> None:
     console.print(_timeline_table(summary.timeline))
 
 
-def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title: str | None = None) -> None:
-    """A query result as a table in the terminal, CSV, JSON lines or Parquet (to a file)."""
+def write_frame(
+    frame: pd.DataFrame, format: str, output: Path | None, *, title: str | None = None, raw_csv: bool = False
+) -> None:
+    """A query result as a table in the terminal, CSV, JSON lines or Parquet (to a file).
+
+    Text from articles never reaches the terminal raw (tidings.terminal), and CSV cells that would
+    start a spreadsheet formula get a leading apostrophe unless ``raw_csv``.
+    """
     if format == "parquet":
         frame.to_parquet(output, index=False)
         return
@@ -254,7 +265,10 @@ def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title:
         if format == "table":
             Console(file=stream, width=None if stream.isatty() else 160).print(_table(frame, title=title))
         elif format == "csv":
-            _dates_as_text(frame).to_csv(stream, index=False)
+            table = _dates_as_text(frame)
+            if not raw_csv:
+                table = table.map(spreadsheet_safe)
+            table.to_csv(stream, index=False)
         else:
             _dates_as_text(frame).to_json(stream, orient="records", lines=True, force_ascii=False)
     finally:
@@ -294,7 +308,7 @@ def _table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
         table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
     for row in _dates_as_text(frame).itertuples(index=False):
-        table.add_row(*("" if pd.isna(value) else str(value) for value in row))
+        table.add_row(*(cell("" if pd.isna(value) else value) for value in row))
     if frame.empty:
         table.caption = "no rows"
     return table

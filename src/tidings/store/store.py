@@ -147,12 +147,22 @@ class Store:
         """The result of one read-only SELECT statement over the store's tables."""
         return queries.sql(self.con, query, parameters)
 
-    def export(self, format: str, path: str | os.PathLike, *, include_unrealized: bool = False) -> int:
+    def export(
+        self,
+        format: str,
+        path: str | os.PathLike,
+        *,
+        include_unrealized: bool = False,
+        raw_csv: bool = False,
+    ) -> int:
         """Write the events in ``format`` (gdelt, plover, parquet, csv) to ``path``; return the event count.
 
-        parquet writes a folder partitioned by year and month; the others write one file.
+        parquet writes a folder partitioned by year and month; the others write one file. CSV cells
+        that would start a spreadsheet formula get a leading apostrophe unless ``raw_csv``.
         """
-        return export_events(self.con, format, os.fspath(path), include_unrealized=include_unrealized)
+        return export_events(
+            self.con, format, os.fspath(path), include_unrealized=include_unrealized, raw_csv=raw_csv
+        )
 
     def stats(self) -> queries.Summary:
         """Counts of articles, copies, mentions, events and actors, the top dyads and a monthly timeline."""

@@ -18,14 +18,22 @@ assert tuple(WRITERS) == FORMATS
 
 
 def export(
-    con: duckdb.DuckDBPyConnection, format: str, path: str, *, include_unrealized: bool = False
+    con: duckdb.DuckDBPyConnection,
+    format: str,
+    path: str,
+    *,
+    include_unrealized: bool = False,
+    raw_csv: bool = False,
 ) -> int:
     """Write the store's events to ``path`` in ``format``; return how many were written.
 
     include_unrealized: also export negated, hypothetical and intended events, if the store has them.
+    raw_csv: CSV cells that would start a spreadsheet formula are kept as they are.
     """
     writer = WRITERS.get(format)
     if writer is None:
         raise TidingsError(f"cannot export to {format!r}; choose one of {', '.join(FORMATS)}")
     where = "true" if include_unrealized else "e.modality = 'asserted'"
+    if format == "csv":
+        return csv.write(con.cursor(), path, where=where, raw=raw_csv)
     return writer(con.cursor(), path, where=where)

@@ -6,9 +6,25 @@ import duckdb
 
 from .copy import copy
 
+# Text that a spreadsheet would run as a formula (OWASP's list for CSV injection).
+FORMULA = "'^[=+@\\t\\r-]'"
 
-def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
-    """Write the events that match ``where`` to a CSV file; return the count."""
-    return copy(
-        con, f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date, e.id", path, "FORMAT csv, HEADER true"
+
+def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str, raw: bool = False) -> int:
+    """Write the events that match ``where`` to a CSV file; return the count.
+
+    raw: keep text that starts with = + - @ as it is; by default such a cell gets a leading
+    apostrophe so that a spreadsheet shows it instead of running it (see tidings.terminal).
+    """
+    columns = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_name = 'events' ORDER BY ordinal_position"
+    ).fetchall()
+    cells = ", ".join(
+        f"e.{name}"
+        if raw or kind != "VARCHAR"
+        else f"CASE WHEN regexp_matches(e.{name}, {FORMULA}) THEN '''' || e.{name} ELSE e.{name} END AS {name}"
+        for name, kind in columns
     )
+    query = f"SELECT {cells} FROM events e WHERE {where} ORDER BY e.date, e.id"
+    return copy(con, query, path, "FORMAT csv, HEADER true")

@@ -1,0 +1,44 @@
+"""Text from articles made safe to show: in a terminal, and in a spreadsheet.
+
+Article text, titles and names are written by whoever wrote the page that was crawled. An ANSI
+or OSC escape sequence in them could recolour, retitle or rewrite the user's terminal, and a CSV
+cell that starts with ``=``, ``+``, ``-`` or ``@`` is run as a formula by spreadsheets (CSV
+injection). Tables show such characters as visible escapes; CSV cells that would start a formula
+get a leading apostrophe, as OWASP recommends, unless the user asks for the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+# CSI ("\x1b[31m"), OSC ("\x1b]0;title\x07"), and two-character escapes ("\x1bc").
+ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+# C0 and C1 control characters other than tab and line feed.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _visible(match: re.Match) -> str:
+    return "".join(
+        f"\\x{ord(char):02x}" if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F else char
+        for char in match.group()
+    )
+
+
+def printable(text: str) -> str:
+    """The text with escape sequences and control characters shown as ``\\x1b[...``, not obeyed."""
+    return CONTROL.sub(_visible, ESCAPE.sub(_visible, text))
+
+
+def cell(value: object) -> Text:
+    """A table cell: printable, and never read as rich markup ("[bold]" in a title stays text)."""
+    return Text(printable("" if value is None else str(value)))
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that cannot start a formula: text starting with = + - @ gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
