@@ -84,7 +84,7 @@ def print_table(events: list[Event], stream: IO[str]) -> None:
     console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")
 
 
-def _actor_cell(actor) -> Text:
+def _actor_cell(actor):
     return cell("" if actor is None else f"{actor.code}\n{actor.text}")
 
 

@@ -23,7 +23,8 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str, raw: bool = 
     cells = ", ".join(
         f"e.{name}"
         if raw or kind != "VARCHAR"
-        else f"CASE WHEN regexp_matches(e.{name}, {FORMULA}) THEN '''' || e.{name} ELSE e.{name} END AS {name}"
+        else f"CASE WHEN regexp_matches(e.{name}, {FORMULA}) THEN '''' || e.{name} ELSE e.{name} END"
+        f" AS {name}"
         for name, kind in columns
     )
     query = f"SELECT {cells} FROM events e WHERE {where} ORDER BY e.date, e.id"
