@@ -362,8 +362,8 @@ def convert_petrarch_verbs(source: str | Path, output: str | Path) -> Conversion
     rows = [(row, reduced) for row, reduced in rows if row[0] not in spoken]
     if spoken:
         result.warnings.append(
-            f"{source}: the rows of {len(spoken)} verbs of saying are left out ({', '.join(sorted(spoken))}): "
-            "tidings codes statements by its own rules"
+            f"{source}: the rows of {len(spoken)} verbs of saying are left out "
+            f"({', '.join(sorted(spoken))}): tidings codes statements by its own rules"
         )
     unique = _unique(rows)
     with Path(output).open("w", encoding="utf-8", newline="") as handle:
