@@ -84,7 +84,8 @@ def rows_of(output: Path, verb: str) -> list[dict[str, str]]:
 
 def test_the_file_has_the_columns_of_the_bundled_verb_lexicon(converted):
     _, output, result = converted
-    header = next(line for line in output.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    lines = output.read_text(encoding="utf-8").splitlines()
+    header = next(line for line in lines if not line.startswith("#"))
     assert header.split("\t") == ["verb", "cameo", "frame", "requires", "symmetric", "joint", "roles", "note"]
     assert result.rows == len(read_rows(output))
     assert result.verbs == 7
@@ -117,7 +118,8 @@ def test_a_phrase_in_braces_is_a_modifier_and_head(converted):
 def test_plus_and_dollar_mark_target_and_source(converted):
     _, output, _ = converted
     # (TO +): the target is who it goes to; (BY $): the source is the by-phrase; [:190] the reverse.
-    assert ("070", "to:", "to") in [(r["cameo"], r["requires"], r["roles"]) for r in rows_of(output, "bestow")]
+    bestow = [(row["cameo"], row["requires"], row["roles"]) for row in rows_of(output, "bestow")]
+    assert ("070", "to:", "to") in bestow
     pummel = [(row["cameo"], row["requires"], row["roles"]) for row in rows_of(output, "pummel")]
     assert ("190", "by:", "converse") in pummel
     assert ("190", "", "") in pummel  # "$ * +": subject on object, the default
