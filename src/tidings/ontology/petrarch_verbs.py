@@ -309,9 +309,10 @@ def _pattern_row(
         slot, _, forms = verb_requires.partition(":")
         conditions.insert(0, (slot, [forms] if forms else []))
     requires = f"{conditions[0][0]}:{'|'.join(conditions[0][1])}" if conditions else ""
-    note = f"PETRARCH - {' '.join(pattern.split())}"
+    reduced = len(conditions) > 1
+    note = f"PETRARCH - {' '.join(pattern.split())}" + ("; only the first condition kept" if reduced else "")
     row = [key, forward or "", "", requires, symmetric, "", roles, note]
-    return row, len(conditions) > 1
+    return row, reduced
 
 
 def _unique(rows: list[tuple[list[str], bool]]) -> list[list[str]]:
