@@ -20,7 +20,7 @@ import pytest
 
 import tidings
 from tidings.errors import TidingsError
-from tidings.nlp.lexicon import extended_lexicon
+from tidings.events.lexicon import extended_lexicon
 from tidings.ontology.petrarch_verbs import convert_petrarch_verbs
 
 TIDINGS = str(Path(sys.executable).with_name("tidings"))
