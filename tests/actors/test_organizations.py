@@ -92,3 +92,19 @@ def test_other_countries_democrats_are_not_the_us_party(coder, show):
     events = coder.code(text, date="2024-09-24")
     codes = codes_of(events, text, "Social Democrats")
     assert not any(code and code.startswith("USA") for code in codes), show(events)
+
+
+def test_the_opposition_criticises_the_governing_party(coder, expect_event):
+    text = "KMT lawmakers criticised the Democratic Progressive Party over the defence budget on Friday."
+    events = coder.code(text, date="2024-12-13")
+    expect_event(events, root="11", source="TWNOPP", target="TWNGOV")
+
+
+def test_a_ministry_named_like_a_foreign_party_is_not_that_party(coder, show):
+    text = "Pakistan's Ministry of Law and Justice rejected the petition on Monday."
+    events = coder.code(text, date="2024-05-06")
+    assert not any(
+        actor is not None and (actor.code or "").startswith("POL")
+        for event in events
+        for actor in (event.source, event.target)
+    ), show(events)
