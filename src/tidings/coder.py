@@ -43,7 +43,7 @@ class Coder:
     model: a spaCy model name, directory or short name (``sm``, ``md``); default en_core_web_sm.
     actors: user actor dictionaries (TSV, CSV or YAML) that add to or override the bundled ones.
     lexicon: user event lexicons (TSV or CSV with the columns of ``verbs.tsv`` or ``nouns.tsv``, e.g.
-        from ``tidings lexicon import-petrarch``) whose rows are tried before the bundled ones.
+        from ``tidings lexicon import-petrarch``), tried before the bundled rows of the same kind.
     include_unrealized: also return negated, hypothetical and intended events.
     """
 
