@@ -47,3 +47,10 @@ def test_the_cli_uses_the_dictionaries_of_the_configuration(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "NGOHRIWTC" in result.stdout and "ngos.tsv" in result.stdout
+
+
+def test_the_configuration_names_lexicons_relative_to_itself(tmp_path):
+    (tmp_path / "tidings.toml").write_text('[coder]\nlexicon = "lexicon/my-verbs.tsv"\n', encoding="utf-8")
+    config = load_config(tmp_path / "tidings.toml")
+    assert config.lexicon == (str(tmp_path / "lexicon" / "my-verbs.tsv"),)
+    assert config.actors == ()

@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 from .actors.kb import KnowledgeBase
 from .errors import TidingsError, problem
 from .model import Article, Event, Events, Problem
-from .parse.pipeline import load
+from .events.lexicon import extended_lexicon
 from .events.records import doc_events
+from .parse.pipeline import load
 
 BATCH = 16
 
@@ -41,16 +42,28 @@ class Coder:
 
     model: a spaCy model name, directory or short name (``sm``, ``md``); default en_core_web_sm.
     actors: user actor dictionaries (TSV, CSV or YAML) that add to or override the bundled ones.
+    lexicon: user event lexicons (TSV or CSV with the columns of ``verbs.tsv`` or ``nouns.tsv``, e.g.
+        from ``tidings lexicon import-petrarch``), tried before the bundled rows of the same kind.
     include_unrealized: also return negated, hypothetical and intended events.
     """
 
     def __init__(
-        self, *, model: str | None = None, actors: Sequence[str] = (), include_unrealized: bool = False
+        self,
+        *,
+        model: str | None = None,
+        actors: Sequence[str] = (),
+        lexicon: Sequence[str] = (),
+        include_unrealized: bool = False,
     ) -> None:
         self.model = model
         self.actors = tuple(str(path) for path in actors)
+        self.lexicon = tuple(str(path) for path in lexicon)
         self.include_unrealized = include_unrealized
-        self.nlp = load(model, kb=KnowledgeBase(user_files=self.actors))
+        self.nlp = load(
+            model,
+            kb=KnowledgeBase(user_files=self.actors),
+            lexicon=extended_lexicon(self.lexicon) if self.lexicon else None,
+        )
 
     def code(self, text: str, *, date: str | dt.date | None = None, id: str | None = None) -> Events:
         """The events of one text; ``date`` is its publication date."""
@@ -164,7 +177,7 @@ def _as_article(record: Any) -> Article | Problem:
 _WORKER: Coder | None = None
 
 
-def _worker_start(settings: tuple[str | None, tuple[str, ...], bool] | None) -> None:
+def _worker_start(settings: tuple[str | None, tuple[str, ...], tuple[str, ...], bool] | None) -> None:
     """Prepare a worker: Ctrl-C is the parent's to handle, and a worker whose parent was killed
     (``kill -9``) exits instead of waiting for work forever. Spawned workers load their own coder."""
     global _WORKER
@@ -178,8 +191,8 @@ def _worker_start(settings: tuple[str | None, tuple[str, ...], bool] | None) -> 
 
     threading.Thread(target=watch, daemon=True).start()
     if settings is not None:
-        model, actors, include_unrealized = settings
-        _WORKER = Coder(model=model, actors=actors, include_unrealized=include_unrealized)
+        model, actors, lexicon, include_unrealized = settings
+        _WORKER = Coder(model=model, actors=actors, lexicon=lexicon, include_unrealized=include_unrealized)
 
 
 def _worker_code(batch: list[Article | Problem]) -> list[Coded | Problem]:
@@ -206,7 +219,7 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
         context, settings = multiprocessing.get_context("fork"), None
     else:
         context = multiprocessing.get_context("spawn")
-        settings = (coder.model, coder.actors, coder.include_unrealized)
+        settings = (coder.model, coder.actors, coder.lexicon, coder.include_unrealized)
     with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
         for result in pool.imap(_worker_code, _batches(items, BATCH), chunksize=1):
             yield from result

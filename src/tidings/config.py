@@ -3,6 +3,7 @@
     [coder]
     model = "md"                       # or a package name or a model directory
     actors = ["actors/my-project.tsv"] # user actor dictionaries, as --actors would give them
+    lexicon = ["my-verbs.tsv"]         # user event lexicons, as --lexicon would give them
 
 tidings reads ``./tidings.toml``, or the file named by ``TIDINGS_CONFIG``. Paths in it are
 relative to the file. Options given on the command line come first; the file adds to them.
@@ -22,6 +23,7 @@ from .errors import TidingsError
 class Config:
     model: str | None = None
     actors: tuple[str, ...] = ()
+    lexicon: tuple[str, ...] = ()
 
 
 def load_config(path: str | Path | None = None) -> Config:
@@ -40,4 +42,11 @@ def load_config(path: str | Path | None = None) -> Config:
     actors = coder.get("actors", [])
     if isinstance(actors, str):
         actors = [actors]
-    return Config(model=coder.get("model"), actors=tuple(str(path.parent / a) for a in actors))
+    lexicon = coder.get("lexicon", [])
+    if isinstance(lexicon, str):
+        lexicon = [lexicon]
+    return Config(
+        model=coder.get("model"),
+        actors=tuple(str(path.parent / a) for a in actors),
+        lexicon=tuple(str(path.parent / name) for name in lexicon),
+    )

@@ -13,7 +13,15 @@ from ..model import Problem
 from ..output import FORMATS, EventWriter
 from ..read import Fields, read_articles
 from . import app
-from .options import actors_option, model_option, raw_csv_option, report_problem, settings
+from .options import (
+    actors_option,
+    lexicon_files,
+    lexicon_option,
+    model_option,
+    raw_csv_option,
+    report_problem,
+    settings,
+)
 
 
 @app.command("code")
@@ -37,13 +45,19 @@ def code_cli(
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
+    lexicon: list[Path] = lexicon_option(),
     raw_csv: bool = raw_csv_option(),
 ) -> None:
     """Code news articles into events: a table in the terminal, or JSON lines, JSON or CSV."""
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     model, dictionaries = settings(model, actors)
-    coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
+    coder = Coder(
+        model=model,
+        actors=dictionaries,
+        lexicon=lexicon_files(lexicon),
+        include_unrealized=include_unrealized,
+    )
     fields = Fields(text=text_field, date=date_field, id=id_field)
     records = read_articles(inputs, fields=fields, date=date)
     skipped = 0

@@ -13,7 +13,7 @@ from ..evaluate import evaluate
 from ..evaluate.report import print_scores
 from ..output import write_json
 from . import app
-from .options import actors_option, model_option, settings
+from .options import actors_option, lexicon_files, lexicon_option, model_option, settings
 
 
 @app.command("evaluate")
@@ -29,10 +29,11 @@ def evaluate_cli(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
+    lexicon: list[Path] = lexicon_option(),
 ) -> None:
     """Code each gold record's text with its date and report precision, recall, F1 and location accuracy."""
     model, dictionaries = settings(model, actors)
-    coder = Coder(model=model, actors=dictionaries)
+    coder = Coder(model=model, actors=dictionaries, lexicon=lexicon_files(lexicon))
     results = {}
     for path in gold:
         scores = evaluate(path, coder=coder, workers=workers)

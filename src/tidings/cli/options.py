@@ -35,6 +35,22 @@ def settings(model: str | None, actors: list) -> tuple[str | None, list[str]]:
     return model or config.model, [str(path) for path in actors] + list(config.actors)
 
 
+def lexicon_option():
+    return typer.Option(
+        [],
+        "--lexicon",
+        help="Your event lexicon (TSV with the columns of verbs.tsv or nouns.tsv, e.g. from "
+        "tidings lexicon import-petrarch); may be repeated.",
+        exists=True,
+        dir_okay=False,
+    )
+
+
+def lexicon_files(lexicon: list) -> list[str]:
+    """The user lexicons to use: the command line's, then tidings.toml's."""
+    return [str(path) for path in lexicon] + list(load_config().lexicon)
+
+
 def report_problem(item: Problem) -> None:
     """One line on stderr naming the file and record."""
     print(f"{item.origin}: {item.code} {item.message}", file=sys.stderr)

@@ -16,7 +16,15 @@ from ..read import Fields
 from ..store.formats import EXPORT_FORMATS, FREQUENCIES
 from ..terminal import cell, spreadsheet_safe
 from . import app
-from .options import actors_option, model_option, raw_csv_option, report_problem, settings
+from .options import (
+    actors_option,
+    lexicon_files,
+    lexicon_option,
+    model_option,
+    raw_csv_option,
+    report_problem,
+    settings,
+)
 
 if TYPE_CHECKING:  # DuckDB and pandas load when a store command runs, not for every command
     import pandas as pd
@@ -63,6 +71,7 @@ def ingest_cli(
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
     model: str | None = model_option(),
     actors: list[Path] = actors_option(),
+    lexicon: list[Path] = lexicon_option(),
 ) -> None:
     """Code news into the store: skip what it has, fold copies, fold mentions into events."""
     if fresh:
@@ -71,7 +80,12 @@ def ingest_cli(
     from ..store.store import Store
 
     model, dictionaries = settings(model, actors)
-    coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
+    coder = Coder(
+        model=model,
+        actors=dictionaries,
+        lexicon=lexicon_files(lexicon),
+        include_unrealized=include_unrealized,
+    )
     with Store(db) as store:
         try:
             report = store.ingest(

@@ -7,6 +7,8 @@ token against them.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..data_files import bundled_table, data_path, read_table
+from ..errors import TidingsError
 from ..ontology.cameo import cameo_codes
 from ..ontology.frames import FRAMES
 
@@ -188,3 +191,45 @@ class Lexicon:
 @cache
 def default_lexicon() -> Lexicon:
     return Lexicon()
+
+
+def extended_lexicon(files: Sequence[str | Path] = ()) -> Lexicon:
+    """The bundled lexicon with the rows of user lexicon files (``--lexicon``) added.
+
+    files: TSV/CSV files with the columns of ``verbs.tsv`` (a ``verb`` column) or of
+    ``nouns.tsv`` (a ``noun`` column), e.g. written by ``tidings lexicon import-petrarch``.
+    A user's rows for a verb are tried before the bundled rows of the same kind (with a
+    required construction, or bare), so that a user row corrects a bundled one; a user's
+    noun replaces the bundled noun.
+    """
+    if not files:
+        return default_lexicon()
+    lexicon = copy.copy(default_lexicon())
+    lexicon.verbs = {word: list(rows) for word, rows in lexicon.verbs.items()}
+    lexicon.nouns = dict(lexicon.nouns)
+    known = cameo_codes()
+    for path in map(Path, files):
+        if not path.is_file():
+            raise TidingsError(f"{path}: no such lexicon file")
+        with path.open(encoding="utf-8") as handle:
+            first = next((line for line in handle if line.strip() and not line.startswith("#")), "")
+        header = [name.strip() for name in first.split("," if path.suffix.lower() == ".csv" else "\t")]
+        column = "noun" if "noun" in header else "verb"
+        if column not in header or "cameo" not in header:
+            raise TidingsError(f"{path}: a lexicon file needs a verb or noun column and a cameo column")
+        try:
+            entries = Lexicon._read(path, column, known)
+        except ValueError as error:
+            raise TidingsError(str(error).replace(f"{path.parent.name}/{path.name}", str(path), 1)) from None
+        if column == "noun":
+            lexicon.nouns.update((entry.word, entry) for entry in entries)
+            continue
+        added: dict[str, list[LexEntry]] = {}
+        for entry in entries:
+            added.setdefault(entry.word, []).append(entry)
+        for word, rows in added.items():
+            # Stable: within each kind, the user's rows keep their order ahead of the bundled ones.
+            # Stable: within each kind, the user's rows keep their order ahead of the bundled ones.
+            rows += lexicon.verbs.get(word, [])
+            lexicon.verbs[word] = sorted(rows, key=lambda row: row.requires is None)
+    return lexicon

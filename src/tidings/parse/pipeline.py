@@ -23,6 +23,7 @@ from ..actors import component as _actors  # noqa: F401
 from ..dates import when as _when  # noqa: F401
 from ..events import modality as _modality  # noqa: F401
 from ..events import reader as _events  # noqa: F401
+from ..events.lexicon import Lexicon
 from ..places import where as _where  # noqa: F401
 from . import layout as _layout  # noqa: F401
 from .extensions import register
@@ -51,11 +52,14 @@ def model_location(model: str | None = None) -> str:
     return name
 
 
-def load(model: str | None = None, *, kb: KnowledgeBase | None = None) -> Language:
+def load(
+    model: str | None = None, *, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None
+) -> Language:
     """A spaCy pipeline with tidings' components, ready to code events.
 
     model: a spaCy model package, directory or short name; default ``en_core_web_sm``.
     kb: the actor knowledge base; default the bundled one.
+    lexicon: the event lexicon; default the bundled one (``events.lexicon.extended_lexicon`` adds user files).
     """
     register()
     location = model_location(model)
@@ -67,4 +71,7 @@ def load(model: str | None = None, *, kb: KnowledgeBase | None = None) -> Langua
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.get_pipe("tidings_actors").use(kb or KnowledgeBase())
+    if lexicon is not None:
+        for name in ("tidings_events", "tidings_modality"):
+            nlp.get_pipe(name).lexicon = lexicon
     return nlp
