@@ -10,6 +10,7 @@ as columns) are read here too, a row group at a time.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator, Sequence
 
@@ -56,8 +57,11 @@ def read(
             files.append((len(files), found[0], found[1]))
     from .schema import spark_type
 
-    listing = spark.sparkContext.parallelize(files, max(1, len(files))).toDF(
-        "file_index long, path string, named boolean"
+    groups = _balanced(files, 2 * spark.sparkContext.defaultParallelism)
+    listing = (
+        spark.sparkContext.parallelize(range(len(groups)), max(1, len(groups)))
+        .flatMap(lambda group: groups[group])
+        .toDF("file_index long, path string, named boolean")
     )
 
     def read_partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -72,6 +76,25 @@ def read(
         problems = problems.unionByName(spark.createDataFrame(missing, spark_type(PROBLEMS)))
     articles = records.where("code IS NULL").select(*ARTICLES.names)
     return articles, problems
+
+
+def _balanced(files: list[tuple[int, str, bool]], tasks: int) -> list[list[tuple[int, str, bool]]]:
+    """The files in at most ``tasks`` groups of about the same size, a group per task: the largest
+    files first, each to the group with the fewest bytes so far."""
+    groups: list[list[tuple[int, str, bool]]] = [[] for _ in range(min(tasks, len(files)))]
+    loads = [0] * len(groups)
+    for entry in sorted(files, key=lambda entry: -_size(entry[1])):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(entry)
+        loads[lightest] += _size(entry[1])
+    return groups
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _records(
