@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -71,8 +72,6 @@ def news(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("corpus") / "news"
     shutil.copytree(SAMPLE, folder)
     (folder / "zz-crawl.warc.gz").write_bytes(crawl_cut_short())
-    import json
-
     (folder / "zz-wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in WIRE), encoding="utf-8")
     return folder
 
@@ -107,7 +106,8 @@ def rows(store: Store, query: str) -> list[tuple]:
     return sorted(store.con.execute(query).fetchall(), key=repr)
 
 
-ARTICLES = "SELECT id, record_id, source, published, origin, duplicate_of, similarity, mentions, error FROM articles"
+ARTICLES = """SELECT id, record_id, source, published, origin, duplicate_of, similarity, mentions, error
+              FROM articles"""
 EVENTS = """SELECT id, date, source_code, source_name, target_code, target_name, cameo, modality, location,
                    num_mentions, num_articles, num_sources, first_seen, last_seen, is_root, confidence,
                    first_article, url FROM events"""
@@ -162,8 +162,8 @@ def test_the_store_opens_like_any_store(job, ingested):
     gdelt = (out / "events.export.CSV").read_text(encoding="utf-8").splitlines()
     local = out.parent / "ingest.export.CSV"
     store.export("gdelt", local)
-    # Everything but DATEADDED, the moment each store was written.
-    def without_added(lines):
+
+    def without_added(lines):  # everything but DATEADDED, the moment each store was written
         return sorted(line.split("\t")[:59] + line.split("\t")[60:] for line in lines)
 
     assert without_added(gdelt) == without_added(local.read_text(encoding="utf-8").splitlines())
@@ -173,7 +173,8 @@ def test_the_store_opens_like_any_store(job, ingested):
 def test_tables_are_parquet_partitioned_by_date(spark, job, stored):
     out, _ = job
     days = {path.name for path in (out / "events").iterdir() if path.is_dir()}
-    dates = {f"day={date}" for (date,) in rows(stored, "SELECT DISTINCT date FROM events WHERE date IS NOT NULL")}
+    dated = rows(stored, "SELECT DISTINCT date FROM events WHERE date IS NOT NULL")
+    dates = {f"day={date}" for (date,) in dated}
     assert dates and dates <= days
     assert spark.read.parquet(str(out / "events")).count() == len(rows(stored, "SELECT id FROM events"))
 

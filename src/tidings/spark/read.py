@@ -135,7 +135,9 @@ def problem_row(item: Problem, path: str | None = None) -> dict:
             "message": item.message}
 
 
-def _read_parquet(path: str, *, fields: Fields, date: str | None, max_chars: int) -> Iterator[Article | Problem]:
+def _read_parquet(
+    path: str, *, fields: Fields, date: str | None, max_chars: int
+) -> Iterator[Article | Problem]:
     """Rows of a Parquet file of articles, checked like JSON records; a row's origin is ``file#n``."""
     import pyarrow.parquet as pq
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 
 from ..errors import TidingsError
 
@@ -21,6 +22,9 @@ def session(master: str | None = None, *, app_name: str = "tidings", config: dic
     cluster, the executors' Python comes from the environment shipped with the job (docs/spark.md).
     """
     from pyspark.sql import SparkSession
+
+    # PySpark warns about pandas 3 whenever an Arrow function runs; tidings hands it Arrow, not pandas.
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
 
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # started by spark-submit, which set the master
     if not submitted:
