@@ -59,7 +59,10 @@ def crawl_cut_short() -> bytes:
     for url, page in (("https://ggtimes.example/border", PAGE), ("https://ggtimes.example/b2", SECOND_PAGE)):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], "HTTP/1.1")
         record = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(page.encode()), http_headers=headers,
+            url,
+            "response",
+            payload=io.BytesIO(page.encode()),
+            http_headers=headers,
             warc_headers_dict={"WARC-Date": "2025-03-06T09:00:00Z"},
         )
         writer.write_record(record)

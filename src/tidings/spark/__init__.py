@@ -10,9 +10,9 @@
 docs/spark.md says how to run it on a cluster. PySpark itself is imported when a job starts.
 """
 
-# The functions are bound after their modules load, so that ``tidings.spark.read`` is the function.
+# Imported here, each function is bound after its module loads: ``tidings.spark.read`` is the function.
+from .code import code
 from .job import Corpus, fold, run
-from .code import code  # noqa: I001
 from .read import read
 from .session import session
 

@@ -73,8 +73,7 @@ def _coded_schema() -> pa.Schema:
     """An article row of the store, its mention rows and the problem if it failed to code."""
     mention = pa.struct(list(table("mentions")))
     return pa.schema(
-        [*table("articles"), ("events", pa.list_(mention)),
-         ("problem", pa.struct(list(PROBLEMS)))]
+        [*table("articles"), ("events", pa.list_(mention)), ("problem", pa.struct(list(PROBLEMS)))]
     )
 
 

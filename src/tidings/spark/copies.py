@@ -39,8 +39,13 @@ MAX_ROUNDS = 30
 def article(row: dict) -> Article:
     """The Article of a row of the articles DataFrame."""
     return Article(
-        text=row["text"], id=row["id"], date=row["date"], title=row["title"], url=row["url"],
-        outlet=row["outlet"], origin=row["origin"],
+        text=row["text"],
+        id=row["id"],
+        date=row["date"],
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        origin=row["origin"],
     )
 
 
@@ -119,9 +124,7 @@ def components(links):
             .agg(F.min("theirs").alias("theirs"))
         )
         updated = (
-            labels.join(passed, "v")
-            .select("v", F.least("label", "theirs").alias("label"))
-            .localCheckpoint()
+            labels.join(passed, "v").select("v", F.least("label", "theirs").alias("label")).localCheckpoint()
         )
         changed = updated.join(labels.withColumnRenamed("label", "before"), "v").where("label <> before")
         labels = updated

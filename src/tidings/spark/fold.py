@@ -23,8 +23,12 @@ def mentions_of(coded):
         "seq", "source", "published", "url", F.posexplode("events").alias("index", "mention")
     )
     return exploded.select(
-        "seq", "index", F.col("source").alias("article_source"), F.col("published").alias("article_date"),
-        F.col("url").alias("article_url"), "mention.*",
+        "seq",
+        "index",
+        F.col("source").alias("article_source"),
+        F.col("published").alias("article_date"),
+        F.col("url").alias("article_url"),
+        "mention.*",
     )
 
 
@@ -35,14 +39,19 @@ def events_of(mentions, articles, *, now: dt.datetime):
 
     first = Window.partitionBy("event_id").orderBy("seq", "index")
     described = [
-        name for name in table("events").names
+        name
+        for name in table("events").names
         if name in mentions.columns and name not in ("confidence", "url")
     ]
     heads = (
         mentions.withColumn("rank", F.row_number().over(first))
         .where("rank = 1")
-        .select(F.col("event_id").alias("id"), *described,
-                F.col("article_id").alias("first_article"), F.col("article_url").alias("url"))
+        .select(
+            F.col("event_id").alias("id"),
+            *described,
+            F.col("article_id").alias("first_article"),
+            F.col("article_url").alias("url"),
+        )
     )
     counts = mentions.groupBy(F.col("event_id").alias("id")).agg(
         F.count("*").cast("int").alias("num_mentions"),
@@ -50,8 +59,9 @@ def events_of(mentions, articles, *, now: dt.datetime):
         F.max(F.col("sentence_index") < LEAD_SENTENCES).alias("is_root"),
         F.max("confidence").alias("confidence"),
     )
-    reported = mentions.select("event_id", "article_id", F.col("article_source").alias("source"),
-                               F.col("article_date").alias("date"))
+    reported = mentions.select(
+        "event_id", "article_id", F.col("article_source").alias("source"), F.col("article_date").alias("date")
+    )
     copies = articles.where("duplicate_of IS NOT NULL").select(
         F.col("duplicate_of").alias("article_id"), "source", F.col("published").alias("date")
     )
@@ -63,7 +73,8 @@ def events_of(mentions, articles, *, now: dt.datetime):
         F.max("date").alias("last_seen"),
     )
     events = (
-        heads.join(counts, "id").join(seen, "id")
+        heads.join(counts, "id")
+        .join(seen, "id")
         .withColumn("added_at", F.lit(now).cast("timestamp_ntz"))
         .select(*table("events").names)
     )
@@ -77,18 +88,27 @@ def actors_of(mentions):
 
     roles = [
         mentions.select(
-            "seq", "index", F.lit(order).alias("order"), F.lit(role).alias("role"),
-            F.col(f"{role}_code").alias("code"), F.coalesce(f"{role}_name", F.lit("")).alias("name"),
-            F.col(f"{role}_country").alias("country"), F.col(f"{role}_sector").alias("sector"),
+            "seq",
+            "index",
+            F.lit(order).alias("order"),
+            F.lit(role).alias("role"),
+            F.col(f"{role}_code").alias("code"),
+            F.coalesce(f"{role}_name", F.lit("")).alias("name"),
+            F.col(f"{role}_country").alias("country"),
+            F.col(f"{role}_sector").alias("sector"),
         )
         for order, role in enumerate(("source", "target"))
     ]
     sides = roles[0].unionByName(roles[1]).where("code IS NOT NULL")
     first = F.struct("seq", "index", "order")
-    return sides.groupBy("code", "name").agg(
-        F.min_by("country", first).alias("country"),
-        F.min_by("sector", first).alias("sector"),
-        F.countDistinct("seq", "index").cast("int").alias("mentions"),
-        F.sum((F.col("role") == "source").cast("int")).cast("int").alias("as_source"),
-        F.sum((F.col("role") == "target").cast("int")).cast("int").alias("as_target"),
-    ).select(*table("actors").names)
+    return (
+        sides.groupBy("code", "name")
+        .agg(
+            F.min_by("country", first).alias("country"),
+            F.min_by("sector", first).alias("sector"),
+            F.countDistinct("seq", "index").cast("int").alias("mentions"),
+            F.sum((F.col("role") == "source").cast("int")).cast("int").alias("as_source"),
+            F.sum((F.col("role") == "target").cast("int")).cast("int").alias("as_target"),
+        )
+        .select(*table("actors").names)
+    )

@@ -103,8 +103,12 @@ def run(
     write.check_out(out)
     articles, problems = read(spark, sources, fields=fields, date=date)
     corpus = fold(
-        articles, model=model, actors=actors, include_unrealized=include_unrealized,
-        partitions=partitions, problems=problems,
+        articles,
+        model=model,
+        actors=actors,
+        include_unrealized=include_unrealized,
+        partitions=partitions,
+        problems=problems,
     )
     write.parquet(corpus.tables(), out)
     if duckdb:

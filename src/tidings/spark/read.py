@@ -33,7 +33,6 @@ RECORDS = pa.schema(list(ARTICLES) + [field for field in PROBLEMS if field.name 
 _ORIGIN = re.compile(r"(.+?)(?::\d+|#\d+)?")
 
 
-
 def read(
     spark,
     sources: Sequence[str],
@@ -131,8 +130,13 @@ def problem_row(item: Problem, path: str | None = None) -> dict:
         match = _ORIGIN.fullmatch(item.origin)
         path = match[1] if match else item.origin
     record = item.origin[len(path) :].lstrip(":") if item.origin.startswith(path) else None
-    return {"file": path, "record": record or None, "origin": item.origin, "code": item.code,
-            "message": item.message}
+    return {
+        "file": path,
+        "record": record or None,
+        "origin": item.origin,
+        "code": item.code,
+        "message": item.message,
+    }
 
 
 def _read_parquet(
@@ -154,8 +158,9 @@ def _read_parquet(
             number += 1
             if isinstance(record.get(fields.date), dt.date):
                 record[fields.date] = record[fields.date].isoformat()
-            yield from record_articles(record, origin=f"{path}#{number}", fields=fields, date=date,
-                                       max_chars=max_chars)
+            yield from record_articles(
+                record, origin=f"{path}#{number}", fields=fields, date=date, max_chars=max_chars
+            )
 
 
 def _batches(rows: Iterator[dict], schema: pa.Schema, size: int = 256) -> Iterator[pa.RecordBatch]:

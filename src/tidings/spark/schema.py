@@ -31,8 +31,13 @@ _ARROW = {
 # What the job adds to the store's tables: records that could not be read or coded, with the file and
 # the record (line, or #n) they came from.
 PROBLEMS = pa.schema(
-    [("file", pa.string()), ("record", pa.string()), ("origin", pa.string()), ("code", pa.string()),
-     ("message", pa.string())]
+    [
+        ("file", pa.string()),
+        ("record", pa.string()),
+        ("origin", pa.string()),
+        ("code", pa.string()),
+        ("message", pa.string()),
+    ]
 )
 
 
