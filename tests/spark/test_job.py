@@ -193,3 +193,22 @@ def test_code_turns_a_dataframe_of_articles_into_events(spark, coder):
     assert expected, "the wire story has events"
     got = [{**row.asDict(), "date": row.date and row.date.isoformat()} for row in events]
     assert got == expected
+
+
+def test_parquet_files_of_articles_are_read_like_json_records(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tidings.spark import read
+
+    path = tmp_path / "wire.parquet"
+    pq.write_table(pa.Table.from_pylist(WIRE), path)
+    articles, problems = read(spark, [str(path)])
+    (article,) = articles.collect()
+    assert (article.id, article.date, article.outlet, article.origin) == (
+        "zz-1",
+        "2025-03-06",
+        "Sahel Dispatch",
+        f"{path}#1",
+    )
+    assert [(row.file, row.record, row.code) for row in problems.collect()] == [(str(path), "#2", "TID106")]

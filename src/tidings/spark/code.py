@@ -98,7 +98,7 @@ def store_rows(settled, *, settings: Settings, now: dt.datetime):
                     result = next(results)
                     if isinstance(result, Problem):
                         error = str(result)
-                        problem = problem_row(result)
+                        problem = {"seq": verdict.seq, **problem_row(result)}
                     else:
                         events = result.events
                 row = article_row(verdict, events, error, now)

@@ -2,15 +2,15 @@
 
 Every article gets the store's fingerprint (``store.dedup.fingerprint``): an identity, a MinHash
 signature and LSH band keys. An article whose identity came earlier is dropped, as ingest skips an
-article the store has. Articles that share a band key and are at least ``THRESHOLD`` similar are
-linked; the links' connected components (found by passing the smallest seq along them) are small
-clusters of one story, and each is settled in one task exactly as ingest settles articles one by
-one: in seq order, an article is a copy of the earliest original it matches, else an original.
+article the store has. Articles are paired by band key with a join, as the store's Finder finds its
+candidates (see ``verdicts``), and pairs at least ``THRESHOLD`` similar are linked; the links'
+connected components (found by passing the smallest seq along them) are small clusters of one
+story, and each is settled in one task as the Finder settles articles one by one: in seq order, an
+article is a copy of the earliest original it matches, else an original.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 import numpy as np
@@ -80,19 +80,35 @@ def first_of_each(signed):
 
 
 def verdicts(unique):
-    """For each article that is a copy: its seq, the id of its original and their similarity."""
+    """For each article that is a copy: its seq, the id of its original and their similarity.
+
+    unique: fingerprinted articles, one per identity, with ``chunk``: which of ingest's classifying
+    chunks (``CLASSIFY_CHUNK`` records in input order) the article falls in.
+    """
     from pyspark.sql import functions as F
 
     from .schema import spark_type
 
-    banded = unique.where(F.size("bands") > 0).select("seq", F.explode("bands").alias("key"))
-    left, right = banded.alias("a"), banded.alias("b")
-    pairs = (
-        left.join(right, "key")
+    postings = unique.where(F.size("bands") > 0).select("seq", "chunk", F.explode("bands").alias("key"))
+    earlier, later = postings.alias("a"), postings.alias("b")
+    # Ingest compares an article with the earlier originals that share a band with it and, from the
+    # chunks before its own, with those that share a band with any article of its chunk.
+    shared = (
+        earlier.join(later, "key")
         .where(F.col("a.seq") < F.col("b.seq"))
         .select(F.col("a.seq").alias("a"), F.col("b.seq").alias("b"))
-        .distinct()
     )
+    chunk_keys = postings.select(F.col("chunk").alias("of"), "key").distinct()
+    members = unique.where(F.size("bands") > 0).select(F.col("chunk").alias("of"), F.col("seq").alias("b"))
+    by_chunk = (
+        chunk_keys.join(postings, "key")
+        .where(F.col("chunk") < F.col("of"))
+        .select("of", F.col("seq").alias("a"))
+        .distinct()
+        .join(members, "of")
+        .select("a", "b")
+    )
+    pairs = shared.union(by_chunk).distinct()
     signatures = unique.where(F.col("signature").isNotNull()).select("seq", "signature")
     same = F.expr("size(filter(zip_with(sa, sb, (x, y) -> x = y), same -> same))")
     links = (
@@ -102,8 +118,12 @@ def verdicts(unique):
         .select("a", "b")
         .localCheckpoint()
     )
-    members = components(links)
-    clusters = members.join(unique.select("seq", "fid", "source", "minhash", "bands"), "seq")
+    earlier_links = links.groupBy(F.col("b").alias("seq")).agg(F.collect_list("a").alias("earlier"))
+    clusters = (
+        components(links)
+        .join(unique.select("seq", "fid", "source", "minhash"), "seq")
+        .join(earlier_links, "seq", "left")
+    )
 
     def settle(table: pa.Table) -> pa.Table:
         return pa.Table.from_pylist(settle_cluster(table.to_pylist()), schema=VERDICTS)
@@ -134,19 +154,21 @@ def components(links):
 
 
 def settle_cluster(rows: list[dict]) -> list[dict]:
-    """The copies in one cluster, decided in seq order as the store's Finder decides them."""
-    originals: dict[str, tuple[int, np.ndarray]] = {}
-    by_band: dict[int, list[str]] = defaultdict(list)
+    """The copies in one cluster, decided in seq order as the store's Finder decides them.
+
+    rows: seq, fid, source, minhash and ``earlier``, the seqs of the earlier articles it was
+    compared with and found similar enough to.
+    """
+    originals: dict[int, tuple[str, np.ndarray]] = {}
     found = []
     for row in sorted(rows, key=lambda row: row["seq"]):
         signature = np.frombuffer(row["minhash"], dtype="<u4")
-        fp = Fingerprint(row["fid"], row["source"], signature, row["bands"])
-        options = {id: originals[id] for key in fp.bands for id in by_band.get(key, ())}
-        match = earliest_match(fp, options)
+        options = {
+            originals[seq][0]: (seq, originals[seq][1]) for seq in row["earlier"] or () if seq in originals
+        }
+        match = earliest_match(Fingerprint(row["fid"], row["source"], signature, []), options)
         if match is None:
-            originals[fp.id] = (row["seq"], signature)
-            for key in fp.bands:
-                by_band[key].append(fp.id)
+            originals[row["seq"]] = (row["fid"], signature)
         else:
             found.append({"seq": row["seq"], "original": match[0], "similarity": match[1]})
     return found

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..read.records import DEFAULT_FIELDS, Fields
+from ..store.ingest import CLASSIFY_CHUNK
 from . import copies, write
 from .code import settings_of, store_rows, with_record_fields
 from .fold import actors_of, events_of, mentions_of
@@ -58,7 +59,7 @@ def fold(
     spark = articles.sparkSession
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     signed = copies.fingerprints(with_record_fields(articles)).persist()
-    unique = copies.first_of_each(signed).persist()
+    unique = copies.first_of_each(signed).join(_chunks(signed, problems), "seq").persist()
     known = signed.count() - unique.count()
     settled = unique.join(copies.verdicts(unique), "seq", "left")
     partitions = partitions or 2 * spark.sparkContext.defaultParallelism
@@ -83,6 +84,19 @@ def fold(
         problems=failed if problems is None else problems.unionByName(failed),
         known=known,
     )
+
+
+def _chunks(signed, problems):
+    """(seq, chunk) of every article: which of ingest's classifying chunks it falls in.
+
+    Ingest classifies the records (articles and unreadable ones) a chunk at a time, and a chunk's
+    articles are compared with the candidates of all of them (``store.dedup.Finder.classify``).
+    """
+    order = signed.select("seq")
+    if problems is not None:
+        order = order.union(problems.select("seq"))
+    ranks = order.rdd.map(lambda row: row[0]).sortBy(lambda seq: seq).zipWithIndex()
+    return ranks.map(lambda pair: (pair[0], pair[1] // CLASSIFY_CHUNK)).toDF("seq long, chunk long")
 
 
 def run(

@@ -28,7 +28,7 @@ ARTICLES = pa.schema(
     [("seq", pa.int64())]
     + [(name, pa.string()) for name in ("id", "text", "date", "title", "url", "outlet", "origin")]
 )
-RECORDS = pa.schema(list(ARTICLES) + [field for field in PROBLEMS if field.name != "origin"])
+RECORDS = pa.schema(list(ARTICLES) + [field for field in PROBLEMS if field.name not in ARTICLES.names])
 # An origin is the file, or the file and a record in it: ``path:12`` (line 12) or ``path#3`` (item 3).
 _ORIGIN = re.compile(r"(.+?)(?::\d+|#\d+)?")
 
@@ -49,11 +49,11 @@ def read(
         raise TidingsError("a Spark job cannot read standard input; name files, folders or patterns")
     read_articles([], fields=fields, date=date, max_chars=max_chars)  # checks the options before a job runs
     files, missing = [], []
-    for found in source_files(sources):
-        if isinstance(found, Problem):
-            missing.append(problem_row(found, found.origin))
+    for index, found in enumerate(source_files(sources)):
+        if isinstance(found, Problem):  # a source that names no file, in its place in the order
+            missing.append({"seq": (index << FILE_SHIFT) + 1, **problem_row(found, found.origin)})
         else:
-            files.append((len(files), found[0], found[1]))
+            files.append((index, found[0], found[1]))
     from .schema import spark_type
 
     groups = _balanced(files, 2 * spark.sparkContext.defaultParallelism)

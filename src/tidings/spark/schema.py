@@ -32,6 +32,7 @@ _ARROW = {
 # the record (line, or #n) they came from.
 PROBLEMS = pa.schema(
     [
+        ("seq", pa.int64()),
         ("file", pa.string()),
         ("record", pa.string()),
         ("origin", pa.string()),
