@@ -37,16 +37,16 @@ def child_spark(corpus: str, out: str, master: str) -> dict:
     spark = session(master)
     started = time.perf_counter() - start
     start = time.perf_counter()
-    corpus_ = run(spark, [corpus], out)
+    tables = run(spark, [corpus], out)
     seconds = time.perf_counter() - start
-    articles_ = spark.read.parquet(os.path.join(out, "articles"))
-    copies = articles_.where("duplicate_of IS NOT NULL").count()
+    stored = spark.read.parquet(os.path.join(out, "articles"))
+    copies = stored.where("duplicate_of IS NOT NULL").count()
     result = {
         "start": started,
         "seconds": seconds,
-        "articles": articles_.count() - copies,
+        "articles": stored.count() - copies,
         "duplicates": copies,
-        "known": corpus_.known,
+        "known": tables.known,
         "events": spark.read.parquet(os.path.join(out, "events")).count(),
     }
     spark.stop()

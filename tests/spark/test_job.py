@@ -22,6 +22,9 @@ from tidings.cli import app
 from tidings.model import FLAT_COLUMNS, Article, flatten
 from tidings.store.store import Store
 
+# PySpark warns about pandas 3 whenever an Arrow function runs; tidings hands it Arrow, not pandas.
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "news"
 
 PAGE = """<html><head><title>Ghana and Togo agree joint patrols on their border</title>
