@@ -76,6 +76,32 @@ def read_articles(
     """
     if isinstance(sources, (str, bytes, os.PathLike)):
         raise TypeError("sources is a list of paths; to read one, pass [path]")
+    return _read_sources(sources, _options(fields, date, max_chars))
+
+
+def source_files(sources: Iterable[str | os.PathLike]) -> Iterator[tuple[str, bool] | Problem]:
+    """The files ``sources`` stand for, in reading order, each with whether the user named it.
+
+    A source that stands for no file gives a Problem. With ``read_file`` this reads the same
+    records as ``read_articles``, for callers that read the files on other machines (tidings.spark).
+    """
+    for source in sources:
+        yield from _expand(os.fsdecode(source))
+
+
+def read_file(
+    path: str,
+    *,
+    named: bool = True,
+    fields: Fields = DEFAULT_FIELDS,
+    date: str | None = None,
+    max_chars: int = 1_000_000,
+) -> Iterator[Article | Problem]:
+    """The records of one file as ``read_articles`` reads them; ``named``: as ``source_files`` says."""
+    return _read_file(path, named=named, options=_options(fields, date, max_chars))
+
+
+def _options(fields: Fields, date: str | None, max_chars: int) -> _Options:
     default_date = None
     if date is not None:
         default_date = normalise_date(date)
@@ -83,7 +109,7 @@ def read_articles(
             raise TidingsError(f"cannot read the date {date!r}; write it as YYYY-MM-DD")
     if max_chars < 1:
         raise TidingsError(f"max_chars must be at least 1, not {max_chars}")
-    return _read_sources(sources, _Options(fields=fields, date=default_date, max_chars=max_chars))
+    return _Options(fields=fields, date=default_date, max_chars=max_chars)
 
 
 def _read_sources(sources: Iterable[str | os.PathLike], options: _Options) -> Iterator[Article | Problem]:

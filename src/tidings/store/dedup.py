@@ -164,7 +164,7 @@ class Finder:
                     (id, self._flight[id]) for key in fp.bands for id in self._flight_bands.get(key, ())
                 )
             self.seq += 1
-            match = _earliest_match(fp, options)
+            match = earliest_match(fp, options)
             if match is None:
                 verdicts.append(Verdict(article, fp, "new", self.seq))
             else:
@@ -209,10 +209,13 @@ class Finder:
         return {id: (seq, np.frombuffer(minhash, dtype="<u4")) for id, seq, minhash in rows}
 
 
-def _earliest_match(
+def earliest_match(
     fp: Fingerprint, options: dict[str, tuple[int, np.ndarray | None]]
 ) -> tuple[str, float] | None:
-    """The earliest original at least THRESHOLD similar to the article, and the similarity."""
+    """The earliest original at least THRESHOLD similar to the article, and the similarity.
+
+    options: the originals that share an LSH band with it, id -> (seq, signature).
+    """
     if fp.signature is None:
         return None
     best: tuple[int, str, float] | None = None

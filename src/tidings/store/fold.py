@@ -79,7 +79,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     tables = {
         "batch_articles": [
-            _article_row(verdict, events, error, now) for verdict, events, error in batch.entries
+            article_row(verdict, events, error, now) for verdict, events, error in batch.entries
         ],
         "batch_bands": [
             {"key": key, "article_id": verdict.fingerprint.id}
@@ -88,7 +88,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
             for key in verdict.fingerprint.bands
         ],
         "batch_mentions": [
-            _mention_row(verdict, event) for verdict, events, _ in batch.entries for event in events
+            mention_row(verdict, event) for verdict, events, _ in batch.entries for event in events
         ],
         "batch_events": _event_rows(batch, now),
         "batch_actors": _actor_rows(batch),
@@ -179,7 +179,8 @@ def _count_sources(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     )
 
 
-def _article_row(verdict: Verdict, events: list[Event], error: str | None, now: dt.datetime) -> dict:
+def article_row(verdict: Verdict, events: list[Event], error: str | None, now: dt.datetime) -> dict:
+    """The row of the ``articles`` table for an original (with its text and signature) or a copy."""
     article, fingerprint = verdict.article, verdict.fingerprint
     original = verdict.kind == "new"
     return {
@@ -204,7 +205,8 @@ def _article_row(verdict: Verdict, events: list[Event], error: str | None, now: 
     }
 
 
-def _mention_row(verdict: Verdict, event: Event) -> dict:
+def mention_row(verdict: Verdict, event: Event) -> dict:
+    """The row of the ``mentions`` table for one event coded from an article."""
     row = {
         "mention_id": event.event_id,
         "event_id": event_key(event),
