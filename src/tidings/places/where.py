@@ -35,6 +35,7 @@ LOCATIVE = {
 }
 # "to", "into" and "from" say where only for movements: "flew to Beijing", not "apologised to Namibia".
 MOTION = {"to", "into", "from"}
+CAPITALS = {"capital"}
 # Prepositions that make a name a place whatever the tagger called it ("in Al-Dawr").
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
@@ -114,6 +115,8 @@ class WhereStage:
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
         for ent in doc_index(doc).sentence_ents(anchor.i):
             named = _named_as_place(ent) or _mislabelled_place(ent)
+            if self._nationality(ent):
+                continue
             if (ent.label_ in PLACE_LABELS or named) and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
                 # subject is a weaker guess than one attached to the act itself; and a journey is
@@ -154,6 +157,18 @@ class WhereStage:
                     if found is not None and found.kind != "country":
                         return _place(token.text, found)
         return None
+
+    def _nationality(self, ent: Span) -> bool:
+        """A country named on something that is no place says whose it is, not where: "near a
+        U.S. patrol", "in a US-Kurdish operation" (but "a Kabul hotel", "the Syria office")."""
+        root = ent.root
+        if root.dep_ not in ("compound", "amod", "npadvmod") or root.head.pos_ != "NOUN":
+            return False
+        noun = root.head.lemma_.lower()
+        if noun in VENUE_WORDS or noun in PLACE_NOUNS or noun in MARGINS or noun in CAPITALS:
+            return False  # "in the Taiwan capital"
+        found = self.gazetteer.lookup(ent.text)
+        return found is not None and found.kind == "country"
 
     def geocode(self, span: Span, context: set[str]) -> Place | None:
         """A place for a named location; a building or venue is placed where its name says."""
@@ -301,7 +316,7 @@ def _container_penalty(ent: Span) -> float:
 def _appositive_of_place(root: Token) -> Token:
     """The place noun a name is set beside: "in the commercial capital, Abidjan" is placed like
     "in the commercial capital"."""
-    if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS | {"capital"}:
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS | CAPITALS:
         return root.head
     return root
 
