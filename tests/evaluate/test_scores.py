@@ -183,7 +183,12 @@ def test_misplaced_events_are_listed_with_the_errors():
     text = "Gunmen shot two farmers in the village of Ashmi in northern Syria on Monday."
     gold = [
         GoldRecord(name, text, None, (), GoldPlace((7, 11), places))
-        for name, places in (("placed", ("Ashmi",)), ("wrong", ("Ashmi",)), ("missed", ("Ashmi",)), ("extra", ()))
+        for name, places in (
+            ("placed", ("Ashmi",)),
+            ("wrong", ("Ashmi",)),
+            ("missed", ("Ashmi",)),
+            ("extra", ()),
+        )
     ]
     system = {
         "placed": [_located(text, (7, 11), "Ashmi")],

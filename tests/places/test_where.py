@@ -290,15 +290,20 @@ def test_an_institution_after_a_preposition_is_no_unknown_town(coder, text):
 
 def test_a_country_named_on_a_convoy_says_whose_it_is_not_where(coder):
     events = coder.code(
-        "A roadside bomb exploded near a U.S. convoy outside the town of Baiji on Monday, killing two soldiers.",
+        "A roadside bomb exploded near a U.S. convoy outside the town of Baiji on Monday, "
+        "killing two soldiers.",
         date="2021-05-03",
     )
     located = [e.location for e in events if e.location is not None]
-    assert located and all("Baiji" in p.text for p in located), [(e.trigger.text, e.location) for e in events]
+    assert located and all("Baiji" in p.text for p in located), [
+        (e.trigger.text, e.location) for e in events
+    ]
 
 
 def test_a_country_named_on_its_capital_is_where(coder):
-    events = coder.code("Thousands of students marched through the Kenya capital on Sunday.", date="2021-05-03")
+    events = coder.code(
+        "Thousands of students marched through the Kenya capital on Sunday.", date="2021-05-03"
+    )
     assert any(e.location is not None and e.location.country == "KEN" for e in events), [
         (e.trigger.text, e.location) for e in events
     ]

@@ -270,7 +270,9 @@ def _small_candidates(name: str) -> list[Candidate]:
     found = []
     for line in small_places().get(name, "").splitlines():
         country, lat, lon, geonameid, population = line.split()
-        found.append(Candidate(name, country, float(lat), float(lon), int(geonameid), "city", int(population)))
+        found.append(
+            Candidate(name, country, float(lat), float(lon), int(geonameid), "city", int(population))
+        )
     return found
 
 
