@@ -933,8 +933,16 @@ def test_the_resolve_command_rejects_a_malformed_date():
     [
         ("Lagos police arrested ten protesters on Monday.", "NGACOP"),
         ("Mombasa traders went on strike over the new tax.", "KENBUS"),
+        # the small tagger reads a city at the start of a sentence as a common noun
+        ("Kharkiv residents protested against the shelling of their homes.", "UKRCVL"),
     ],
 )
 def test_a_city_named_on_a_group_gives_it_the_city_s_country(coder, text, code):
     events = coder.code(text, date="2023-01-01")
     assert any(e.source and e.source.code == code for e in events), [(e.cameo, e.source) for e in events]
+
+
+def test_a_capitalised_word_that_is_only_a_small_town_gives_no_country(coder):
+    # "Police" is also a town in Poland: a word before a group is a city only when the city is big
+    events = coder.code("Police officers arrested ten protesters on Monday.", date="2023-01-01")
+    assert events and all(not (e.source and e.source.country == "POL") for e in events)

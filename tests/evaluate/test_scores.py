@@ -177,3 +177,28 @@ def test_location_accuracy_takes_the_event_at_the_gold_trigger():
     assert (location.records, location.right, location.found) == (4, 2, 3)
     assert location.accuracy == 0.5
     assert location.accuracy_found == 2 / 3
+
+
+def test_misplaced_events_are_listed_with_the_errors():
+    text = "Gunmen shot two farmers in the village of Ashmi in northern Syria on Monday."
+    gold = [
+        GoldRecord(name, text, None, (), GoldPlace((7, 11), places))
+        for name, places in (
+            ("placed", ("Ashmi",)),
+            ("wrong", ("Ashmi",)),
+            ("missed", ("Ashmi",)),
+            ("extra", ()),
+        )
+    ]
+    system = {
+        "placed": [_located(text, (7, 11), "Ashmi")],
+        "wrong": [_located(text, (7, 11), "Syria")],
+        "missed": [],
+        "extra": [_located(text, (7, 11), "Syria")],
+    }
+    errors = {e["id"]: (e["expected"], e["coded"]) for e in score(gold, system).errors(10)}
+    assert errors == {
+        "wrong": (["place 'Ashmi'"], ["place 'Syria'"]),
+        "missed": (["place 'Ashmi'"], []),
+        "extra": (["no place"], ["place 'Syria'"]),
+    }

@@ -254,3 +254,56 @@ def test_the_most_specific_place_is_kept_even_when_unknown(coder, text, place, c
         assert located.precision == precision
     if precision == "unresolved":
         assert located.lat is None and located.lon is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the "of" place of a place noun is narrower than the city named on the noun
+        ("In the east Kabul district of Qasaba, a car bomb killed three policemen on Sunday.", "Qasaba"),
+        # a name set beside "the capital" is placed like the capital
+        ("A journalist was shot dead on Friday in the economic capital, Lagos.", "Lagos"),
+        # names the small tagger takes for people or organisations, after a place preposition
+        ("Iraqi troops captured two insurgents hiding on a farm in Al-Mashahda on Tuesday.", "Al-Mashahda"),
+        ("Insurgents bombed a police post at Tarin Kot on Wednesday.", "Tarin Kot"),
+    ],
+)
+def test_the_place_a_preposition_introduces_is_kept_whatever_the_tagger_called_it(coder, text, place):
+    events = coder.code(text, date="2021-05-03")
+    located = [e.location for e in events if e.location is not None]
+    assert located and all(place in p.text for p in located), [(e.trigger.text, e.location) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters rallied at the UN on Monday against the war.",
+        "Students protested at Harvard University on Monday against the war.",
+    ],
+)
+def test_an_institution_after_a_preposition_is_no_unknown_town(coder, text):
+    events = coder.code(text, date="2021-05-03")
+    assert all(e.location is None or e.location.precision != "unresolved" for e in events), [
+        (e.trigger.text, e.location) for e in events
+    ]
+
+
+def test_a_country_named_on_a_convoy_says_whose_it_is_not_where(coder):
+    events = coder.code(
+        "A roadside bomb exploded near a U.S. convoy outside the town of Baiji on Monday, "
+        "killing two soldiers.",
+        date="2021-05-03",
+    )
+    located = [e.location for e in events if e.location is not None]
+    assert located and all("Baiji" in p.text for p in located), [
+        (e.trigger.text, e.location) for e in events
+    ]
+
+
+def test_a_country_named_on_its_capital_is_where(coder):
+    events = coder.code(
+        "Thousands of students marched through the Kenya capital on Sunday.", date="2021-05-03"
+    )
+    assert any(e.location is not None and e.location.country == "KEN" for e in events), [
+        (e.trigger.text, e.location) for e in events
+    ]

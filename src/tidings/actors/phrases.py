@@ -15,6 +15,8 @@ from .kb import CountryName, Entry
 from ..places.gazetteer import default_gazetteer
 from ..parse.mentions import Mention
 
+# A capitalised common noun before a group's head is read as its city only from this size.
+BIG_TOWN = 200_000
 # Parts of a noun phrase that still describe the same actor.
 MODIFIERS = {
     "compound",
@@ -383,9 +385,14 @@ class PhraseResolver:
             placename = token.ent_type_ in ("GPE", "LOC") or (
                 token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
             )
-            if token.i < head.i and placename and token.dep_ in ("compound", "poss"):
+            # ... and a common noun at the start of a sentence ("Kharkiv residents protested"):
+            # then only a big city, since small towns share names with words ("Police", Poland).
+            capitalised = token.is_title and token.pos_ == "NOUN" and not token.ent_type_
+            if token.i < head.i and (placename or capitalised) and token.dep_ in ("compound", "poss"):
                 ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
                 found = default_gazetteer().lookup(ent.text if ent is not None else token.text)
+                if capitalised and not placename and (found is None or found.population < BIG_TOWN):
+                    continue
                 if found is not None and found.kind != "country" and found.country:
                     return found.name, found.country
         return None

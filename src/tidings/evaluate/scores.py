@@ -77,10 +77,18 @@ class RecordResult:
     system_types: set[str]
     gold_triples: set[tuple[str, str, str]]
     system_triples: set[tuple[str, str, str]]
+    # A location record placed wrong: where the event was placed ("" for no place, None for no
+    # event at the trigger); left out when it was placed right or the record has no place part.
+    misplaced: str | None = None
+    placed_wrong: bool = False
 
     @property
     def misses(self) -> int:
-        return len(self.gold_types ^ self.system_types) + len(self.gold_triples ^ self.system_triples)
+        return (
+            len(self.gold_types ^ self.system_types)
+            + len(self.gold_triples ^ self.system_triples)
+            + self.placed_wrong
+        )
 
 
 @dataclass
@@ -161,8 +169,8 @@ class Scores:
             {
                 "id": result.record.id,
                 "text": result.record.text,
-                "expected": sorted(result.gold_types),
-                "coded": sorted(result.system_types),
+                "expected": sorted(result.gold_types) or _where_expected(result),
+                "coded": sorted(result.system_types) or _where_coded(result),
                 "expected_triples": sorted("-".join(t) for t in result.gold_triples),
                 "coded_triples": sorted("-".join(t) for t in result.system_triples),
                 "events": [
@@ -173,6 +181,20 @@ class Scores:
             }
             for result in worst[:limit]
         ]
+
+
+def _where_expected(result: RecordResult) -> list[str]:
+    if not result.placed_wrong:
+        return []
+    return [f"place {p!r}" for p in result.record.place.places] or ["no place"]
+
+
+def _where_coded(result: RecordResult) -> list[str]:
+    if not result.placed_wrong:
+        return []
+    if result.misplaced is None:
+        return []  # no event at the trigger: "nothing"
+    return [f"place {result.misplaced!r}" if result.misplaced else "no place"]
 
 
 def actor_country(actor: Actor | None) -> str | None:
@@ -198,7 +220,11 @@ def score(gold: Iterable[GoldRecord], system: Mapping[str, list[Event]]) -> Scor
         events = [e for e in system.get(record.id, []) if e.modality == "asserted"]
         scores.records += 1
         if record.place is not None:
-            _place(scores.location, record.place, events)
+            right, placed = _place(scores.location, record.place, events)
+            if not right:
+                scores.results.append(
+                    RecordResult(record, events, set(), set(), set(), set(), placed, placed_wrong=True)
+                )
             continue
         scores.gold_events += len(record.events)
         scores.system_events += len(events)
@@ -246,14 +272,15 @@ def score(gold: Iterable[GoldRecord], system: Mapping[str, list[Event]]) -> Scor
     return scores
 
 
-def _place(counts: PlaceCounts, gold, events: list[Event]) -> None:
+def _place(counts: PlaceCounts, gold, events: list[Event]) -> tuple[bool, str | None]:
+    """Count one location record; whether it was placed right, and where (None: no event at the trigger)."""
     start, end = gold.trigger
     at_trigger = [e for e in events if e.trigger.start < end and start < e.trigger.end]
     event = min(at_trigger, key=lambda e: abs(e.trigger.start - start), default=None)
     counts.records += 1
     if event is None:
         counts.right += not gold.places
-        return
+        return not gold.places, None
     placed = event.location.text.lower() if event.location and event.location.text else None
     if gold.places:
         right = placed is not None and any(p.lower() in placed or placed in p.lower() for p in gold.places)
@@ -262,6 +289,7 @@ def _place(counts: PlaceCounts, gold, events: list[Event]) -> None:
     counts.found += 1
     counts.right += right
     counts.right_found += right
+    return right, event.location.text if placed else ""
 
 
 def _confuse(confusion: dict[str, Counter], gold: set[str], system: set[str]) -> None:

