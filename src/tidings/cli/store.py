@@ -199,18 +199,20 @@ def sql_cli(
 @app.command("export")
 def export_cli(
     format: str = typer.Option(..., "--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet); - for standard output."),
     db: Path = db_option(),
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
 ) -> None:
-    """Export the events: GDELT 2.0 event table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
+    """Export the events: GDELT 2.0 event or mentions table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     from ..store.store import Store
 
     with Store(db, read_only=True) as store:
         count = store.export(format, output, include_unrealized=include_unrealized)
-    print(f"{_count(count, 'event')} written to {output}", file=sys.stderr)
+    where = "standard output" if str(output) == "-" else output
+    noun = "mention" if format == "gdelt-mentions" else "event"
+    print(f"{_count(count, noun)} written to {where}", file=sys.stderr)
 
 
 @app.command("stats")
