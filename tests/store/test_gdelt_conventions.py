@@ -127,3 +127,11 @@ def test_export_to_dash_writes_standard_output(groups_store: Store, tmp_path: Pa
     out = capfdbinary.readouterr().out.decode("utf-8")
     assert not Path("-").exists()
     assert len(out.splitlines()) == count and {len(line.split("\t")) for line in out.splitlines()} == {61}
+
+
+def test_a_timeline_by_week_says_how_many_events_known_only_to_the_month_it_leaves_out(groups_store: Store):
+    weekly = groups_store.timeline(freq="week")
+    monthly = groups_store.timeline(freq="month")
+    assert weekly.attrs["left_out"] == 1, "the EU's sanctions of last month are in no week"
+    assert monthly.attrs["left_out"] == 0
+    assert weekly.events.sum() + weekly.attrs["left_out"] == monthly.events.sum()

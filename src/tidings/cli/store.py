@@ -166,6 +166,9 @@ def timeline_cli(
 
     with Store(db, read_only=True) as store:
         frame = store.timeline(actor, other, freq=freq, since=since, until=until, directed=directed)
+    if frame.attrs.get("left_out"):
+        left_out = _count(frame.attrs["left_out"], "event")
+        print(f"tidings: {left_out} dated less precisely than a {freq} left out", file=sys.stderr)
     title = " – ".join(code for code in (actor, other) if code) or "all actors"
     if plot:
         from ..store.plot import plot_timeline
@@ -244,6 +247,8 @@ def print_summary(summary: Summary, *, db: str) -> None:
     console.print(_table(summary.top_dyads, title="Top dyads"))
     console.print(_table(summary.top_types, title="Top event types"))
     console.print(_timeline_table(summary.timeline))
+    if summary.timeline.attrs.get("left_out"):
+        console.print(f"{_count(summary.timeline.attrs['left_out'], 'event')} known only to the year not shown")
 
 
 def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title: str | None = None) -> None:
