@@ -156,7 +156,10 @@ def timeline_cli(
     since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
     directed: bool = typer.Option(False, "--directed", help="The first actor is the source."),
-    plot: Path | None = typer.Option(None, "--plot", help="Also draw the timeline into this PNG file."),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="Also draw the timeline into this file (.png, .svg or .pdf)."
+    ),
+    dpi: int = typer.Option(200, "--dpi", help="Resolution of a PNG --plot.", min=50, max=1200),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
 ) -> None:
@@ -173,7 +176,8 @@ def timeline_cli(
     if plot:
         from ..store.plot import plot_timeline
 
-        plot_timeline(frame, plot, title=f"{title}, events per {freq}")
+        source = f"tidings store {db.name}"
+        plot_timeline(frame, plot, title=f"{title}, events per {freq}", source=source, dpi=dpi)
     write_frame(frame, format, output, title=f"{title}, per {freq}")
 
 
