@@ -59,3 +59,31 @@ def test_a_syndication_footer_yields_no_event(coder):
     )
     events = coder.code(text, date="2024-03-04")
     assert [e.trigger.text for e in events if "provided" in e.sentence] == []
+
+
+WIRE_LEADS = [
+    "NAIROBI, March 4 (Reuters) - ",
+    "KYIV, Ukraine (AP) \u2014 ",
+    "GENEVA, March 4 (AFP) - ",
+    "BEIJING, March 4 (Xinhua) -- ",
+    "LAGOS, March 4, 2024 - ",
+    "ABUJA \u2013 ",
+]
+
+
+@pytest.mark.parametrize("lead", WIRE_LEADS)
+@pytest.mark.parametrize("headline", ["", "Lawmakers debate the finance bill\n\n"])
+def test_a_wire_dateline_under_a_headline_or_not_yields_no_event_and_no_actor(coder, lead, headline):
+    text = (
+        f"{headline}{lead}Police blocked the roads around parliament on Monday.\n\n"
+        "By Amina Yusuf\n\nReporting by Amina Yusuf; Editing by Tom Hale"
+    )
+    events = coder.code(text, date="2024-03-04")
+    assert [e.trigger.text for e in events] == ["blocked"]
+    agency = lead.split("(")[-1].split(")")[0] if "(" in lead else None
+    for event in events:
+        assert event.location is not None, "the dateline places the story"
+        for actor in (event.source, event.target):
+            assert actor is None or actor.text.upper() != actor.text, actor
+            assert agency is None or actor is None or agency not in actor.text
+        assert_evidence_in_sentence(Article(text=text), [event])

@@ -158,3 +158,17 @@ def test_unrealized_events_are_stored_apart_from_asserted_ones_when_asked_for(
     assert store.export("csv", tmp_path / "asserted.csv") < store.export(
         "csv", tmp_path / "all.csv", include_unrealized=True
     )
+
+
+def test_a_timeline_chart_has_integer_counts_goldstein_zero_a_caption_and_vector_formats(
+    coded_store: Store, tmp_path: Path
+) -> None:
+    frame = coded_store.timeline("KEN", freq="day")
+    plot_timeline(frame, tmp_path / "ken.svg", title="Kenya", source="test store")
+    svg = (tmp_path / "ken.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    plot_timeline(frame, tmp_path / "ken.pdf", title="Kenya")
+    assert (tmp_path / "ken.pdf").read_bytes()[:5] == b"%PDF-"
+    plot_timeline(frame, tmp_path / "low.png", dpi=60)
+    plot_timeline(frame, tmp_path / "high.png", dpi=240)
+    assert (tmp_path / "high.png").stat().st_size > (tmp_path / "low.png").stat().st_size

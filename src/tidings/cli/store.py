@@ -172,7 +172,10 @@ def timeline_cli(
     since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
     directed: bool = typer.Option(False, "--directed", help="The first actor is the source."),
-    plot: Path | None = typer.Option(None, "--plot", help="Also draw the timeline into this PNG file."),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="Also draw the timeline into this file (.png, .svg or .pdf)."
+    ),
+    dpi: int = typer.Option(200, "--dpi", help="Resolution of a PNG --plot.", min=50, max=1200),
     format: str = typer.Option("table", "--format", "-f", help="table, csv or jsonl."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     raw_csv: bool = raw_csv_option(),
@@ -183,11 +186,15 @@ def timeline_cli(
 
     with Store(db, read_only=True) as store:
         frame = store.timeline(actor, other, freq=freq, since=since, until=until, directed=directed)
+    if frame.attrs.get("left_out"):
+        left_out = _count(frame.attrs["left_out"], "event")
+        print(f"tidings: {left_out} dated less precisely than a {freq} left out", file=sys.stderr)
     title = " – ".join(code for code in (actor, other) if code) or "all actors"
     if plot:
         from ..store.plot import plot_timeline
 
-        plot_timeline(frame, plot, title=f"{title}, events per {freq}")
+        source = f"tidings store {db.name}"
+        plot_timeline(frame, plot, title=f"{title}, events per {freq}", source=source, dpi=dpi)
     write_frame(frame, format, output, title=f"{title}, per {freq}", raw_csv=raw_csv)
 
 
@@ -217,19 +224,21 @@ def sql_cli(
 @app.command("export")
 def export_cli(
     format: str = typer.Option(..., "--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet); - for standard output."),
     db: Path = db_option(),
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
     raw_csv: bool = raw_csv_option(),
 ) -> None:
-    """Export the events: GDELT 2.0 event table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
+    """Export the events: GDELT 2.0 event or mentions table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     from ..store.store import Store
 
     with Store(db, read_only=True) as store:
         count = store.export(format, output, include_unrealized=include_unrealized, raw_csv=raw_csv)
-    print(f"{_count(count, 'event')} written to {output}", file=sys.stderr)
+    where = "standard output" if str(output) == "-" else output
+    noun = "mention" if format == "gdelt-mentions" else "event"
+    print(f"{_count(count, noun)} written to {where}", file=sys.stderr)
 
 
 @app.command("stats")
@@ -261,6 +270,8 @@ def print_summary(summary: Summary, *, db: str) -> None:
     console.print(_table(summary.top_dyads, title="Top dyads"))
     console.print(_table(summary.top_types, title="Top event types"))
     console.print(_timeline_table(summary.timeline))
+    if summary.timeline.attrs.get("left_out"):
+        console.print(f"{_count(summary.timeline.attrs['left_out'], 'event')} known only to the year not shown")
 
 
 def write_frame(

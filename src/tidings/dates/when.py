@@ -84,12 +84,16 @@ def make_when(nlp: Language, name: str) -> WhenStage:
 class WhenStage:
     def __call__(self, doc: Doc) -> Doc:
         published: dt.date | None = doc._.pub_date
+        # "NAIROBI, March 2 -": a story filed on a Saturday and published on Monday tells its
+        # "on Friday" from the Saturday.
+        filed = dateline_date(doc, published)
+        reference = filed or published
         for event in doc._.events or ():
             for each in _with_inner(event):
-                when = self.date_of(doc, each, published)
+                when = self.date_of(doc, each, reference)
                 if when is None:
                     each.date, each.date_precision = (
-                        (published.isoformat(), "day") if published else (None, None)
+                        (reference.isoformat(), "day") if reference else (None, None)
                     )
                 else:
                     # An event reported as having happened cannot lie after the story was published.
@@ -105,9 +109,13 @@ class WhenStage:
             excluded = {t.i for t in doc[event.inner.anchor].subtree}
         future = event.modality == "intended" or _is_future(anchor)
         candidates = []
+        furniture = doc._.boilerplate or ()
         for ent in doc_index(doc).sentence_ents(anchor.i):
-            if ent.label_ != "DATE" or ent.root.i in excluded or _bounds_period(ent):
+            # "Saturday night" and "last night" are TIME to the tagger; "7 pm" resolves to nothing.
+            if ent.label_ not in ("DATE", "TIME") or ent.root.i in excluded or _bounds_period(ent):
                 continue
+            if ent.root.i in furniture:
+                continue  # the dateline's date is the story's, not the event's
             if _dates_background(ent, anchor):
                 continue
             candidates.append((_distance(anchor, ent.root), abs(ent.root.i - anchor.i), ent))
@@ -230,6 +238,9 @@ def _relative(words: list[str], published: dt.date, future: bool) -> When | None
         if word in WEEKDAYS:
             return When(_weekday(published, WEEKDAYS[word], words, future), "day")
     unit = next((UNITS[w.rstrip("s")] for w in words if w.rstrip("s") in UNITS), None)
+    counted = any(w.isdigit() or NUMBERS.get(w, 0) != 0 for w in words if w not in ("a", "an"))
+    if unit is not None and counted and "ago" not in words:
+        return None  # "in five years", "two weeks": how long, not when
     if unit is not None and "ago" in words:
         count = next(
             (NUMBERS.get(w) if not w.isdigit() else int(w) for w in words if w.isdigit() or w in NUMBERS), 1
@@ -263,6 +274,41 @@ def _relative(words: list[str], published: dt.date, future: bool) -> When | None
             except ValueError:
                 return None
         return When(dt.date(year, month, 1), "month")
+    return None
+
+
+DATELINE_DATE = re.compile(
+    r",\s*(?:[A-Za-z.]+\s+)*?(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})\b(?:,?\s*(?P<year>\d{4})\b)?"
+)
+
+
+def dateline_date(doc: Doc, published: dt.date | None) -> dt.date | None:
+    """The day of the dateline ("NAIROBI, March 2 (Reuters) -"); without a year, the year that
+    puts it on or before the publication date, and none if it is a month or more before it."""
+    if not doc._.dateline:
+        return None
+    end = doc._.dateline[1]
+    line_end = doc.text.find("\n", end)
+    found = DATELINE_DATE.match(doc.text, end, line_end if line_end >= 0 else len(doc.text))
+    if found is None or found["month"].lower() not in MONTHS:
+        return None
+    month, day = MONTHS[found["month"].lower()], int(found["day"])
+    if found["year"]:
+        years = [int(found["year"])]
+    elif published is not None:
+        years = [published.year, published.year - 1]
+    else:
+        return None
+    for year in years:
+        try:
+            filed = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if published is None:
+            return filed
+        # Filed a few days at most before it was published, never after (time zones aside).
+        if filed <= published + dt.timedelta(days=1):
+            return filed if (published - filed).days <= 31 else None
     return None
 
 

@@ -64,9 +64,10 @@ class EventBuilder:
         place = mention.place
         sentence = self.sentences[mention.sentence]
         place_country = place.country if place is not None else None
-        sentence_country = place_country or self.sentence_country(mention.sentence)
         # A person without a country takes the place's; an unnamed group of police or protesters
-        # also the one country the sentence names.
+        # the one country the sentence names, else the place's: a place never overrides what the
+        # text says ("Beninese troops and police" in a town that is also in Brazil stay Beninese).
+        sentence_country = self.sentence_country(mention.sentence) or place_country
         source = self.actor(source_mention, place_country if _is_person(source_mention) else sentence_country)
         target = self.actor(target_mention, place_country if _is_person(target_mention) else sentence_country)
         if (
@@ -163,8 +164,12 @@ class EventBuilder:
         """The place of an event as an actor, with offsets where its name occurs in the sentence.
 
         A place the sentence does not name (the story's dateline) may say where the event was,
-        but it is no evidence of who took part: then there is no such actor."""
+        but it is no evidence of who took part: then there is no such actor, also when the
+        dateline opens the sentence."""
         start = self.text.find(place.text, sentence.start_char, sentence.end_char)
+        dateline = self.doc._.dateline
+        while start >= 0 and dateline and dateline[0] <= start < dateline[1]:
+            start = self.text.find(place.text, start + 1, sentence.end_char)
         if start < 0:
             return None
         return Actor(

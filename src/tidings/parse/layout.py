@@ -21,10 +21,13 @@ AGENCY = re.compile(r"\b(?:AFP|Reuters|AP|EPA|Getty|Xinhua|Anadolu|Pool|Shutters
 BYLINE = re.compile(
     r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$"
 )
-# "NAIROBI, March 3 (Reuters) -", "GAZA CITY, Palestinian Territories:", "LYON:"
+# "NAIROBI, March 3 (Reuters) -", "KYIV, Ukraine (AP) —", "LAGOS, March 3, 2024 -",
+# "GAZA CITY, Palestinian Territories:", "LYON:"
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z]+)*(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([^)]{2,40}\))?\s*(?:[-\u2013\u2014]+|:)\s"
+    r"^\s*(?P<place>[A-Z][A-Z .'-]{2,40}?)"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z]+)*(?:\s+\d{1,2})?(?:,?\s+\d{4})?)?\s*"
+    r"(?:\([^)]{2,40}\))?\s*(?:[-\u2013\u2014]+|:)\s",
+    re.MULTILINE,  # matched from the start of a line: under a headline, "^" must match there
 )
 # Syndication notes and wire credits at the foot of a story: "This article was provided by
 # Meridian Wire ...", "Reporting by ...; Editing by ...".

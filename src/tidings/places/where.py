@@ -45,6 +45,14 @@ VENUE_WORDS = frozenset(row["word"] for row in bundled_table("places", "venue_wo
 MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
 # Nouns of places that name a narrower one with "of": "the village of Ashmi", "the airport of Udbina".
 PLACE_NOUNS = frozenset(row["word"] for row in bundled_table("places", "place_nouns.tsv"))
+# Continents and regions of several countries: no town, no country ("Central America").
+WORLD_REGIONS = frozenset(
+    name
+    for row in bundled_table("places", "world_regions.tsv")
+    for name in (row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip()))
+)
+# Words that make a name an operation or exercise, not a place: "Operation Mirador".
+OPERATION_WORDS = {"operation", "exercise"}
 MOVEMENTS = {
     "visit",
     "travel",
@@ -100,7 +108,7 @@ class WhereStage:
         West Bank"): they say which namesake a town is (Bethlehem there is not in Brazil)."""
         found = set()
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC"):
+            if ent.label_ in ("GPE", "LOC") and not _is_world_region(ent) and not _is_operation(ent):
                 candidate = self.gazetteer.lookup(ent.text)
                 if candidate is not None and candidate.kind != "city" and candidate.country:
                     found.add(candidate.country)
@@ -114,6 +122,8 @@ class WhereStage:
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
         for ent in doc_index(doc).sentence_ents(anchor.i):
+            if _is_operation(ent):
+                continue
             named = _named_as_place(ent) or _mislabelled_place(ent)
             if self._nationality(ent):
                 continue
@@ -126,7 +136,7 @@ class WhereStage:
                 # The most specific place the text gives wins: "the village of Ashmi" over the
                 # province or country around it, "Aleppo" over "Syria's".
                 penalty += _container_penalty(ent)
-                place = self.geocode(ent, context)
+                place = None if _is_world_region(ent) else self.geocode(ent, context)
                 if place is None and named:
                     found = self.gazetteer.lookup(ent.text, context=context) or self.gazetteer.small_place(
                         ent.text, context=context
@@ -147,6 +157,8 @@ class WhereStage:
             _, _, ent, place = min(options, key=lambda option: option[:2])
             if place is not None:
                 return place
+            if _is_world_region(ent):
+                return _unresolved(ent.text, None)
             known = [p for *_, p in sorted(options, key=lambda option: option[:2]) if p is not None]
             return _unresolved(ent.text, known[0].country if known else _only(context))
         if on_place:
@@ -296,6 +308,17 @@ def _named_as_place(ent: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lemma_.lower() in PLACE_NOUNS
     return root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == ent.end
+
+
+def _is_world_region(ent: Span) -> bool:
+    return ent.text.removeprefix("the ").removeprefix("The ").strip() in WORLD_REGIONS
+
+
+def _is_operation(ent: Span) -> bool:
+    """ "Operation Mirador", "Exercise Tiger": the name of an operation, whether or not the tagger
+    took the word "Operation" into the name."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return ent[0].lower_ in OPERATION_WORDS or before in OPERATION_WORDS
 
 
 def _container_penalty(ent: Span) -> float:

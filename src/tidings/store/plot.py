@@ -1,4 +1,9 @@
-"""A timeline as a PNG: stacked event counts per QuadClass and the mean Goldstein score per period."""
+"""A timeline chart: stacked event counts per QuadClass and the mean Goldstein score per period.
+
+Drawn for a paper: each bar covers its own period (it starts where the period starts), counts have
+integer ticks, the Goldstein score has its own axis from -10 to 10 with zero marked, the legend sits
+below the plot, and a caption gives N and the source. The file's suffix picks the format (PNG, SVG,
+PDF)."""
 
 from __future__ import annotations
 
@@ -12,12 +17,15 @@ from .queries import quad_columns
 QUAD_COLOURS = ("#9ecae1", "#3182bd", "#fc9272", "#de2d26")
 
 
-def plot_timeline(frame: pd.DataFrame, path: str | os.PathLike, *, title: str = "") -> None:
-    """Write a timeline from ``Store.timeline`` to a PNG file at ``path``."""
+def plot_timeline(
+    frame: pd.DataFrame, path: str | os.PathLike, *, title: str = "", source: str = "", dpi: int = 200
+) -> None:
+    """Write a timeline from ``Store.timeline`` to ``path`` (PNG, SVG or PDF, by its suffix)."""
     import matplotlib
 
     matplotlib.use("Agg")  # files only: no display is needed, or wanted on a server
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     figure, counts = plt.subplots(figsize=(10, 4.5), layout="constrained")
     periods = pd.to_datetime(frame["period"]) if len(frame) else pd.Series([], dtype="datetime64[ns]")
@@ -26,21 +34,33 @@ def plot_timeline(frame: pd.DataFrame, path: str | os.PathLike, *, title: str = 
     for colour, (number, column) in zip(QUAD_COLOURS, quad_columns().items(), strict=True):
         label = column.replace("_", " ").capitalize()
         counts.bar(
-            periods, frame[column], width=width, bottom=bottom, color=colour, label=f"{number} {label}"
+            periods,
+            frame[column],
+            width=width,
+            bottom=bottom,
+            align="edge",
+            color=colour,
+            label=f"{number} {label}",
         )
         bottom += frame[column]
     counts.set_ylabel("events")
+    counts.yaxis.set_major_locator(MaxNLocator(integer=True))
     goldstein = counts.twinx()
+    # The score's point sits in the middle of its period's bar.
+    middles = periods + pd.to_timedelta(width / 2, unit="D")
     goldstein.plot(
-        periods, frame["goldstein"], color="black", marker="o", linewidth=1.5, label="mean Goldstein"
+        middles, frame["goldstein"], color="black", marker="o", linewidth=1.5, label="mean Goldstein"
     )
     goldstein.set_ylim(-10, 10)
-    goldstein.axhline(0, color="grey", linewidth=0.5)
-    goldstein.set_ylabel("mean Goldstein score")
+    goldstein.axhline(0, color="black", linewidth=0.8, linestyle="--", label="Goldstein 0")
+    goldstein.set_ylabel("mean Goldstein score (-10 to 10)")
     handles = counts.get_legend_handles_labels()[0] + goldstein.get_legend_handles_labels()[0]
-    counts.legend(handles=handles, loc="upper left", fontsize="small")
+    figure.legend(handles=handles, loc="outside lower center", ncols=3, fontsize="small", frameon=False)
     counts.set_title(title or "Events per period")
-    figure.savefig(path, dpi=120)
+    total = int(frame["events"].sum()) if len(frame) else 0
+    caption = f"N = {total:,} events" + (f". Source: {source}" if source else "")
+    figure.text(0.01, 0.005, caption, fontsize="small", ha="left", va="bottom")
+    figure.savefig(path, dpi=dpi)
     plt.close(figure)
 
 

@@ -135,9 +135,14 @@ def timeline(
         until=until,
         directed=directed,
     )
-    # An event dated only to its month or year cannot be placed in a week or on a day.
+    # An event dated only to its month or year cannot be placed in a week or on a day: it is left
+    # out, and the frame says how many were (attrs["left_out"]).
     precisions = FREQUENCIES[: FREQUENCIES.index(freq) + 1]
-    where.append("date_precision IN (" + ", ".join(f"'{precision}'" for precision in precisions) + ")")
+    listed = ", ".join(f"'{precision}'" for precision in precisions)
+    dated = " AND ".join([*where, "date IS NOT NULL"])
+    query = f"SELECT count(*) FROM events WHERE {dated} AND date_precision NOT IN ({listed})"
+    left_out = con.cursor().execute(query, parameters).fetchone()[0]
+    where.append(f"date_precision IN ({listed})")
     counts = ",\n".join(
         f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
         for number, name in quad_columns().items()
@@ -158,7 +163,9 @@ def timeline(
                round(avg(e.goldstein), 2) AS goldstein
         FROM periods p LEFT JOIN picked e USING (period)
         GROUP BY p.period ORDER BY p.period"""
-    return con.cursor().execute(query, parameters + bounds + bounds).df()
+    frame = con.cursor().execute(query, parameters + bounds + bounds).df()
+    frame.attrs["left_out"] = left_out
+    return frame
 
 
 def check_select(query: str) -> None:

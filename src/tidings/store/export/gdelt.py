@@ -56,8 +56,8 @@ COLUMNS = (
     "DATEADDED",
     "SOURCEURL",
 )
-# CAMEO codes of actors that belong to no country begin with their kind; the next three letters name
-# the group (IGOUNO: the United Nations), which GDELT puts in KnownGroupCode.
+# CAMEO codes of actors that belong to no country begin with their kind; GDELT's known-group code
+# (data/ontology/known_groups.tsv) is one of the three-letter parts after it.
 TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 # GDELT's geographic resolution codes.
 COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
@@ -67,11 +67,42 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
     """Write the events that match ``where`` as a GDELT 2.0 event file; return the count."""
     con.register("gdelt_countries", _countries())
     con.register("gdelt_places", _places())
+    con.register("gdelt_groups", _groups(con))
     try:
         return copy(con, _query(where), path, "FORMAT csv, DELIMITER '\t', HEADER false, QUOTE ''")
     finally:
         con.unregister("gdelt_countries")
         con.unregister("gdelt_places")
+        con.unregister("gdelt_groups")
+
+
+def known_group(code: str | None, name: str | None) -> str | None:
+    """GDELT's known-group code of an actor: the last three-letter part of a transnational code that
+    GDELT knows (IGOWSTNAT: NAT), else the group its name is (Hamas: HMS)."""
+    codes, names = _known_groups()
+    if code and code[:3] in TRANSNATIONAL:
+        for start in range(len(code) - 3, 2, -3):
+            if code[start : start + 3] in codes:
+                return code[start : start + 3]
+    return names.get(name or "")
+
+
+@cache
+def _known_groups() -> tuple[frozenset[str], dict[str, str]]:
+    rows = bundled_table("ontology", "known_groups.tsv")
+    names = {name: row["code"] for row in rows for name in row["names"].split("|") if name}
+    return frozenset(row["code"] for row in rows), names
+
+
+def _groups(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """The known-group code of every actor (code and name) the events have."""
+    pairs = con.execute(
+        """SELECT DISTINCT source_code, source_name FROM events
+           UNION SELECT DISTINCT target_code, target_name FROM events"""
+    ).fetchall()
+    rows = [{"code": c, "name": n, "group_code": known_group(c, n)} for c, n in pairs if c is not None]
+    schema = pa.schema([("code", pa.string()), ("name", pa.string()), ("group_code", pa.string())])
+    return pa.Table.from_pylist([r for r in rows if r["group_code"]], schema=schema)
 
 
 def _query(where: str) -> str:
@@ -133,7 +164,8 @@ def _actor(role: str) -> list[str]:
         code,
         f"upper({_clean(f'e.{role}_name')})",
         f"e.{role}_country",
-        f"CASE WHEN {transnational} AND length({code}) >= 6 THEN substr({code}, 4, 3) END",
+        f"(SELECT k.group_code FROM gdelt_groups k WHERE k.code = {code} AND k.name IS NOT DISTINCT FROM "
+        f"e.{role}_name)",
         "NULL",
         "NULL",
         "NULL",

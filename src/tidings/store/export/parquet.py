@@ -7,11 +7,13 @@ import os
 import duckdb
 
 from ...errors import TidingsError
-from .copy import copy
+from .copy import STDOUT, copy
 
 
 def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
     """Write the events that match ``where`` under the folder ``path``; return the count."""
+    if path == STDOUT:
+        raise TidingsError("Parquet is written as a folder of files, not to standard output: give -o FOLDER")
     if os.path.exists(path) and not os.path.isdir(path):
         raise TidingsError(f"{path}: Parquet is written as a folder of files, and this is a file")
     # Writing over a folder deletes what is in it, so only a new or empty folder is accepted.
