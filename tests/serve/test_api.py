@@ -75,6 +75,7 @@ def test_article_timeline_dyads_actors_stats(client):
     ("path", "status", "words"),
     [
         ("/api/v1/events?quad_class=5", 422, "quad_class"),
+        ("/api/v1/events?quad_class=1.5", 422, "quad_class"),
         ("/api/v1/events?since=June", 422, "since"),
         ("/api/v1/events?until=2023-13-45", 400, "cannot read the date"),
         ("/api/v1/events?limit=100000", 422, "limit"),

@@ -16,6 +16,9 @@ def test_relation_shows_both_directions_and_filters_narrow_the_events(client):
     narrowed = client.get("/relations/USA/CHN", params={"type": "ACCUSE", "freq": "week"}).text
     assert narrowed.count("/events/") == 1 and 'value="ACCUSE"' in narrowed
     assert "type=ACCUSE" in narrowed and "source=USA" in narrowed  # the downloads keep the selection
+    # The form sends its empty fields too.
+    blank = {"type": "", "quad_class": "", "since": "", "until": "", "q": "", "freq": "week"}
+    assert client.get("/relations/USA/CHN", params=blank).text.count("/events/") == 7
     june = client.get("/relations/USA/CHN", params={"since": "2023-06-19", "until": "2023-06-25"}).text
     assert june.count("/events/") == 5
 

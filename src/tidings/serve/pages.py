@@ -117,12 +117,16 @@ def relation(
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: int):
-    detail = event_detail(request.app.state.con, event_id)
+    con = request.app.state.con
+    detail = event_detail(con, event_id)
     for mention in detail["mentions"]:
+        # Offsets index the article's text; the sentence is placed in it to show them.
+        text = con.cursor().execute("SELECT text FROM articles WHERE id = ?", [mention["article_id"]]).fetchone()[0]
+        at = (text or "").rfind(mention["sentence"], 0, mention["trigger_start"] + len(mention["sentence"]))
         mention["html"] = highlight(mention["sentence"], [
-            (mention["source_start"], mention["source_end"], "source"),
-            (mention["target_start"], mention["target_end"], "target"),
-            (mention["trigger_start"], mention["trigger_end"], "trigger"),
+            (mention[f"{role}_start"] - at, mention[f"{role}_end"] - at, role)
+            for role in ("source", "target", "trigger")
+            if at >= 0 and mention[f"{role}_start"] is not None
         ])
     return render("event.html", request, **detail)
 
@@ -131,13 +135,7 @@ def event_page(request: Request, event_id: int):
 def article_page(request: Request, article_id: Annotated[str, PathParam(max_length=100)]):
     detail = article(request, article_id)
     text = detail["article"]["text"] or ""
-    # Mentions index their sentence; the sentence is found in the text to place its spans.
-    spans, at = [], 0
-    for mention in detail["mentions"]:
-        offset = text.find(mention["sentence"], at)
-        if offset < 0:
-            continue
-        spans.append((offset + mention["trigger_start"], offset + mention["trigger_end"], "trigger"))
+    spans = [(mention["trigger_start"], mention["trigger_end"], "trigger") for mention in detail["mentions"]]
     return render("article.html", request, html=highlight(text, spans), **detail)
 
 
