@@ -164,7 +164,7 @@ def actors(
 @router.get("/stats")
 def stats(request: Request) -> dict[str, Any]:
     """What the store holds: counts, period, top dyads and types."""
-    summary = queries.summary(request.app.state.con)
+    summary = request.app.state.summary()
     return {
         "articles": summary.articles,
         "copies_folded": summary.duplicates,

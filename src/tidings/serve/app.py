@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..errors import TidingsError
+from ..store import queries
 from . import api, pages
 from .connection import open_store
 
@@ -31,6 +32,8 @@ def create_app(db: str | os.PathLike, *, allow_code: bool = False) -> FastAPI:
     app.state.con = open_store(db)
     app.state.allow_code = allow_code
     app.state.coder = cache(_coder)
+    # No writer can open the store while it is served read-only, so what it holds is worked out once.
+    app.state.summary = cache(lambda: queries.summary(app.state.con))
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")

@@ -84,7 +84,7 @@ def docs(request: Request):
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, filters: Annotated[Filters, Depends()]):
     con = request.app.state.con
-    summary = queries.summary(con)
+    summary = request.app.state.summary()
     periods = records(queries.timeline(con, freq="month", since=summary.first_published,
                                        until=summary.last_published))
     latest = page_of_events(request, filters, 20, None)["events"]
