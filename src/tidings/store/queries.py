@@ -38,8 +38,18 @@ def events(
     directed: bool = False,
     include_unrealized: bool = False,
     limit: int | None = None,
+    quad_class: int | None = None,
+    place: str | None = None,
+    outlet: str | None = None,
+    text: str | None = None,
+    after: tuple[str | None, int, int] | None = None,
 ) -> pd.DataFrame:
-    """Folded events matching every filter given, newest first; see ``Store.events``."""
+    """Folded events matching every filter given, newest first; see ``Store.events``.
+
+    quad_class: 1-4; place: the location's name or country code; outlet: a source that carried the event;
+    text: words in one of its sentences (case-insensitive); after: the (date, num_mentions, id) of the last
+    event of the previous page, for cursor pagination in the same order.
+    """
     where, parameters = event_filter(
         dyad=dyad,
         actor=actor,
@@ -54,6 +64,28 @@ def events(
     if cameo:
         where.append("starts_with(cameo, ?)")
         parameters.append(cameo)
+    if quad_class is not None:
+        where.append("quad_class = ?")
+        parameters.append(int(quad_class))
+    if place:
+        where.append("(location ILIKE ? OR location_country = ?)")
+        parameters += [f"%{place}%", place.upper()]
+    if outlet:
+        where.append("id IN (SELECT event_id FROM event_sources WHERE source = ?)")
+        parameters.append(outlet)
+    if text:
+        where.append("id IN (SELECT event_id FROM mentions WHERE sentence ILIKE ? ESCAPE '\\')")
+        parameters.append("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if after is not None:
+        # The next page continues the order below exactly: (date, mentions) descending, then id.
+        date, mentions_count, last_id = after
+        day = "coalesce(date, DATE '0001-01-01')"
+        where.append(
+            f"({day} < ?::DATE OR {day} = ?::DATE AND "
+            "(num_mentions < ? OR num_mentions = ? AND id > ?))"
+        )
+        bound = date or "0001-01-01"
+        parameters += [bound, bound, int(mentions_count), int(mentions_count), int(last_id)]
     query = (
         f"SELECT * FROM events WHERE {' AND '.join(where)} "
         "ORDER BY date DESC NULLS LAST, num_mentions DESC, id"
@@ -262,3 +294,51 @@ def _date(value: str) -> str:
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
+
+
+def dyads(con: duckdb.DuckDBPyConnection, *, since: str | None = None, until: str | None = None,
+          type: str | None = None, limit: int = 50) -> pd.DataFrame:
+    """Directed dyads with their event count and mean Goldstein score, most events first."""
+    where, parameters = event_filter(since=since, until=until)
+    where.append("source_code IS NOT NULL AND target_code IS NOT NULL")
+    if type:
+        where.append("plover_type = ?")
+        parameters.append(type.upper())
+    query = f"""
+        SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
+               count(*) AS events, round(avg(goldstein), 2) AS goldstein
+        FROM events WHERE {" AND ".join(where)}
+        GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(limit)}"""
+    return con.cursor().execute(query, parameters).df()
+
+
+def actors(con: duckdb.DuckDBPyConnection, prefix: str = "", *, limit: int = 20) -> pd.DataFrame:
+    """Actor codes and names starting with ``prefix`` (either), most mentioned first: for completion."""
+    return (
+        con.cursor()
+        .execute(
+            f"""SELECT code, name, country, mentions FROM actors
+                WHERE starts_with(upper(code), upper(?)) OR starts_with(lower(name), lower(?))
+                ORDER BY mentions DESC, code, name LIMIT {int(limit)}""",
+            [prefix, prefix],
+        )
+        .df()
+    )
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
+    """One article (without its MinHash), its event mentions, and the copies folded into it."""
+    cursor = con.cursor()
+    found = cursor.execute(
+        "SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id]
+    ).df()
+    if found.empty:
+        return None, pd.DataFrame(), pd.DataFrame()
+    mentions_of = cursor.execute(
+        "SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, trigger_start", [article_id]
+    ).df()
+    copies = cursor.execute(
+        "SELECT id, title, outlet, url, published, similarity FROM articles WHERE duplicate_of = ? ORDER BY seq",
+        [article_id],
+    ).df()
+    return found.iloc[0].to_dict(), mentions_of, copies

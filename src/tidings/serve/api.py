@@ -1,0 +1,188 @@
+"""The JSON API under /api/v1/: the same query functions as the CLI and the Python API."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from typing import Annotated, Any
+
+import pandas as pd
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+
+from ..store import queries
+
+MAX_PAGE = 500
+MAX_CODE_BYTES = 200_000
+
+router = APIRouter(prefix="/api/v1")
+
+
+class Filters:
+    """The filters every events view takes, read from the query string."""
+
+    def __init__(
+        self,
+        actor: Annotated[str | None, Query(max_length=40)] = None,
+        source: Annotated[str | None, Query(max_length=40, description="dyad: first actor")] = None,
+        target: Annotated[str | None, Query(max_length=40, description="dyad: second actor")] = None,
+        directed: bool = False,
+        type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
+        cameo: Annotated[str | None, Query(max_length=4, pattern=r"^[0-9]*$")] = None,
+        quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="1 to 4")] = None,
+        since: Annotated[str | None, Query(pattern=r"^$|^\d{4}-\d{2}-\d{2}$")] = None,
+        until: Annotated[str | None, Query(pattern=r"^$|^\d{4}-\d{2}-\d{2}$")] = None,
+        place: Annotated[str | None, Query(max_length=100)] = None,
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        q: Annotated[str | None, Query(max_length=200, description="text in a sentence")] = None,
+    ) -> None:
+        if bool(source) != bool(target):
+            raise HTTPException(422, "a dyad needs both source and target")
+        self.values = {
+            "actor": actor or None,
+            "dyad": (source, target) if source and target else None,
+            "directed": directed,
+            "type": type or None,
+            "cameo": cameo or None,
+            "quad_class": int(quad_class) if quad_class else None,
+            "since": since or None,
+            "until": until or None,
+            "place": place or None,
+            "outlet": outlet or None,
+            "text": q or None,
+        }
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts: dates as ISO text, NaN as null."""
+    rows = json.loads(frame.to_json(orient="records", date_format="iso"))
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, str) and key in ("date", "first_seen", "last_seen", "published", "period"):
+                row[key] = value[:10]
+            elif isinstance(value, float) and math.isnan(value):
+                row[key] = None
+    return rows
+
+
+def encode_cursor(row: dict[str, Any]) -> str:
+    raw = json.dumps([row["date"], row["num_mentions"], row["id"]])
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[str | None, int, int]:
+    try:
+        date, mentions, event_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return (None if date is None else str(date)[:10]), int(mentions), int(event_id)
+    except (ValueError, TypeError):
+        raise HTTPException(400, "the cursor is not one this server gave out") from None
+
+
+def page_of_events(request: Request, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
+    after = decode_cursor(cursor) if cursor else None
+    frame = queries.events(request.app.state.con, **filters.values, after=after, limit=limit + 1)
+    rows = records(frame)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"events": rows, "next_cursor": encode_cursor(rows[-1]) if more else None}
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    filters: Annotated[Filters, Depends()],
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict[str, Any]:
+    """Folded events, newest first, matching every filter; pass ``next_cursor`` back for the next page."""
+    return page_of_events(request, filters, limit, cursor)
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: int) -> dict[str, Any]:
+    """One event with every mention: its sentence, spans, article and the outlets that carried it."""
+    return event_detail(request.app.state.con, event_id)
+
+
+def event_detail(con, event_id: int) -> dict[str, Any]:
+    found = records(con.cursor().execute("SELECT * FROM events WHERE id = ?", [event_id]).df())
+    if not found:
+        raise HTTPException(404, f"no event {event_id}")
+    sources = [row[0] for row in con.cursor().execute(
+        "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]).fetchall()]
+    return {"event": found[0], "mentions": records(queries.mentions(con, event_id)), "outlets": sources}
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+    """One article: its text, the event mentions coded from it, and its folded copies."""
+    found, mentions, copies = queries.article(request.app.state.con, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return {"article": records(pd.DataFrame([found]))[0], "mentions": records(mentions), "copies": records(copies)}
+
+
+@router.get("/timeline")
+def timeline(
+    request: Request,
+    actor: Annotated[str | None, Query(max_length=40)] = None,
+    other: Annotated[str | None, Query(max_length=40)] = None,
+    freq: Annotated[str, Query(pattern=r"^(day|week|month|year)$")] = "week",
+    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    directed: bool = False,
+) -> dict[str, Any]:
+    """Events per period for an actor, a dyad or everything: counts per QuadClass, mentions, mean Goldstein."""
+    frame = queries.timeline(request.app.state.con, actor, other, freq=freq, since=since, until=until,
+                             directed=directed)
+    return {"freq": freq, "periods": records(frame)}
+
+
+@router.get("/dyads")
+def dyads(
+    request: Request,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+    type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+) -> dict[str, Any]:
+    """Directed dyads by event count, with their mean Goldstein score."""
+    frame = queries.dyads(request.app.state.con, since=since, until=until, type=type, limit=limit)
+    return {"dyads": records(frame)}
+
+
+@router.get("/actors")
+def actors(
+    request: Request,
+    prefix: Annotated[str, Query(max_length=40)] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Actors whose code or name starts with ``prefix``, most mentioned first (for completion)."""
+    return {"actors": records(queries.actors(request.app.state.con, prefix, limit=limit))}
+
+
+@router.get("/stats")
+def stats(request: Request) -> dict[str, Any]:
+    """What the store holds: counts, period, top dyads and types."""
+    summary = request.app.state.summary()
+    return {
+        "articles": summary.articles,
+        "copies_folded": summary.duplicates,
+        "sources": summary.sources,
+        "mentions": summary.mentions,
+        "events": summary.events,
+        "actors": summary.actors,
+        "first_published": summary.first_published,
+        "last_published": summary.last_published,
+        "top_dyads": records(summary.top_dyads),
+        "top_types": records(summary.top_types),
+    }
+
+
+@router.post("/code")
+def code(request: Request, text: Annotated[str, Body(embed=True, max_length=MAX_CODE_BYTES)],
+         date: Annotated[str | None, Body(embed=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] = None) -> dict[str, Any]:
+    """Code a posted article and return its events as ``tidings code --format json`` does (``--allow-code``)."""
+    if not request.app.state.allow_code:
+        raise HTTPException(403, "coding is off; start the server with --allow-code")
+    return {"events": [event.to_dict() for event in request.app.state.coder().code(text, date=date)]}

@@ -1,0 +1,69 @@
+"""The FastAPI application: the store opened read-only, bounded requests, a strict Content-Security-Policy."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..errors import TidingsError
+from ..store import queries
+from . import api, pages
+from .connection import open_store
+
+MAX_REQUEST_BYTES = 256_000
+# No inline script or style, nothing from another origin, no plugins, no framing.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; frame-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+
+
+def create_app(db: str | os.PathLike, *, allow_code: bool = False) -> FastAPI:
+    """The API and the pages over the store at ``db``."""
+    app = FastAPI(title="tidings", description="Political event data with its evidence.", version="1",
+                  # FastAPI's own /docs loads Swagger UI from a CDN; ours is a page of the schema.
+                  docs_url=None, redoc_url=None)
+    app.state.con = open_store(db)
+    app.state.allow_code = allow_code
+    app.state.coder = cache(_coder)
+    # No writer can open the store while it is served read-only, so what it holds is worked out once.
+    app.state.summary = cache(lambda: queries.summary(app.state.con))
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
+
+    @app.middleware("http")
+    async def bounded(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > MAX_REQUEST_BYTES):
+            return JSONResponse({"detail": f"requests are limited to {MAX_REQUEST_BYTES} bytes"}, 413)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(TidingsError)
+    async def tidings_error(request: Request, error: TidingsError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, 400)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in item['loc'][1:])}: {item['msg']}" for item in error.errors()
+        )
+        return JSONResponse({"detail": problems}, 422)
+
+    return app
+
+
+def _coder():
+    from ..coder import Coder
+
+    return Coder()
