@@ -4,24 +4,47 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from typing import IO
 
 from .model import FLAT_COLUMNS, Event, flatten
 
 FORMATS = ("table", "jsonl", "json", "csv")
+# Characters that would act on a terminal instead of showing: C0 and C1 controls (ESC starts ANSI and
+# OSC sequences), DEL, and the bidirectional overrides that reorder what a line seems to say.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character replaced by U+FFFD, so that offsets into it still hold."""
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet shows rather than runs: a string starting with = + - @ gets a ``'``.
+
+    Numbers are left alone, so a negative Goldstein score stays a number.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class EventWriter:
     """Writes events one at a time in a format; ``close`` finishes formats that need an ending."""
 
-    def __init__(self, stream: IO[str], format: str) -> None:
+    def __init__(self, stream: IO[str], format: str, *, csv_formulas: bool = False) -> None:
+        """csv_formulas: write CSV cells that start with = + - @ as they are, not made spreadsheet-safe."""
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
         self.stream = stream
         self.format = format
         self.count = 0
         self._table: list[Event] = []
+        self._csv_formulas = csv_formulas
         self._csv = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS) if format == "csv" else None
         if self._csv is not None:
             self._csv.writeheader()
@@ -35,7 +58,10 @@ class EventWriter:
             elif self.format == "json":
                 self.stream.write(("\n " if self.count == 0 else ",\n ") + event.to_json())
             elif self._csv is not None:
-                self._csv.writerow(flatten(event))
+                row = flatten(event)
+                if not self._csv_formulas:
+                    row = {name: spreadsheet_safe(value) for name, value in row.items()}
+                self._csv.writerow(row)
             else:
                 self._table.append(event)
             self.count += 1
@@ -62,19 +88,21 @@ def print_table(events: list[Event], stream: IO[str]) -> None:
     for name in ("date", "source", "event", "target", "where", "evidence"):
         table.add_column(name, overflow="fold")
     for event in events:
-        evidence = Text(event.sentence)
+        evidence = Text(printable(event.sentence))
         offset = _sentence_offset(event)
         if offset is not None:
             evidence.stylize("bold underline", offset, offset + len(event.trigger.text))
         kind = f"{event.cameo} {event.plover_type or ''}".strip()
         if event.modality != "asserted":
             kind += f"\n({event.modality})"
+        place = event.location.name + f" ({event.location.country})" if event.location else ""
+        # Text, not str: rich would read markup such as "[link=...]" in an article's words.
         table.add_row(
-            f"{event.date or '?'}\n{event.date_precision or ''}",
-            _actor_cell(event.source),
-            kind,
-            _actor_cell(event.target),
-            event.location.name + f" ({event.location.country})" if event.location else "",
+            Text(f"{event.date or '?'}\n{event.date_precision or ''}"),
+            Text(printable(_actor_cell(event.source))),
+            Text(kind),
+            Text(printable(_actor_cell(event.target))),
+            Text(printable(place)),
             evidence,
         )
     console.print(table)

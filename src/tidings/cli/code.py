@@ -13,7 +13,7 @@ from ..model import Problem
 from ..output import FORMATS, EventWriter
 from ..read import Fields, read_articles
 from . import app
-from .options import actors_option, model_option, report_problem, settings
+from .options import actors_option, csv_formulas_option, model_option, report_problem, settings
 
 
 @app.command("code")
@@ -37,6 +37,7 @@ def code_cli(
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
+    csv_formulas: bool = csv_formulas_option(),
 ) -> None:
     """Code news articles into events: a table in the terminal, or JSON lines, JSON or CSV."""
     if format not in FORMATS:
@@ -48,7 +49,7 @@ def code_cli(
     skipped = 0
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        writer = EventWriter(stream, format)
+        writer = EventWriter(stream, format, csv_formulas=csv_formulas)
         for item in coder.iter_code(records, workers=workers):
             if isinstance(item, Problem):
                 skipped += 1

@@ -8,6 +8,7 @@ import typer
 
 from ..config import load_config
 from ..model import Problem
+from ..output import printable
 
 
 def model_option():
@@ -37,7 +38,16 @@ def settings(model: str | None, actors: list) -> tuple[str | None, list[str]]:
 
 def report_problem(item: Problem) -> None:
     """One line on stderr naming the file and record."""
-    print(f"{item.origin}: {item.code} {item.message}", file=sys.stderr)
+    # A file name or a detail quoted from the input could hold escape sequences for the terminal.
+    print(printable(f"{item.origin}: {item.code} {item.message}"), file=sys.stderr)
+
+
+def csv_formulas_option():
+    return typer.Option(
+        False,
+        "--csv-formulas",
+        help="Write CSV cells starting with = + - @ as they are (for machine use), not prefixed with '.",
+    )
 
 
 def date_option(help: str = "The story date (YYYY-MM-DD) that chooses who held which office."):

@@ -10,12 +10,14 @@ from typing import IO, TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..coder import Coder
+from ..output import printable, spreadsheet_safe
 from ..read import Fields
 from ..store.formats import EXPORT_FORMATS, FREQUENCIES
 from . import app
-from .options import actors_option, model_option, report_problem, settings
+from .options import actors_option, csv_formulas_option, model_option, report_problem, settings
 
 if TYPE_CHECKING:  # DuckDB and pandas load when a store command runs, not for every command
     import pandas as pd
@@ -117,6 +119,7 @@ def events_cli(
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many events."),
     format: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl or parquet."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    csv_formulas: bool = csv_formulas_option(),
 ) -> None:
     """Folded events, newest first, with their NumMentions, NumArticles and NumSources."""
     _check_format(format, (*FRAME_FORMATS, "parquet"), output)
@@ -144,7 +147,7 @@ def events_cli(
         )
     if format == "table":
         frame = frame.loc[:, list(EVENT_COLUMNS)]
-    write_frame(frame, format, output, title="events")
+    write_frame(frame, format, output, title="events", csv_formulas=csv_formulas)
 
 
 @app.command("timeline")
@@ -182,6 +185,7 @@ def sql_cli(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Stop the query after this many seconds."),
     max_rows: int = typer.Option(100_000, "--max-rows", min=1, help="Return at most this many rows."),
+    csv_formulas: bool = csv_formulas_option(),
 ) -> None:
     """Run a read-only SQL query over the store (tables: articles, mentions, events, actors, ...).
 
@@ -193,7 +197,7 @@ def sql_cli(
     frame, cut = run_query(db, query, timeout_s=timeout, max_rows=max_rows)
     if cut:
         print(f"tidings: the result was cut at {max_rows:,} rows (--max-rows)", file=sys.stderr)
-    write_frame(frame, format, output)
+    write_frame(frame, format, output, csv_formulas=csv_formulas)
 
 
 @app.command("export")
@@ -244,8 +248,18 @@ def print_summary(summary: Summary, *, db: str) -> None:
     console.print(_timeline_table(summary.timeline))
 
 
-def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title: str | None = None) -> None:
-    """A query result as a table in the terminal, CSV, JSON lines or Parquet (to a file)."""
+def write_frame(
+    frame: pd.DataFrame,
+    format: str,
+    output: Path | None,
+    *,
+    title: str | None = None,
+    csv_formulas: bool = False,
+) -> None:
+    """A query result as a table in the terminal, CSV, JSON lines or Parquet (to a file).
+
+    csv_formulas: write CSV cells that start with = + - @ as they are, not made spreadsheet-safe.
+    """
     if format == "parquet":
         frame.to_parquet(output, index=False)
         return
@@ -254,7 +268,10 @@ def write_frame(frame: pd.DataFrame, format: str, output: Path | None, *, title:
         if format == "table":
             Console(file=stream, width=None if stream.isatty() else 160).print(_table(frame, title=title))
         elif format == "csv":
-            _dates_as_text(frame).to_csv(stream, index=False)
+            frame = _dates_as_text(frame)
+            if not csv_formulas:
+                frame = frame.map(spreadsheet_safe)
+            frame.to_csv(stream, index=False)
         else:
             _dates_as_text(frame).to_json(stream, orient="records", lines=True, force_ascii=False)
     finally:
@@ -294,7 +311,8 @@ def _table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
         table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
     for row in _dates_as_text(frame).itertuples(index=False):
-        table.add_row(*("" if pd.isna(value) else str(value) for value in row))
+        # Text, not str: rich would read markup in a title, and control characters would reach the terminal.
+        table.add_row(*(Text("" if pd.isna(value) else printable(str(value))) for value in row))
     if frame.empty:
         table.caption = "no rows"
     return table
