@@ -13,7 +13,14 @@ from ..model import Problem
 from ..output import FORMATS, EventWriter
 from ..read import Fields, read_articles
 from . import app
-from .options import actors_option, csv_formulas_option, model_option, report_problem, settings
+from .options import (
+    actors_option,
+    csv_formulas_option,
+    max_chars_option,
+    model_option,
+    report_problem,
+    settings,
+)
 
 
 @app.command("code")
@@ -35,6 +42,7 @@ def code_cli(
         "date", "--date-field", help="JSONL/CSV field holding the publication date."
     ),
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    max_chars: int = max_chars_option(),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
     csv_formulas: bool = csv_formulas_option(),
@@ -45,7 +53,7 @@ def code_cli(
     model, dictionaries = settings(model, actors)
     coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
     fields = Fields(text=text_field, date=date_field, id=id_field)
-    records = read_articles(inputs, fields=fields, date=date)
+    records = read_articles(inputs, fields=fields, date=date, max_chars=max_chars)
     skipped = 0
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:

@@ -42,6 +42,15 @@ def report_problem(item: Problem) -> None:
     print(printable(f"{item.origin}: {item.code} {item.message}"), file=sys.stderr)
 
 
+def max_chars_option():
+    return typer.Option(
+        1_000_000,
+        "--max-chars",
+        min=1,
+        help="The longest article coded, in characters; a longer one is reported (TID104), not coded.",
+    )
+
+
 def csv_formulas_option():
     return typer.Option(
         False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -17,7 +18,14 @@ from ..output import printable, spreadsheet_safe
 from ..read import Fields
 from ..store.formats import EXPORT_FORMATS, FREQUENCIES
 from . import app
-from .options import actors_option, csv_formulas_option, model_option, report_problem, settings
+from .options import (
+    actors_option,
+    csv_formulas_option,
+    max_chars_option,
+    model_option,
+    report_problem,
+    settings,
+)
 
 if TYPE_CHECKING:  # DuckDB and pandas load when a store command runs, not for every command
     import pandas as pd
@@ -62,6 +70,7 @@ def ingest_cli(
         "date", "--date-field", help="JSONL/CSV field holding the publication date."
     ),
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    max_chars: int = max_chars_option(),
     model: str | None = model_option(),
     actors: list[Path] = actors_option(),
 ) -> None:
@@ -73,6 +82,8 @@ def ingest_cli(
 
     model, dictionaries = settings(model, actors)
     coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
+    # SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: between batches, with a message.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with Store(db) as store:
         try:
             report = store.ingest(
@@ -80,6 +91,7 @@ def ingest_cli(
                 workers=workers,
                 fields=Fields(text=text_field, date=date_field, id=id_field),
                 date=date,
+                max_chars=max_chars,
                 coder=coder,
                 progress=sys.stderr.isatty(),
                 on_problem=report_problem,
