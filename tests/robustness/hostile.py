@@ -143,9 +143,8 @@ def html_cases(folder: Path) -> list[Case]:
 def feed_case(folder: Path) -> Case:
     case = Case(folder / "feed.rss")
     items = []
-    for number, text in enumerate(
-        [story(1), "Police &#x110000; arrested men in Lagos &#55296; on Monday.", story(2)], start=1
-    ):
+    references = "Police &#x110000; arrested men in Lagos &#55296; on Monday &#99999999999999999999;."
+    for number, text in enumerate([story(1), references, story(2)], start=1):
         items.append(f"<item><title>Item {number}</title><description>{text}</description></item>")
         case.good[f"{case.path}#{number}"] = None
     items.append("<item><title>No text</title></item>")

@@ -19,7 +19,7 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<![^>]*>)", re.DOTALL)
 _ROOT = re.compile(rb"\s*<(?:[\w.-]+:)?(\w+)")
 _FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf"})
-_BAD_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,12})|0*([0-9]{1,16}));")
+_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
 
 
 def read_feed(
@@ -36,9 +36,13 @@ def read_feed(
     import feedparser  # imported here, as trafilatura is: only feeds need it
 
     # feedparser fails on the whole feed at a character reference past U+10FFFF or to a surrogate.
-    data = _BAD_REFERENCE.sub(_safe_reference, data)
+    data = _REFERENCE.sub(_safe_reference, data)
     # A file object, not bytes or a string, so that feedparser never takes the data for a URL or a path.
-    feed = feedparser.parse(io.BytesIO(data))
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001 - feedparser means never to raise, but has done so
+        yield problem(origin, "TID108", f"{type(error).__name__}: {error}")
+        return
     if not feed.entries:
         if feed.get("bozo"):
             yield problem(origin, "TID108", str(feed.get("bozo_exception", "")))
@@ -52,6 +56,8 @@ def read_feed(
 
 
 def _safe_reference(match: re.Match[bytes]) -> bytes:
+    if len(match[1] or match[2]) > 8:  # far past U+10FFFF, and int() refuses 4,300 digits
+        return b"&#xFFFD;"
     number = int(match[1], 16) if match[1] else int(match[2])
     return match[0] if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else b"&#xFFFD;"
 
