@@ -12,7 +12,6 @@ from .terminal import cell, printable, spreadsheet_safe
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
-
 class EventWriter:
     """Writes events one at a time in a format; ``close`` finishes formats that need an ending."""
 
@@ -72,6 +71,8 @@ def print_table(events: list[Event], stream: IO[str]) -> None:
         kind = f"{event.cameo} {event.plover_type or ''}".strip()
         if event.modality != "asserted":
             kind += f"\n({event.modality})"
+        place = event.location.name + f" ({event.location.country})" if event.location else ""
+        # Text, not str: rich would read markup such as "[link=...]" in an article's words.
         table.add_row(
             f"{event.date or '?'}\n{event.date_precision or ''}",
             _actor_cell(event.source),

@@ -15,14 +15,19 @@ from rich.text import Text
 
 # CSI ("\x1b[31m"), OSC ("\x1b]0;title\x07"), and two-character escapes ("\x1bc").
 ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
-# C0 and C1 control characters other than tab and line feed.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab and line feed, and the bidirectional overrides that
+# reorder what a line seems to say.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _visible(match: re.Match) -> str:
     return "".join(
-        f"\\x{ord(char):02x}" if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F else char
+        f"\\x{ord(char):02x}"
+        if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F
+        else f"\\u{ord(char):04x}"
+        if ord(char) > 0xFF
+        else char
         for char in match.group()
     )
 

@@ -66,3 +66,13 @@ def test_a_large_result_is_cut_at_the_row_limit(store_file):
 def test_parameters_are_bound_not_pasted(store_file):
     frame, _ = query(store_file, "SELECT ? AS text", ["'); DROP TABLE events; --"])
     assert frame["text"][0] == "'); DROP TABLE events; --"
+
+
+def test_filter_values_are_parameters_not_sql(store_file):
+    hostile = "KEN') OR true OR ('"
+    with Store(store_file, read_only=True) as store:
+        assert store.events(dyad=(hostile, hostile), actor=hostile, type=hostile, cameo=hostile).empty
+        assert store.timeline(hostile, hostile, since="2024-01-01", until="2024-02-01")["events"].sum() == 0
+        with pytest.raises(TidingsError):
+            store.events(since="2024-01-01'; DROP TABLE events; --")
+        assert "events" in set(store.sql("SELECT table_name FROM information_schema.tables")["table_name"])

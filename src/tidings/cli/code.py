@@ -17,6 +17,7 @@ from .options import (
     actors_option,
     lexicon_files,
     lexicon_option,
+    max_chars_option,
     model_option,
     raw_csv_option,
     report_problem,
@@ -43,6 +44,7 @@ def code_cli(
         "date", "--date-field", help="JSONL/CSV field holding the publication date."
     ),
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    max_chars: int = max_chars_option(),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
     lexicon: list[Path] = lexicon_option(),
@@ -59,7 +61,7 @@ def code_cli(
         include_unrealized=include_unrealized,
     )
     fields = Fields(text=text_field, date=date_field, id=id_field)
-    records = read_articles(inputs, fields=fields, date=date)
+    records = read_articles(inputs, fields=fields, date=date, max_chars=max_chars)
     skipped = 0
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:

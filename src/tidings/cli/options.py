@@ -8,6 +8,7 @@ import typer
 
 from ..config import load_config
 from ..model import Problem
+from ..terminal import printable
 
 
 def model_option():
@@ -53,7 +54,17 @@ def lexicon_files(lexicon: list) -> list[str]:
 
 def report_problem(item: Problem) -> None:
     """One line on stderr naming the file and record."""
-    print(f"{item.origin}: {item.code} {item.message}", file=sys.stderr)
+    # A file name or a detail quoted from the input could hold escape sequences for the terminal.
+    print(printable(f"{item.origin}: {item.code} {item.message}"), file=sys.stderr)
+
+
+def max_chars_option():
+    return typer.Option(
+        1_000_000,
+        "--max-chars",
+        min=1,
+        help="The longest article coded, in characters; a longer one is reported (TID104), not coded.",
+    )
 
 
 def date_option(help: str = "The story date (YYYY-MM-DD) that chooses who held which office."):

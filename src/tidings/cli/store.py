@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -10,6 +11,7 @@ from typing import IO, TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..coder import Coder
 from ..read import Fields
@@ -20,6 +22,7 @@ from .options import (
     actors_option,
     lexicon_files,
     lexicon_option,
+    max_chars_option,
     model_option,
     raw_csv_option,
     report_problem,
@@ -69,6 +72,7 @@ def ingest_cli(
         "date", "--date-field", help="JSONL/CSV field holding the publication date."
     ),
     id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    max_chars: int = max_chars_option(),
     model: str | None = model_option(),
     actors: list[Path] = actors_option(),
     lexicon: list[Path] = lexicon_option(),
@@ -86,6 +90,8 @@ def ingest_cli(
         lexicon=lexicon_files(lexicon),
         include_unrealized=include_unrealized,
     )
+    # SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: between batches, with a message.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with Store(db) as store:
         try:
             report = store.ingest(
@@ -93,6 +99,7 @@ def ingest_cli(
                 workers=workers,
                 fields=Fields(text=text_field, date=date_field, id=id_field),
                 date=date,
+                max_chars=max_chars,
                 coder=coder,
                 progress=sys.stderr.isatty(),
                 on_problem=report_problem,

@@ -10,28 +10,39 @@ from typing import Any, BinaryIO
 
 from ..errors import problem
 from ..model import Article, Problem
-from .html import html_to_text
+from .html import html_to_text, markup_limit
 from .records import record_date, too_long
+from .streams import read_at_most
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # The root element of a feed, after any XML declaration, comments, processing instructions and doctype.
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<![^>]*>)", re.DOTALL)
 _ROOT = re.compile(rb"\s*<(?:[\w.-]+:)?(\w+)")
 _FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf"})
+_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
 
 
 def read_feed(
     stream: BinaryIO, *, origin: str, date: str | None = None, max_chars: int = 1_000_000
 ) -> Iterator[Article | Problem]:
     """Articles from the items of an RSS or Atom feed, the n-th item at ``origin#n``."""
-    data = stream.read()
+    data = read_at_most(stream, markup_limit(max_chars))
+    if data is None:
+        yield problem(origin, "TID104", f"a feed of more than {markup_limit(max_chars):,} bytes")
+        return
     if not data.strip():
         yield problem(origin, "TID101")
         return
     import feedparser  # imported here, as trafilatura is: only feeds need it
 
+    # feedparser fails on the whole feed at a character reference past U+10FFFF or to a surrogate.
+    data = _REFERENCE.sub(_safe_reference, data)
     # A file object, not bytes or a string, so that feedparser never takes the data for a URL or a path.
-    feed = feedparser.parse(io.BytesIO(data))
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001 - feedparser means never to raise, but has done so
+        yield problem(origin, "TID108", f"{type(error).__name__}: {error}")
+        return
     if not feed.entries:
         if feed.get("bozo"):
             yield problem(origin, "TID108", str(feed.get("bozo_exception", "")))
@@ -42,6 +53,13 @@ def read_feed(
     for number, entry in enumerate(feed.entries, start=1):
         where = f"{origin}#{number}"
         yield from _entry_articles(entry, origin=where, outlet=outlet, date=date, max_chars=max_chars)
+
+
+def _safe_reference(match: re.Match[bytes]) -> bytes:
+    if len(match[1] or match[2]) > 8:  # far past U+10FFFF, and int() refuses 4,300 digits
+        return b"&#xFFFD;"
+    number = int(match[1], 16) if match[1] else int(match[2])
+    return match[0] if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else b"&#xFFFD;"
 
 
 def looks_like_feed(head: bytes) -> bool:

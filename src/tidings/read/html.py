@@ -10,6 +10,7 @@ from ..errors import problem
 from ..model import Article, Problem
 from .dates import normalise_date
 from .records import too_long
+from .streams import read_at_most
 
 # Elements that start a new line in the plain text of an HTML fragment.
 _BLOCKS = frozenset(
@@ -57,7 +58,10 @@ def read_html(
     stream: BinaryIO, *, origin: str, date: str | None = None, max_chars: int = 1_000_000
 ) -> Iterator[Article | Problem]:
     """The article in one HTML page, or the Problem that keeps it from being one."""
-    data = stream.read()
+    data = read_at_most(stream, markup_limit(max_chars))
+    if data is None:
+        yield problem(origin, "TID104", f"a page of more than {markup_limit(max_chars):,} bytes")
+        return
     if not data.strip():
         yield problem(origin, "TID101")
         return
@@ -82,16 +86,19 @@ def article_from_html(
     import trafilatura
     from trafilatura.settings import set_date_params
 
-    document = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        # The extensive search guesses from any date in the page, such as "Copyright 2023" in the
-        # footer; a page without a date in its markup or URL gets the caller's date instead.
-        date_extraction_params=set_date_params(extensive=False),
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            # The extensive search guesses from any date in the page, such as "Copyright 2023" in the
+            # footer; a page without a date in its markup or URL gets the caller's date instead.
+            date_extraction_params=set_date_params(extensive=False),
+        )
+    except Exception as error:  # noqa: BLE001 - the parsers fail on some broken pages; only this one is lost
+        return problem(origin, "TID113", f"the page cannot be parsed: {type(error).__name__}")
     text = (document.text or "").strip() if document else ""
     if not text:
         return problem(origin, "TID113")
@@ -107,14 +114,26 @@ def article_from_html(
     )
 
 
+def markup_limit(max_chars: int) -> int:
+    """The most bytes of markup (an HTML page, a feed) read for articles of up to ``max_chars`` characters."""
+    return 16 * max(max_chars, 1_000_000)
+
+
 def html_to_text(markup: str) -> str:
-    """The plain text of an HTML fragment, one line per paragraph or other block, spaces collapsed."""
+    """The plain text of an HTML fragment, one line per paragraph or other block, spaces collapsed.
+
+    A fragment lxml cannot parse has no text.
+    """
     markup = _CONTROL.sub("", markup)
     if not markup.strip():
         return ""
+    from lxml import etree
     from lxml import html as lxml_html
 
-    root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.LxmlError, ValueError):
+        return ""
     for element in root.xpath("//script | //style"):
         element.drop_tree()
     for element in root.iter():

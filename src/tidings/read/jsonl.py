@@ -9,16 +9,21 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from ..errors import problem
 from ..model import Article, Problem
 from .records import DEFAULT_FIELDS, Fields, describe, record_articles
-from .streams import peek_line
+from .streams import bounded_lines, peek_line
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
+# What a value passed over without parsing it is made of: whole strings, brackets, a string cut off.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
+_SCALAR = re.compile(r'[^\s,\]}]*')
 _CHUNK = 1 << 16
 
 
@@ -32,11 +37,15 @@ def read_jsonl(
 ) -> Iterator[Article | Problem]:
     """Articles from JSON lines, one object per line, each Problem at ``origin:line``."""
     empty = True
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(bounded_lines(stream, line_limit(max_chars)), start=1):
+        where = f"{origin}:{number}"
+        if raw is None:
+            empty = False
+            yield problem(where, "TID104", f"a line of more than {line_limit(max_chars):,} bytes")
+            continue
         if not raw.strip():
             continue
         empty = False
-        where = f"{origin}:{number}"
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
@@ -46,6 +55,9 @@ def read_jsonl(
             record = json.loads(line)
         except json.JSONDecodeError as error:
             yield problem(where, "TID105", f"{error.msg} at column {error.colno}")
+            continue
+        except (RecursionError, ValueError) as error:
+            yield problem(where, "TID105", _unparsable(error))
             continue
         yield from _record_articles(record, origin=where, fields=fields, date=date, max_chars=max_chars)
     if empty:
@@ -75,6 +87,9 @@ def read_json(
         values = _JsonValues(stream)
         try:
             for number, record in enumerate(values, start=1):
+                if isinstance(record, _Unparsable):
+                    yield problem(f"{origin}#{number}", "TID105", record.detail)
+                    continue
                 yield from _record_articles(record, origin=f"{origin}#{number}", **options)
         except json.JSONDecodeError as error:
             # After a syntax error there is no telling where the next value starts.
@@ -86,8 +101,30 @@ def looks_like_jsonl(line: bytes) -> bool:
     """Whether ``line``, the first line of a file that is not blank, is a whole JSON object."""
     try:
         return isinstance(json.loads(line.decode("utf-8-sig")), dict)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, RecursionError, ValueError):  # also JSONDecodeError, a ValueError
         return False
+
+
+def line_limit(max_chars: int) -> int:
+    """The longest JSON line read: room for ``max_chars`` characters written as ``\\uXXXX`` escapes.
+
+    A longer line is passed over unread (TID104) rather than held in memory whole.
+    """
+    return 8 * max_chars + (1 << 20)
+
+
+def _unparsable(error: Exception) -> str:
+    """Why json could not build a value that is valid JSON: too deep, or a number too long."""
+    if isinstance(error, RecursionError):
+        return "arrays or objects nested too deep"
+    if "digits" in str(error):
+        return f"a number of more than {sys.get_int_max_str_digits():,} digits"
+    return str(error).split(":")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unparsable:
+    detail: str
 
 
 def _record_articles(
@@ -124,7 +161,13 @@ class _JsonValues:
             if in_array and char == ",":
                 self._advance(self._pos + 1)
                 continue
-            yield self._value()
+            try:
+                yield self._value()
+            except json.JSONDecodeError:
+                raise
+            except (RecursionError, ValueError) as error:
+                self._skip()
+                yield _Unparsable(_unparsable(error))
         if in_array:
             raise json.JSONDecodeError("the array is not closed", self._text, self._pos)
 
@@ -147,6 +190,32 @@ class _JsonValues:
                 continue
             self._advance(end)
             return value
+
+    def _skip(self) -> None:
+        """Move past the value at the current position without building it, reading on as needed."""
+        offset = depth = 0  # offset from self._pos, which _read moves
+        while True:
+            if depth == 0 and self._text[self._pos + offset : self._pos + offset + 1] not in "[{":
+                end = _SCALAR.match(self._text, self._pos + offset).end()
+                if end < len(self._text) or not self._read(_CHUNK):
+                    self._advance(end)
+                    return
+                continue
+            token = _TOKEN.search(self._text, self._pos + offset)
+            if token is None or token[0] == '"':  # the rest is in the next chunk
+                offset = (token.start() if token else len(self._text)) - self._pos
+                if not self._read(_CHUNK):
+                    self._advance(len(self._text))
+                    return
+                continue
+            offset = token.end() - self._pos
+            if token[0] in "[{":
+                depth += 1
+            elif token[0] in "]}":
+                depth -= 1
+                if depth == 0:
+                    self._advance(token.end())
+                    return
 
     def _next_char(self) -> str:
         """The next character that is not whitespace, or "" at the end of the stream."""

@@ -7,9 +7,9 @@ decompressed on the fly and read as ``name.<suffix>``.
 from __future__ import annotations
 
 import glob
-import gzip
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -24,7 +24,7 @@ from .feeds import looks_like_feed, read_feed
 from .html import read_html
 from .jsonl import looks_like_jsonl, read_json, read_jsonl
 from .records import DEFAULT_FIELDS, Fields
-from .streams import peek, peek_line
+from .streams import gunzip, peek, peek_line
 from .text import read_text
 from .warc import read_warc
 
@@ -140,6 +140,11 @@ def _expand(source: str) -> Iterator[tuple[str, bool] | Problem]:
             # A folder that a pattern matches is passed over, unless its name says it is a file to read.
             if not os.path.isdir(match) or _kind(match):
                 yield match, False
+    elif os.path.lexists(source):  # a link to nowhere, or in a loop
+        try:
+            os.stat(source)
+        except OSError as error:
+            yield problem(source, "TID107", error.strerror or str(error))
     else:
         yield problem(source, "TID111")
 
@@ -155,10 +160,15 @@ def _walk(folder: str) -> Iterator[tuple[str, bool] | Problem]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif entry.is_file():
-            yield entry.path, False
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path)
+            # Only regular files: a FIFO or a device (even behind a link) would block or never end.
+            elif entry.is_file():
+                yield entry.path, False
+        except OSError as error:  # a link in a loop, or one the walk may not follow
+            if _kind(entry.path):
+                yield problem(entry.path, "TID107", error.strerror or str(error))
 
 
 def _kind(path: str) -> tuple[str, bool] | None:
@@ -179,11 +189,15 @@ def _read_file(path: str, *, named: bool, options: _Options) -> Iterator[Article
         return
     reader, compressed = kind
     try:
-        with gzip.open(path, "rb") if compressed else open(path, "rb") as stream:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            # A FIFO or a device file named on the command line would block or never end.
+            yield problem(path, "TID107", "not a regular file")
+            return
+        with gunzip(path) if compressed else open(path, "rb") as stream:
             yield from _read_stream(reader, stream, origin=path, named=named, options=options)
     except FileNotFoundError:
         yield problem(path, "TID111")
-    except OSError as error:  # also a gzip header that is wrong
+    except OSError as error:  # also a gzip header that is wrong, or a decompression bomb
         yield problem(path, "TID107", error.strerror or str(error))
     except (EOFError, zlib.error) as error:  # gzip data that ends early or is damaged
         yield problem(path, "TID107", str(error))

@@ -16,7 +16,8 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from ..errors import problem
 from ..model import Article, Problem
 from .dates import normalise_date
-from .html import article_from_html
+from .html import article_from_html, markup_limit
+from .streams import read_at_most
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -48,14 +49,18 @@ def read_warc(
             if record.format != "warc":
                 yield problem(origin, "TID109", "not a WARC file")
                 return
+            page = None
             if _is_page(record):
-                yield _page_article(record, origin=f"{origin}#{number}", date=date, max_chars=max_chars)
+                page = _page_article(record, origin=f"{origin}#{number}", date=date, max_chars=max_chars)
             # Reads the rest of the record, so this comes after the page.
             end = records.get_record_offset() + records.get_record_length()
             # warcio ends a record quietly where the data ends; what it had not read yet tells.
             if getattr(record.raw_stream, "limit", 0) > 0:
+                # The page is cut short too, so it is not coded.
                 yield problem(origin, "TID109", f"record {number} is cut short")
                 return
+            if page is not None:
+                yield page
     except _DAMAGE as error:
         yield problem(origin, "TID109", " ".join(str(error).split()) or type(error).__name__)
         return
@@ -77,9 +82,11 @@ def _page_article(record: Any, *, origin: str, date: str | None, max_chars: int)
     if encoding != "identity" and encoding not in BufferedReader.get_supported_decompressors():
         return problem(origin, "TID109", f"the page is compressed as {encoding!r}, which tidings cannot undo")
     try:
-        content: str | bytes = record.content_stream().read()
+        content: str | bytes | None = read_at_most(record.content_stream(), markup_limit(max_chars))
     except zlib.error as error:
         return problem(origin, "TID109", f"the compressed page is damaged: {error}")
+    if content is None:
+        return problem(origin, "TID104", f"a page of more than {markup_limit(max_chars):,} bytes")
     # The HTTP charset outranks a <meta> one; without it trafilatura reads the page's own declaration.
     if charset := _charset(record.http_headers.get_header("Content-Type") or ""):
         content = content.decode(charset, errors="replace")

@@ -10,6 +10,8 @@ the articles in flight and the next run picks up where it stopped.
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -64,10 +66,12 @@ def ingest(
     workers: int,
     fields: Fields,
     date: str | None,
+    max_chars: int = 1_000_000,
     on_progress: Callable[[IngestReport], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> IngestReport:
     """Read, deduplicate, code and store articles; see ``Store.ingest``."""
+    writes = 0
     report = IngestReport()
     started = time.perf_counter()
     finder = Finder(con)
@@ -76,9 +80,11 @@ def ingest(
     batch = Batch()
 
     def flush() -> None:
-        nonlocal batch
+        nonlocal batch, writes
         if batch:
             write_batch(con, batch)
+            writes += 1
+            _signal_hook(writes)
             finder.settled([verdict.fingerprint for verdict, _, _ in batch.entries])
             for verdict, events, _ in batch.entries:
                 if verdict.kind == "new":
@@ -102,7 +108,7 @@ def ingest(
                 if len(batch) >= WRITE_BATCH:
                     flush()
 
-    records = read_articles(sources, fields=fields, date=date)
+    records = read_articles(sources, fields=fields, date=date, max_chars=max_chars)
     for result in coder.iter_code(_originals(records, finder, waiting, report), workers=workers):
         settle_uncoded()
         verdict = waiting.popleft()
@@ -149,3 +155,14 @@ def _report(report: IngestReport, item: Problem, on_problem: Callable[[Problem],
     report.problems.append(item)
     if on_problem:
         on_problem(item)
+
+
+def _signal_hook(writes: int) -> None:
+    """The crash tests' hook: ``TIDINGS_SIGNAL_AT_WRITE=2:SIGKILL`` sends the process that signal
+    once its second batch is stored, so that tests kill an ingest at a known point, not by timing."""
+    hook = os.environ.get("TIDINGS_SIGNAL_AT_WRITE")
+    if not hook or int(hook.split(":")[0]) != writes:
+        return
+    name = hook.split(":")[1]
+    print(f"tidings: {name} at write {writes}", file=sys.stderr, flush=True)
+    os.kill(os.getpid(), getattr(signal, name))

@@ -50,6 +50,7 @@ class Store:
         workers: int | None = None,
         fields: Fields = DEFAULT_FIELDS,
         date: str | None = None,
+        max_chars: int = 1_000_000,
         coder: Coder | None = None,
         include_unrealized: bool = False,
         progress: bool | Callable[[IngestReport], None] = False,
@@ -63,6 +64,7 @@ class Store:
         workers: coding processes; default one per CPU.
         fields: which JSON/CSV field holds the text, id, date, title, url and outlet.
         date: the publication date of records that carry none.
+        max_chars: the longest article coded; a longer one is reported (TID104) and not coded.
         coder: the Coder to use (its model, actors and include_unrealized); default a new one.
         include_unrealized: with the default coder, also store negated, hypothetical and intended events.
         progress: True for a progress bar on stderr (articles/s, events, duplicates), or a function
@@ -75,6 +77,7 @@ class Store:
             "workers": workers or os.cpu_count() or 1,
             "fields": fields,
             "date": date,
+            "max_chars": max_chars,
             "on_problem": on_problem,
         }
         if progress is not True:
