@@ -17,6 +17,9 @@ from .formats import FREQUENCIES
 from .schema import applied_versions
 
 
+ARTICLE_COLUMNS = "a.title AS title, a.outlet AS outlet, a.published AS published"
+
+
 @cache
 def quad_columns() -> dict[int, str]:
     """QuadClass number -> timeline column name, from ``data/ontology/quad_class.tsv``."""
@@ -54,9 +57,11 @@ def events(
     if cameo:
         where.append("starts_with(cameo, ?)")
         parameters.append(cameo)
+    # Each event keeps the article it was first read in: its headline, outlet and publication date
+    # (the url is the event's own column).
     query = (
-        f"SELECT * FROM events WHERE {' AND '.join(where)} "
-        "ORDER BY date DESC NULLS LAST, num_mentions DESC, id"
+        f"SELECT e.*, {ARTICLE_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.first_article "
+        f"WHERE {' AND '.join(where)} ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.id"
     )
     if limit is not None:
         query += f" LIMIT {int(limit)}"
@@ -96,6 +101,12 @@ def event_filter(
             where.append(f"date {operator} ?::DATE")
             parameters.append(_date(bound))
     return where, parameters
+
+
+def event(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
+    """One folded event with its first article's headline, outlet and date; no row if there is none."""
+    query = f"SELECT e.*, {ARTICLE_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.first_article"
+    return con.cursor().execute(query + " WHERE e.id = ?", [event_id]).df()
 
 
 def mentions(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
