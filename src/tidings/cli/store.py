@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -215,7 +217,9 @@ def sql_cli(
 @app.command("export")
 def export_cli(
     format: str = typer.Option(..., "--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet)."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The file to write (a folder for parquet); - for standard output."
+    ),
     db: Path = db_option(),
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
     raw_csv: bool = raw_csv_option(),
@@ -225,9 +229,20 @@ def export_cli(
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     from ..store.store import Store
 
-    with Store(db, read_only=True) as store:
-        count = store.export(format, output, include_unrealized=include_unrealized, raw_csv=raw_csv)
-    print(f"{_count(count, 'event')} written to {output}", file=sys.stderr)
+    to_stdout = str(output) == "-"
+    if to_stdout and format == "parquet":
+        raise typer.BadParameter("Parquet is written as a folder of files, not to -", param_hint="--output")
+    with Store(db, read_only=True) as store, tempfile.TemporaryDirectory() as folder:
+        # DuckDB writes to a path, so standard output gets a copy of a file written aside.
+        path = Path(folder) / f"events.{format}" if to_stdout else output
+        count = store.export(format, path, include_unrealized=include_unrealized, raw_csv=raw_csv)
+        if to_stdout:
+            sys.stdout.flush()
+            with path.open("rb") as written:
+                shutil.copyfileobj(written, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    where = "standard output" if to_stdout else output
+    print(f"{_count(count, 'event')} written to {where}", file=sys.stderr)
 
 
 @app.command("stats")
