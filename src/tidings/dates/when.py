@@ -84,9 +84,11 @@ def make_when(nlp: Language, name: str) -> WhenStage:
 class WhenStage:
     def __call__(self, doc: Doc) -> Doc:
         published: dt.date | None = doc._.pub_date
+        # "NAIROBI, March 4 - ... on Sunday": a story's relative dates count from its dateline's date.
+        reference = _dateline_date(doc, published) or published
         for event in doc._.events or ():
             for each in _with_inner(event):
-                when = self.date_of(doc, each, published)
+                when = self.date_of(doc, each, reference)
                 if when is None:
                     each.date, each.date_precision = (
                         (published.isoformat(), "day") if published else (None, None)
@@ -104,10 +106,14 @@ class WhenStage:
         if event.inner is not None and event.inner.anchor != event.anchor:
             excluded = {t.i for t in doc[event.inner.anchor].subtree}
         future = event.modality == "intended" or _is_future(anchor)
+        furniture = doc._.boilerplate or ()
         candidates = []
         for ent in doc_index(doc).sentence_ents(anchor.i):
-            if ent.label_ != "DATE" or ent.root.i in excluded or _bounds_period(ent):
+            # "Saturday night" is a TIME to spaCy, and still says which day.
+            if ent.label_ not in ("DATE", "TIME") or ent.root.i in excluded or _bounds_period(ent):
                 continue
+            if ent.root.i in furniture:
+                continue  # the dateline's date is the story's, not this event's
             if _dates_background(ent, anchor):
                 continue
             candidates.append((_distance(anchor, ent.root), abs(ent.root.i - anchor.i), ent))
@@ -116,6 +122,21 @@ class WhenStage:
             if when is not None:
                 return when
         return None
+
+
+def _dateline_date(doc: Doc, published: dt.date | None) -> dt.date | None:
+    """The day a story's dateline gives ("NAIROBI, March 4 -"), if it gives one."""
+    if not doc._.dateline:
+        return None
+    for ent in doc.ents:
+        if ent.start_char < doc._.dateline[0]:
+            continue
+        if ent.root.i not in (doc._.boilerplate or ()):
+            return None
+        if ent.label_ == "DATE":
+            when = resolve(ent.text, published)
+            return when.date if when is not None and when.precision == "day" else None
+    return None
 
 
 def _with_inner(event: EventMention) -> list[EventMention]:
@@ -230,6 +251,9 @@ def _relative(words: list[str], published: dt.date, future: bool) -> When | None
         if word in WEEKDAYS:
             return When(_weekday(published, WEEKDAYS[word], words, future), "day")
     unit = next((UNITS[w.rstrip("s")] for w in words if w.rstrip("s") in UNITS), None)
+    counted = any(w.isdigit() or NUMBERS.get(w, 1) != 1 or w in ("several", "few") for w in words)
+    if unit is not None and counted and "ago" not in words:
+        return None  # "in five years", "for two weeks": how long, not when
     if unit is not None and "ago" in words:
         count = next(
             (NUMBERS.get(w) if not w.isdigit() else int(w) for w in words if w.isdigit() or w in NUMBERS), 1
