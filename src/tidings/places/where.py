@@ -39,6 +39,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
 VENUE_WORDS = frozenset(row["word"] for row in bundled_table("places", "venue_words.tsv"))
+# Continents and world regions are no towns: "Central America" is not Central, Louisiana, "Asia" not
+# the town in the Philippines. A name with one of these words is placed only if it is a country.
+WORLD_REGIONS = {
+    "africa", "america", "americas", "asia", "europe", "oceania", "caribbean", "balkans", "sahel"
+}
+# "Operation Mirador", "Exercise Cobra Gold": the name of an operation, not where it is.
+OPERATION_WORDS = {"operation", "exercise"}
 MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
 # Nouns of places that name a narrower one with "of": "the village of Ashmi", "the airport of Udbina".
 PLACE_NOUNS = frozenset(row["word"] for row in bundled_table("places", "place_nouns.tsv"))
@@ -111,6 +118,11 @@ class WhereStage:
         # Force falls on a place: "shelled Kharkiv", "Kharkiv was shelled"; a visit goes to one.
         on_place = moving or event.cameo[:2] in FORCE_ROOTS
         for ent in doc_index(doc).sentence_ents(anchor.i):
+            before = doc[ent.start - 1].lower_ if ent.start else ""
+            if ent[0].lower_ in OPERATION_WORDS or before in OPERATION_WORDS:
+                continue
+            if _world_region(ent) and self.geocode(ent, context) is None:
+                continue  # a continent says neither where nor which country
             named = _named_as_place(ent)
             if (ent.label_ in PLACE_LABELS or named) and _is_location(ent, anchor, moving, on_place, actors):
                 # "The US commander in Iraq held talks ... in Beirut": a place that describes the
@@ -155,6 +167,9 @@ class WhereStage:
 
     def geocode(self, span: Span, context: set[str]) -> Place | None:
         """A place for a named location; a building or venue is placed where its name says."""
+        if _world_region(span):
+            whole = self.gazetteer.lookup(span.text, context=context)
+            return _place(span.text, whole) if whole is not None and whole.kind == "country" else None
         if span.label_ in ("GPE", "LOC"):
             within = self._qualifier(span, context)
             candidate = self.gazetteer.lookup(span.text, context=context, within=within)
@@ -270,6 +285,10 @@ def _unresolved(text: str, country: str | None) -> Place:
 
 def _only(countries: set[str]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _world_region(span: Span) -> bool:
+    return any(token.lower_ in WORLD_REGIONS for token in span)
 
 
 def _named_as_place(ent: Span) -> bool:
