@@ -183,6 +183,13 @@ def timeline_cli(
 
     with Store(db, read_only=True) as store:
         frame = store.timeline(actor, other, freq=freq, since=since, until=until, directed=directed)
+    left_out = frame.attrs.get("left_out", 0)
+    if left_out:
+        print(
+            f"tidings: {_count(left_out, 'event')} left out: undated, or dated only more coarsely "
+            f"than a {freq}",
+            file=sys.stderr,
+        )
     title = " – ".join(code for code in (actor, other) if code) or "all actors"
     if plot:
         from ..store.plot import plot_timeline

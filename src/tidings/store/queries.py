@@ -148,7 +148,13 @@ def timeline(
     )
     # An event dated only to its month or year cannot be placed in a week or on a day.
     precisions = FREQUENCIES[: FREQUENCIES.index(freq) + 1]
-    where.append("date_precision IN (" + ", ".join(f"'{precision}'" for precision in precisions) + ")")
+    fits = "date IS NOT NULL AND date_precision IN (" + ", ".join(f"'{p}'" for p in precisions) + ")"
+    left_out = (
+        con.cursor()
+        .execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)} AND NOT ({fits})", parameters)
+        .fetchone()[0]
+    )
+    where.append(fits)
     counts = ",\n".join(
         f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
         for number, name in quad_columns().items()
@@ -169,7 +175,10 @@ def timeline(
                round(avg(e.goldstein), 2) AS goldstein
         FROM periods p LEFT JOIN picked e USING (period)
         GROUP BY p.period ORDER BY p.period"""
-    return con.cursor().execute(query, parameters + bounds + bounds).df()
+    frame = con.cursor().execute(query, parameters + bounds + bounds).df()
+    # The events the filters match that no period can hold: undated, or dated more coarsely than freq.
+    frame.attrs["left_out"] = left_out
+    return frame
 
 
 def check_select(query: str) -> None:
