@@ -37,6 +37,7 @@ MESSAGES = {
     "TID306": "only one SELECT statement can be run",
     "TID307": "the SQL query failed",
     "TID308": "the SQL query took too long",
+    "TID309": "no such event in the store",
 }
 
 

@@ -112,6 +112,12 @@ class Event:
     location: Place | None
     modality: Modality
     confidence: float
+    # The article the event was read in, so that a record taken out of a batch still says where it
+    # came from: its URL, headline, outlet and publication date (ISO), as far as the record gave them.
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -161,6 +167,10 @@ FLAT_COLUMNS = [
     "modality",
     "confidence",
     "sentence",
+    "published",
+    "outlet",
+    "title",
+    "url",
 ]
 
 
@@ -182,6 +192,10 @@ def flatten(event: Event) -> dict[str, Any]:
         "modality": event.modality,
         "confidence": event.confidence,
         "sentence": event.sentence,
+        "published": event.published,
+        "outlet": event.outlet,
+        "title": event.title,
+        "url": event.url,
     }
     for role in ("source", "target"):
         actor: Actor | None = getattr(event, role)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import tidings
+
 TIDINGS = str(Path(sys.executable).with_name("tidings"))
 
 STORY = (
@@ -128,3 +130,17 @@ def test_a_bad_option_is_a_usage_error():
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_version_prints_the_installed_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"tidings {tidings.__version__}"
+
+
+def test_a_runtime_error_exits_1_and_a_usage_error_2(tmp_path):
+    missing = run("events", "--db", str(tmp_path / "typo.duckdb"))
+    assert missing.returncode == 1
+    assert "typo.duckdb" in missing.stderr and "TID303" in missing.stderr
+    assert not (tmp_path / "typo.duckdb").exists()
+    assert run("events", "--db", str(tmp_path / "typo.duckdb"), "--limit", "0").returncode == 2

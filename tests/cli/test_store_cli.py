@@ -216,3 +216,14 @@ def test_every_store_command_and_option_is_documented() -> None:
         for option in sorted(set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}):
             assert option in docs, f"docs/store.md does not mention {option} of `tidings {name}`"
         assert command.callback.__doc__
+
+
+def test_export_to_dash_writes_standard_output_and_parquet_there_is_a_usage_error(db: Path) -> None:
+    result = runner.invoke(app, ["export", "--db", str(db), "-f", "gdelt", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows and all(len(row) == 61 for row in rows)
+    assert "written to standard output" in result.stderr
+    assert not Path("-").exists()
+    parquet = runner.invoke(app, ["export", "--db", str(db), "-f", "parquet", "-o", "-"])
+    assert parquet.exit_code == 2 and "--output" in parquet.output

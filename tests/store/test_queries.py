@@ -77,6 +77,12 @@ def test_a_weekly_timeline_leaves_out_events_dated_only_to_a_month_or_a_year(cod
     by_year = coded_store.timeline(freq="year")
 
     assert weekly["events"].sum() == by_year["events"].sum() - vague
+    # The timeline says how many it left out, so that a reader can tell a quiet week from a vague date.
+    undated = coded_store.sql(
+        "SELECT count(*) AS n FROM events WHERE modality = 'asserted' AND date IS NULL"
+    )["n"][0]
+    assert weekly.attrs["left_out"] == vague + undated
+    assert by_year.attrs["left_out"] == undated
 
 
 def test_a_timeline_plot_is_a_png_with_bars_and_the_goldstein_line(

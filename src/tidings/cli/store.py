@@ -127,6 +127,10 @@ def ingest_cli(
 
 @app.command("events")
 def events_cli(
+    action: str | None = typer.Argument(
+        None, metavar="show", help="show ID: one event, and every mention with its evidence marked."
+    ),
+    event_id: int | None = typer.Argument(None, metavar="ID", show_default=False),
     db: Path = db_option(),
     dyad: str | None = typer.Option(None, "--dyad", help="Two actor codes or prefixes, e.g. USA,CHN."),
     actor: str | None = typer.Option(None, "--actor", help="An actor code or prefix on either side."),
@@ -141,7 +145,15 @@ def events_cli(
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     raw_csv: bool = raw_csv_option(),
 ) -> None:
-    """Folded events, newest first, with their NumMentions, NumArticles and NumSources."""
+    """Folded events, newest first, with their NumMentions, NumArticles and NumSources; or one of them."""
+    if action is not None:
+        if action != "show" or event_id is None:
+            raise typer.BadParameter("say `tidings events show ID` to see one event", param_hint="show ID")
+        from ..store.store import Store
+
+        with Store(db, read_only=True) as store:
+            store.show(event_id)
+        return
     _check_format(format, (*FRAME_FORMATS, "parquet"), output)
     pair = None
     if dyad:
@@ -231,7 +243,9 @@ def sql_cli(
 @app.command("export")
 def export_cli(
     format: str = typer.Option(..., "--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)}."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write (a folder for parquet); - for standard output."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="The file to write (a folder for parquet); - for standard output."
+    ),
     db: Path = db_option(),
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
     raw_csv: bool = raw_csv_option(),

@@ -134,6 +134,10 @@ class EventBuilder:
             location=place,
             modality=mention.modality,
             confidence=round(max(confidence, 0.1), 2),
+            url=self.article.url,
+            title=self.article.title,
+            outlet=self.article.outlet,
+            published=self.article.date,
         )
 
     def span(self, start: int, end: int) -> tuple[str, int, int]:

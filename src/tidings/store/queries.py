@@ -17,6 +17,9 @@ from .formats import FREQUENCIES
 from .schema import applied_versions
 
 
+ARTICLE_COLUMNS = "a.title AS title, a.outlet AS outlet, a.published AS published"
+
+
 @cache
 def quad_columns() -> dict[int, str]:
     """QuadClass number -> timeline column name, from ``data/ontology/quad_class.tsv``."""
@@ -86,9 +89,11 @@ def events(
         )
         bound = date or "0001-01-01"
         parameters += [bound, bound, int(mentions_count), int(mentions_count), int(last_id)]
+    # Each event keeps the article it was first read in: its headline, outlet and publication date
+    # (the url is the event's own column).
     query = (
-        f"SELECT * FROM events WHERE {' AND '.join(where)} "
-        "ORDER BY date DESC NULLS LAST, num_mentions DESC, id"
+        f"SELECT e.*, {ARTICLE_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.first_article "
+        f"WHERE {' AND '.join(where)} ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.id"
     )
     if limit is not None:
         query += f" LIMIT {int(limit)}"
@@ -128,6 +133,12 @@ def event_filter(
             where.append(f"date {operator} ?::DATE")
             parameters.append(_date(bound))
     return where, parameters
+
+
+def event(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
+    """One folded event with its first article's headline, outlet and date; no row if there is none."""
+    query = f"SELECT e.*, {ARTICLE_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.first_article"
+    return con.cursor().execute(query + " WHERE e.id = ?", [event_id]).df()
 
 
 def mentions(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from .schema import connect
 
 if TYPE_CHECKING:
     import pandas as pd
+    from rich.console import Console
 
 
 class Store:
@@ -124,6 +125,15 @@ class Store:
     def mentions(self, event_id: int) -> pd.DataFrame:
         """The mentions folded into one event, with their article and evidence."""
         return queries.mentions(self.con, event_id)
+
+    def show(self, event_id: int, *, console: Console | None = None) -> None:
+        """Print one event and every mention of it, each with its article and its evidence marked in
+        its sentence: [source], <trigger>, {target} (styled, where the terminal or notebook can)."""
+        import rich.console
+
+        from .show import event_view
+
+        (console or rich.console.Console()).print(event_view(self.con, event_id, name=self.path))
 
     def timeline(
         self,

@@ -20,12 +20,21 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str, raw: bool = 
         "SELECT column_name, data_type FROM information_schema.columns "
         "WHERE table_name = 'events' ORDER BY ordinal_position"
     ).fetchall()
+    # Then the headline, outlet and publication date of the article the event was first read in.
+    columns = [("e", name, kind) for name, kind in columns] + [
+        ("a", "title", "VARCHAR"),
+        ("a", "outlet", "VARCHAR"),
+        ("a", "published", "DATE"),
+    ]
     cells = ", ".join(
-        f"e.{name}"
+        f"{table}.{name}"
         if raw or kind != "VARCHAR"
-        else f"CASE WHEN regexp_matches(e.{name}, {FORMULA}) THEN '''' || e.{name} ELSE e.{name} END"
-        f" AS {name}"
-        for name, kind in columns
+        else f"CASE WHEN regexp_matches({table}.{name}, {FORMULA}) THEN '''' || {table}.{name}"
+        f" ELSE {table}.{name} END AS {name}"
+        for table, name, kind in columns
     )
-    query = f"SELECT {cells} FROM events e WHERE {where} ORDER BY e.date, e.id"
+    query = (
+        f"SELECT {cells} FROM events e LEFT JOIN articles a ON a.id = e.first_article "
+        f"WHERE {where} ORDER BY e.date, e.id"
+    )
     return copy(con, query, path, "FORMAT csv, HEADER true")

@@ -7,6 +7,7 @@ import os
 import duckdb
 
 from ...errors import TidingsError
+from ..queries import ARTICLE_COLUMNS
 from .copy import STDOUT, copy
 
 
@@ -23,7 +24,7 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
     # neither go to year=0/month=0, as a partition named NULL would trip readers that expect numbers.
     query = (
         f"SELECT e.*, coalesce(year(coalesce(e.date, e.first_seen)), 0) AS year, "
-        f"coalesce(month(coalesce(e.date, e.first_seen)), 0) AS month FROM events e "
-        f"WHERE {where} ORDER BY e.date, e.id"
+        f"coalesce(month(coalesce(e.date, e.first_seen)), 0) AS month, {ARTICLE_COLUMNS} FROM events e "
+        f"LEFT JOIN articles a ON a.id = e.first_article WHERE {where} ORDER BY e.date, e.id"
     )
     return copy(con, query, path, "FORMAT parquet, PARTITION_BY (year, month), OVERWRITE true")
