@@ -205,9 +205,13 @@ def timeline_cli(
 
     with Store(db, read_only=True) as store:
         frame = store.timeline(actor, other, freq=freq, since=since, until=until, directed=directed)
-    if frame.attrs.get("left_out"):
-        left_out = _count(frame.attrs["left_out"], "event")
-        print(f"tidings: {left_out} dated less precisely than a {freq} left out", file=sys.stderr)
+    left_out = frame.attrs.get("left_out", 0)
+    if left_out:
+        print(
+            f"tidings: {_count(left_out, 'event')} left out: undated, or dated only more coarsely "
+            f"than a {freq}",
+            file=sys.stderr,
+        )
     title = " – ".join(code for code in (actor, other) if code) or "all actors"
     if plot:
         from ..store.plot import plot_timeline
@@ -255,6 +259,8 @@ def export_cli(
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     from ..store.store import Store
 
+    if str(output) == "-" and format == "parquet":
+        raise typer.BadParameter("Parquet is written as a folder of files, not to -", param_hint="--output")
     with Store(db, read_only=True) as store:
         count = store.export(format, output, include_unrealized=include_unrealized, raw_csv=raw_csv)
     where = "standard output" if str(output) == "-" else output

@@ -181,11 +181,14 @@ def timeline(
     # An event dated only to its month or year cannot be placed in a week or on a day: it is left
     # out, and the frame says how many were (attrs["left_out"]).
     precisions = FREQUENCIES[: FREQUENCIES.index(freq) + 1]
-    listed = ", ".join(f"'{precision}'" for precision in precisions)
-    dated = " AND ".join([*where, "date IS NOT NULL"])
-    query = f"SELECT count(*) FROM events WHERE {dated} AND date_precision NOT IN ({listed})"
-    left_out = con.cursor().execute(query, parameters).fetchone()[0]
-    where.append(f"date_precision IN ({listed})")
+    # The events the filters match that no period can hold: undated, or dated more coarsely than freq.
+    fits = "date IS NOT NULL AND date_precision IN (" + ", ".join(f"'{p}'" for p in precisions) + ")"
+    left_out = (
+        con.cursor()
+        .execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)} AND NOT ({fits})", parameters)
+        .fetchone()[0]
+    )
+    where.append(fits)
     counts = ",\n".join(
         f"count(e.quad_class) FILTER (WHERE e.quad_class = {number}) AS {name}"
         for number, name in quad_columns().items()
