@@ -15,6 +15,7 @@ from ..read import Fields, read_articles
 from . import app
 from .options import (
     actors_option,
+    field_option,
     lexicon_files,
     lexicon_option,
     max_chars_option,
@@ -39,11 +40,12 @@ def code_cli(
     include_unrealized: bool = typer.Option(
         False, "--include-unrealized", help="Also output negated, hypothetical and intended events."
     ),
-    text_field: str = typer.Option("text", "--text-field", help="JSONL/CSV field holding the article text."),
-    date_field: str = typer.Option(
-        "date", "--date-field", help="JSONL/CSV field holding the publication date."
-    ),
-    id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    text_field: str = field_option("text", "the article text"),
+    date_field: str = field_option("date", "the publication date"),
+    id_field: str = field_option("id", "the record id"),
+    title_field: str = field_option("title", "the headline"),
+    url_field: str = field_option("url", "the article's URL"),
+    outlet_field: str = field_option("outlet", "the outlet (publisher) name"),
     max_chars: int = max_chars_option(),
     model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
@@ -54,14 +56,12 @@ def code_cli(
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     model, dictionaries = settings(model, actors)
-    coder = Coder(
-        model=model,
-        actors=dictionaries,
-        lexicon=lexicon_files(lexicon),
-        include_unrealized=include_unrealized,
+    coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
+    fields = Fields(
+        text=text_field, date=date_field, id=id_field, title=title_field, url=url_field, outlet=outlet_field
     )
-    fields = Fields(text=text_field, date=date_field, id=id_field)
-    records = read_articles(inputs, fields=fields, date=date, max_chars=max_chars)
+    records = read_articles(inputs, fields=fields, date=date)
+    max_chars: int = max_chars_option(),
     skipped = 0
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:

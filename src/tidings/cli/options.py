@@ -78,3 +78,8 @@ def raw_csv_option():
         help="Write CSV cells as they are: by default text starting with = + - @ gets a leading "
         "apostrophe so spreadsheets do not run it as a formula.",
     )
+
+
+def field_option(name: str, what: str):
+    """``--<name>-field``: which JSONL/JSON/CSV/TSV field holds ``what`` (feeds, HTML and WARC name their own)."""
+    return typer.Option(name, f"--{name}-field", help=f"JSONL/CSV field holding {what}.")

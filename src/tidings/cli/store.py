@@ -20,6 +20,7 @@ from ..terminal import cell, spreadsheet_safe
 from . import app
 from .options import (
     actors_option,
+    field_option,
     lexicon_files,
     lexicon_option,
     max_chars_option,
@@ -67,11 +68,12 @@ def ingest_cli(
     include_unrealized: bool = typer.Option(
         False, "--include-unrealized", help="Also store negated, hypothetical and intended events."
     ),
-    text_field: str = typer.Option("text", "--text-field", help="JSONL/CSV field holding the article text."),
-    date_field: str = typer.Option(
-        "date", "--date-field", help="JSONL/CSV field holding the publication date."
-    ),
-    id_field: str = typer.Option("id", "--id-field", help="JSONL/CSV field holding the record id."),
+    text_field: str = field_option("text", "the article text"),
+    date_field: str = field_option("date", "the publication date"),
+    id_field: str = field_option("id", "the record id"),
+    title_field: str = field_option("title", "the headline"),
+    url_field: str = field_option("url", "the article's URL"),
+    outlet_field: str = field_option("outlet", "the outlet (publisher) name"),
     max_chars: int = max_chars_option(),
     model: str | None = model_option(),
     actors: list[Path] = actors_option(),
@@ -97,7 +99,14 @@ def ingest_cli(
             report = store.ingest(
                 inputs,
                 workers=workers,
-                fields=Fields(text=text_field, date=date_field, id=id_field),
+                fields=Fields(
+                    text=text_field,
+                    date=date_field,
+                    id=id_field,
+                    title=title_field,
+                    url=url_field,
+                    outlet=outlet_field,
+                ),
                 date=date,
                 max_chars=max_chars,
                 coder=coder,
