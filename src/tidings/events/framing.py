@@ -299,10 +299,12 @@ class Framing(Arguments):
             addressed = self._prep_objects(verb, ("to",)) + [
                 p for medium in media for p in self._prep_objects(medium, ("to",))
             ]
+            # (the actors of the clause itself, through the reader's index, not all the document's)
             spoken_of = [
                 m
-                for m in self.doc._.actors or ()
-                if m.head in said and (m.country or m.kind != "sector")
+                for i in sorted(said)
+                for m in self.actor_at.get(i, ())
+                if m.head == i and (m.country or m.kind != "sector")
             ]
             targets = [
                 t
