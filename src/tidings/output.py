@@ -71,8 +71,6 @@ def print_table(events: list[Event], stream: IO[str]) -> None:
         kind = f"{event.cameo} {event.plover_type or ''}".strip()
         if event.modality != "asserted":
             kind += f"\n({event.modality})"
-        place = event.location.name + f" ({event.location.country})" if event.location else ""
-        # Text, not str: rich would read markup such as "[link=...]" in an article's words.
         table.add_row(
             f"{event.date or '?'}\n{event.date_precision or ''}",
             _actor_cell(event.source),

@@ -56,12 +56,16 @@ def code_cli(
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     model, dictionaries = settings(model, actors)
-    coder = Coder(model=model, actors=dictionaries, include_unrealized=include_unrealized)
+    coder = Coder(
+        model=model,
+        actors=dictionaries,
+        lexicon=lexicon_files(lexicon),
+        include_unrealized=include_unrealized,
+    )
     fields = Fields(
         text=text_field, date=date_field, id=id_field, title=title_field, url=url_field, outlet=outlet_field
     )
-    records = read_articles(inputs, fields=fields, date=date)
-    max_chars: int = max_chars_option(),
+    records = read_articles(inputs, fields=fields, date=date, max_chars=max_chars)
     skipped = 0
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
     try:

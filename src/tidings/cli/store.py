@@ -11,7 +11,6 @@ from typing import IO, TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from ..coder import Coder
 from ..read import Fields
