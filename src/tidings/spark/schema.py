@@ -61,6 +61,9 @@ def flat_events() -> pa.Schema:
     mentions = table("mentions")
     types = {field.name: field.type for field in mentions}
     types["event_id"] = pa.string()  # the Event's own id; the store's event_id is the folded event
+    # The article's fields every event carries, as the Event holds them (the publication date as ISO text).
+    for name in ("url", "title", "outlet", "published"):
+        types.setdefault(name, pa.string())
     return pa.schema([(name, types[name]) for name in FLAT_COLUMNS])
 
 

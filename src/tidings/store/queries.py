@@ -68,24 +68,24 @@ def events(
         where.append("starts_with(cameo, ?)")
         parameters.append(cameo)
     if quad_class is not None:
-        where.append("quad_class = ?")
+        where.append("e.quad_class = ?")
         parameters.append(int(quad_class))
     if place:
-        where.append("(location ILIKE ? OR location_country = ?)")
+        where.append("(e.location ILIKE ? OR e.location_country = ?)")
         parameters += [f"%{place}%", place.upper()]
     if outlet:
-        where.append("id IN (SELECT event_id FROM event_sources WHERE source = ?)")
+        where.append("e.id IN (SELECT event_id FROM event_sources WHERE source = ?)")
         parameters.append(outlet)
     if text:
-        where.append("id IN (SELECT event_id FROM mentions WHERE sentence ILIKE ? ESCAPE '\\')")
+        where.append("e.id IN (SELECT event_id FROM mentions WHERE sentence ILIKE ? ESCAPE '\\')")
         parameters.append("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if after is not None:
         # The next page continues the order below exactly: (date, mentions) descending, then id.
         date, mentions_count, last_id = after
-        day = "coalesce(date, DATE '0001-01-01')"
+        day = "coalesce(e.date, DATE '0001-01-01')"
         where.append(
             f"({day} < ?::DATE OR {day} = ?::DATE AND "
-            "(num_mentions < ? OR num_mentions = ? AND id > ?))"
+            "(e.num_mentions < ? OR e.num_mentions = ? AND e.id > ?))"
         )
         bound = date or "0001-01-01"
         parameters += [bound, bound, int(mentions_count), int(mentions_count), int(last_id)]
