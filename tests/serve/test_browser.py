@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from browser import chromium, requested, serving
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tidings import Store
 from tidings.serve import create_app
@@ -104,6 +105,11 @@ def test_filters_change_the_url_and_the_results(driver, sample_url):
     field.clear()
     field.send_keys("ASSAULT")
     driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    # The click starts a navigation; wait for the new page rather than read the old one.
+    WebDriverWait(driver, 20).until(
+        lambda d: "type=ASSAULT" in d.current_url
+        and d.execute_script("return document.readyState") == "complete"
+    )
     assert "type=ASSAULT" in driver.current_url
     after = driver.find_elements(By.CSS_SELECTOR, "table.events tr")[1:]
     assert 0 < len(after) < before and all("ASSAULT" in row.text for row in after)
