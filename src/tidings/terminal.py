@@ -18,7 +18,9 @@ ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?
 # C0 and C1 control characters other than tab and line feed, and the bidirectional overrides that
 # reorder what a line seems to say.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Text a spreadsheet runs as a formula (OWASP, CSV injection); the same pattern serves Python and
+# DuckDB's regexp_matches in the CSV export.
+FORMULA = r"^[=+@\t\r-]"
 
 
 def _visible(match: re.Match) -> str:
@@ -44,6 +46,6 @@ def cell(value: object) -> Text:
 
 def spreadsheet_safe(value: object) -> object:
     """A CSV cell that cannot start a formula: text starting with = + - @ gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and re.match(FORMULA, value):
         return "'" + value
     return value

@@ -67,6 +67,8 @@ class EventReader(Framing):
         self.skip: set[int] = doc._.boilerplate or set()
         self.used: set[int] = set()
         self.index = 0
+        # Whether each sentence (by its first token) names a non-human cause: asked once per sentence.
+        self._natural: dict[int, bool] = {}
 
     def sentence(self, sentence: Span, index: int) -> list[EventMention]:
         self.index = index
@@ -415,7 +417,7 @@ class EventReader(Framing):
                 (cameo[:2] in RELIEF_ROOTS and anchor.pos_ == "VERB")
                 or (not sources and cameo[:2] in ACCUSED_ROOTS)
             )
-            and names_cause(anchor.sent)
+            and self._names_cause(anchor.sent)
         ):
             # "the earthquake killed 40", "injured as a boiler exploded", "investigating the
             # crash": a disaster's or an accident's doing, no one's act; and the aid and troops
@@ -472,3 +474,8 @@ class EventReader(Framing):
             or self._is_force(token)
             or any(key in PEOPLE for key in phrase_keys(token))
         )
+
+    def _names_cause(self, sentence: Span) -> bool:
+        if sentence.start not in self._natural:
+            self._natural[sentence.start] = names_cause(sentence)
+        return self._natural[sentence.start]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from ...terminal import FORMULA
 from .copy import copy
-
-# Text that a spreadsheet would run as a formula (OWASP's list for CSV injection).
-FORMULA = "'^[=+@\\t\\r-]'"
 
 
 def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str, raw: bool = False) -> int:
@@ -29,7 +27,7 @@ def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str, raw: bool = 
     cells = ", ".join(
         f"{table}.{name}"
         if raw or kind != "VARCHAR"
-        else f"CASE WHEN regexp_matches({table}.{name}, {FORMULA}) THEN '''' || {table}.{name}"
+        else f"CASE WHEN regexp_matches({table}.{name}, '{FORMULA}') THEN '''' || {table}.{name}"
         f" ELSE {table}.{name} END AS {name}"
         for table, name, kind in columns
     )
