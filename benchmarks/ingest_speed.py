@@ -43,7 +43,7 @@ def child(corpus: str, db: str, workers: int) -> None:
     coder = Coder()
     load = time.perf_counter() - start
     at_checkpoint: dict[str, int] = {}
-    with Store(db) as store:
+    with Store(db, create=True) as store:
 
         def progress(report) -> None:
             if report.seen >= CHECKPOINT and not at_checkpoint:

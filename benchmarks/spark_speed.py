@@ -59,7 +59,7 @@ def child_ingest(corpus: str, db: str, workers: int) -> dict:
     start = time.perf_counter()
     coder = Coder()
     load = time.perf_counter() - start
-    with Store(db) as store:
+    with Store(db, create=True) as store:
         report = store.ingest([corpus], workers=workers, coder=coder)
         events = int(store.sql("SELECT count(*) AS n FROM events")["n"][0])
     return {

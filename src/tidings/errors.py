@@ -38,6 +38,7 @@ MESSAGES = {
     "TID307": "the SQL query failed",
     "TID308": "the SQL query took too long",
     "TID309": "no such event in the store",
+    "TID310": "the store was opened read-only",
 }
 
 

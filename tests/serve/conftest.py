@@ -47,7 +47,7 @@ def served_store(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     news = folder / "news.jsonl"
     news.write_text("".join(json.dumps(story) + "\n" for story in STORIES), encoding="utf-8")
     path = folder / "news.duckdb"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest([news], coder=coder, workers=1)
     return path
 

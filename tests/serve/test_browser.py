@@ -32,7 +32,7 @@ def seed_url(tmp_path_factory, coder):
     if not SEED.exists():
         pytest.skip(f"the seed article is not at {SEED}")
     path = tmp_path_factory.mktemp("seed") / "seed.duckdb"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest([SEED], coder=coder, workers=1, date="2023-06-19")
     with serving(create_app(path)) as url:
         yield url
@@ -41,7 +41,7 @@ def seed_url(tmp_path_factory, coder):
 @pytest.fixture(scope="module")
 def sample_url(tmp_path_factory, coder):
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest([SAMPLES], coder=coder, workers=1)
     with serving(create_app(path)) as url:
         yield url

@@ -46,7 +46,7 @@ def hostile(tmp_path_factory, coder):
     news = folder / "xss.jsonl"
     news.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     path = folder / "xss.duckdb"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest([news], coder=coder, workers=1)
     app = create_app(path)
     with serving(app) as url:

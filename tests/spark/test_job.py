@@ -86,7 +86,7 @@ def news(tmp_path_factory) -> Path:
 def ingested(news, coder, tmp_path_factory):
     """The folder ingested on one machine: its store and the problems it reported."""
     path = tmp_path_factory.mktemp("ingest") / "tidings.duckdb"
-    store = Store(path)
+    store = Store(path, create=True)
     report = store.ingest([news], workers=1, coder=coder)
     yield store, report
     store.close()

@@ -13,7 +13,7 @@ from tidings import Store
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "news.duckdb") as opened:
+    with Store(tmp_path / "news.duckdb", create=True) as opened:
         yield opened
 
 
@@ -54,7 +54,7 @@ def coded_store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
         ],
     )
     path = folder / "news.duckdb"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest([news], coder=coder, workers=1)
         store.ingest([later], coder=coder, workers=1)
     return path

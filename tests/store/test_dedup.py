@@ -167,10 +167,10 @@ def test_a_copy_ingested_in_a_later_run_folds_into_the_stored_original(
         [{"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"}],
     )
     (tmp_path / "newspulse.txt").write_text(SYNDICATED, encoding="utf-8")
-    with Store(tmp_path / "news.duckdb") as store:
+    with Store(tmp_path / "news.duckdb", create=True) as store:
         store.ingest([tmp_path / "wire.jsonl"], coder=no_events_coder, workers=1)
 
-    with Store(tmp_path / "news.duckdb") as store:
+    with Store(tmp_path / "news.duckdb", create=True) as store:
         report = store.ingest([tmp_path / "newspulse.txt"], coder=no_events_coder, workers=1)
         original, copy = articles(store)
 

@@ -69,7 +69,7 @@ STORIES = [
 def groups_store(tmp_path_factory: pytest.TempPathFactory, coder) -> Iterator[Store]:
     folder = tmp_path_factory.mktemp("groups")
     source = write_jsonl(folder / "groups.jsonl", STORIES)
-    with Store(folder / "groups.duckdb") as store:
+    with Store(folder / "groups.duckdb", create=True) as store:
         store.ingest([source], coder=coder, workers=1)
     with Store(folder / "groups.duckdb", read_only=True) as opened:
         yield opened

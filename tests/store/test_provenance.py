@@ -38,7 +38,7 @@ runner = CliRunner()
 def store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     folder = tmp_path_factory.mktemp("provenance")
     path = folder / "news.duckdb"
-    with Store(path) as store:
+    with Store(path, create=True) as store:
         store.ingest([write_jsonl(folder / "news.jsonl", [RECORD])], coder=coder, workers=1)
     return path
 

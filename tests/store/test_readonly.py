@@ -13,7 +13,7 @@ from tidings.store.readonly import query
 
 @pytest.fixture
 def store_file(tmp_path: Path) -> Path:
-    Store(tmp_path / "news.duckdb").close()
+    Store(tmp_path / "news.duckdb", create=True).close()
     return tmp_path / "news.duckdb"
 
 

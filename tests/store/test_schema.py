@@ -13,7 +13,7 @@ from tidings.store import schema
 
 
 def test_a_new_store_records_the_migrations_it_ran(tmp_path: Path) -> None:
-    with Store(tmp_path / "news.duckdb") as store:
+    with Store(tmp_path / "news.duckdb", create=True) as store:
         ran = store.sql("SELECT version, name FROM schema_migrations ORDER BY version")
         tables = set(store.sql("SELECT table_name FROM information_schema.tables")["table_name"])
 
@@ -23,16 +23,16 @@ def test_a_new_store_records_the_migrations_it_ran(tmp_path: Path) -> None:
 
 
 def test_a_store_written_by_a_newer_tidings_is_refused_with_tid301(tmp_path: Path) -> None:
-    Store(tmp_path / "news.duckdb").close()
+    Store(tmp_path / "news.duckdb", create=True).close()
     with duckdb.connect(str(tmp_path / "news.duckdb")) as con:
         con.execute("INSERT INTO schema_migrations VALUES (999, 'from_the_future', current_timestamp)")
 
     with pytest.raises(TidingsError, match=r"TID301.*schema version 999"):
-        Store(tmp_path / "news.duckdb")
+        Store(tmp_path / "news.duckdb", create=True)
 
 
 def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, monkeypatch) -> None:
-    Store(tmp_path / "news.duckdb").close()
+    Store(tmp_path / "news.duckdb", create=True).close()
     shipped = schema.migrations()
     following = shipped[-1].version + 1
     newer = (
@@ -43,7 +43,7 @@ def test_a_store_with_an_older_schema_is_migrated_when_opened(tmp_path: Path, mo
 
     with pytest.raises(TidingsError, match="TID302"):
         Store(tmp_path / "news.duckdb", read_only=True)
-    with Store(tmp_path / "news.duckdb") as store:
+    with Store(tmp_path / "news.duckdb", create=True) as store:
         versions = list(store.sql("SELECT version FROM schema_migrations ORDER BY version")["version"])
         columns = set(store.sql("SELECT * FROM events").columns)
 
@@ -61,4 +61,4 @@ def test_a_file_that_is_not_a_store_is_reported(tmp_path: Path) -> None:
     (tmp_path / "news.duckdb").write_text("id,text\n1,Ruto met Abiy\n", encoding="utf-8")
 
     with pytest.raises(TidingsError, match="TID305"):
-        Store(tmp_path / "news.duckdb")
+        Store(tmp_path / "news.duckdb", create=True)

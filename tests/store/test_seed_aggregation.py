@@ -15,7 +15,7 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "global-courant
 def test_the_blinken_wang_yi_meeting_is_one_event_per_direction_with_its_three_mentions(
     tmp_path: Path, coder
 ) -> None:
-    with Store(tmp_path / "seed.duckdb") as store:
+    with Store(tmp_path / "seed.duckdb", create=True) as store:
         store.ingest([SEED], date="2023-06-19", coder=coder, workers=1)
         meetings = store.events(dyad=("USA", "CHN"), type="CONSULT", since="2023-06-19", until="2023-06-19")
         evidence = {

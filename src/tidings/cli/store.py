@@ -93,7 +93,7 @@ def ingest_cli(
     )
     # SIGTERM (a scheduler stopping the job) ends the run as Ctrl-C does: between batches, with a message.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    with Store(db) as store:
+    with Store(db, create=True) as store:
         try:
             report = store.ingest(
                 inputs,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Self
 
 from ..coder import Coder
+from ..errors import TidingsError, problem
 from ..model import Problem
 from ..read import Fields
 from ..read.records import DEFAULT_FIELDS
@@ -27,13 +29,25 @@ class Store:
         store.ingest(["news/", "feeds.xml"])
         store.events(dyad=("USA", "CHN"), type="CONSULT", since="2023-01-01")
 
-    path: the store file; it is created, or migrated to the current schema, when opened.
-    read_only: open without the write lock, so that other readers can open it too (no ingest then).
+    path: the store file, migrated to the current schema when opened (unless ``read_only``).
+    create: create the file if it does not exist; without it a missing file is an error (TID303),
+        so that a typo in the path never gives an empty store.
+    read_only: never write; ``ingest`` is then refused.
+
+    The store is read through a read-only connection, which does not take DuckDB's write lock:
+    a Store open in a notebook does not keep ``tidings events`` or ``tidings sql`` from reading
+    the file. ``ingest`` takes the write lock for the time it runs and gives it back after.
     """
 
-    def __init__(self, path: str | os.PathLike, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike, *, create: bool = False, read_only: bool = False) -> None:
         self.path = os.fspath(path)
-        self.con = connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        if not os.path.exists(self.path) and not create:
+            detail = "pass create=True to create it" if not read_only else "run `tidings ingest` to create it"
+            raise TidingsError(str(problem(self.path, "TID303", detail)))
+        if not read_only:
+            connect(self.path).close()  # creates the file or migrates its schema
+        self.con = connect(self.path, read_only=True)
 
     def __enter__(self) -> Self:
         return self
@@ -72,6 +86,8 @@ class Store:
             called with the running IngestReport after each batch is stored.
         on_problem: called with each record that is skipped (unreadable, or failed to code).
         """
+        if self.read_only:
+            raise TidingsError(str(problem(self.path, "TID310", "open it with Store(path) to ingest")))
         coder = coder or Coder(include_unrealized=include_unrealized)
         options = {
             "coder": coder,
@@ -81,12 +97,24 @@ class Store:
             "max_chars": max_chars,
             "on_problem": on_problem,
         }
-        if progress is not True:
-            return ingest(self.con, sources, on_progress=progress or None, **options)
-        from .progress import IngestProgress
+        with self._writing():
+            if progress is not True:
+                return ingest(self.con, sources, on_progress=progress or None, **options)
+            from .progress import IngestProgress
 
-        with IngestProgress() as bar:
-            return ingest(self.con, sources, on_progress=bar.update, **options)
+            with IngestProgress() as bar:
+                return ingest(self.con, sources, on_progress=bar.update, **options)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The write lock for as long as the block runs, then the read-only connection again."""
+        self.con.close()
+        self.con = connect(self.path)
+        try:
+            yield
+        finally:
+            self.con.close()
+            self.con = connect(self.path, read_only=True)
 
     def events(
         self,
