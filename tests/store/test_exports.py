@@ -1,9 +1,8 @@
-"""Exports: GDELT 2.0's event table, POLECAT-style PLOVER JSON lines, Parquet by year and month, CSV."""
+"""Exports: GDELT 2.0's event table, POLECAT's tab-separated layout, Parquet by year and month, CSV."""
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from pathlib import Path
 
@@ -109,33 +108,46 @@ def test_gdelt_geography_uses_fips_country_codes(coded_store: Store, tmp_path: P
     assert all(code.startswith("CI") for code in santiago.ActionGeo_ADM1Code)
 
 
-def test_the_plover_export_is_json_lines_with_polecat_field_names(coded_store: Store, tmp_path: Path) -> None:
-    count = coded_store.export("plover", tmp_path / "events.jsonl")
+# POLECAT's weekly files (Harvard Dataverse), their header in file order.
+POLECAT_COLUMNS = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW",
+    "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw",
+    "Wikipedia Recipient ID", "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude",
+    "GeoNames ID", "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People",
+    "Story Organizations", "Story Locations", "Language", "Version",
+]  # fmt: skip
+POLECAT_QUADS = {"VERBAL COOPERATION", "MATERIAL COOPERATION", "VERBAL CONFLICT", "MATERIAL CONFLICT"}
 
-    records = [
-        json.loads(line) for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    assert len(records) == count > 0
-    assert all(record["Event Type"] for record in records), "CAMEO 01 and 02 events are not PLOVER events"
-    meeting = next(
-        record
-        for record in records
-        if record["Event Type"] == "CONSULT"
-        and (record["Actor Country"], record["Recipient Country"]) == ("KEN", "ETH")
-    )
+
+def test_the_polecat_export_reads_back_with_polecat_s_layout(coded_store: Store, tmp_path: Path) -> None:
+    count = coded_store.export("polecat", tmp_path / "events.tsv")
+
+    events = pd.read_csv(tmp_path / "events.tsv", sep="\t", dtype=str, keep_default_na=False)
+    assert list(events.columns) == POLECAT_COLUMNS
+    assert len(events) == count > 0
+    assert all(events["Event Type"]), "CAMEO 01 and 02 events are not PLOVER events"
+    assert set(events["Quad Code"]) <= POLECAT_QUADS
+    meeting = events[
+        (events["Event Type"] == "CONSULT")
+        & (events["Actor Country"] == "KEN")
+        & (events["Recipient Country"] == "ETH")
+    ].iloc[0]
     assert meeting["Event Date"] == "2023-06-19"
     assert (meeting["Quad Code"], meeting["Actor Name"], meeting["Recipient Name"]) == (
-        1,
+        "VERBAL COOPERATION",
         "William Ruto",
         "Abiy Ahmed",
     )
-    assert (meeting["Placename"], meeting["Country"], meeting["Source"]) == (
+    assert (meeting["Placename"], meeting["City"], meeting["Country"], meeting["Source"]) == (
+        "Nairobi",
         "Nairobi",
         "KEN",
         "Meridian Wire",
     )
-    assert meeting["Actor Name Raw"] in meeting["sentence"] and "met" in meeting["sentence"]
-    assert (meeting["num_mentions"], meeting["num_sources"]) == (2, 3)
+    assert meeting["Primary Actor Sector"] == "Government"
+    assert meeting["Actor Name Raw"] and meeting["Publication Date"]
 
 
 def test_the_parquet_export_is_partitioned_by_year_and_month(coded_store: Store, tmp_path: Path) -> None:

@@ -262,7 +262,7 @@ def export_cli(
     include_unrealized: bool = typer.Option(False, "--include-unrealized", help="Also unrealized events."),
     raw_csv: bool = raw_csv_option(),
 ) -> None:
-    """Export the events: GDELT 2.0 event or mentions table, POLECAT-style PLOVER JSON lines, Parquet or CSV."""
+    """Export the events: GDELT 2.0 event or mentions table, POLECAT's layout, Parquet or CSV."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     from ..store.store import Store

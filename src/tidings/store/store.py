@@ -196,7 +196,7 @@ class Store:
         include_unrealized: bool = False,
         raw_csv: bool = False,
     ) -> int:
-        """Write the events in ``format`` (gdelt, plover, parquet, csv) to ``path``; return the event count.
+        """Write the events in ``format`` (gdelt, gdelt-mentions, polecat, parquet, csv) to ``path``; return the event count.
 
         parquet writes a folder partitioned by year and month; the others write one file. CSV cells
         that would start a spreadsheet formula get a leading apostrophe unless ``raw_csv``.

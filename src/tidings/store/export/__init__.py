@@ -1,4 +1,4 @@
-"""Exporting a store's events: GDELT 2.0 event and mentions tables, POLECAT-style PLOVER JSON, Parquet, CSV.
+"""Exporting a store's events: GDELT 2.0 event and mentions tables, POLECAT (PLOVER) tables, Parquet, CSV.
 
 Each format is a module with ``write(con, path, *, where) -> int``, where
 ``where`` is the SQL condition on the events table that picks the rows.
@@ -10,12 +10,12 @@ import duckdb
 
 from ...errors import TidingsError
 from ..formats import EXPORT_FORMATS
-from . import csv, gdelt, gdelt_mentions, parquet, plover
+from . import csv, gdelt, gdelt_mentions, parquet, polecat
 
 WRITERS = {
     "gdelt": gdelt.write,
     "gdelt-mentions": gdelt_mentions.write,
-    "plover": plover.write,
+    "polecat": polecat.write,
     "parquet": parquet.write,
     "csv": csv.write,
 }
