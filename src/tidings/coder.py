@@ -25,6 +25,7 @@ from .model import Article, Event, Events, Problem
 from .events.lexicon import extended_lexicon
 from .events.records import doc_events
 from .parse.pipeline import load
+from .read.dates import normalise_date
 
 BATCH = 16
 
@@ -148,14 +149,15 @@ def _default_coder(include_unrealized: bool) -> Coder:
 
 
 def _iso(date: str | dt.date | None) -> str | None:
-    if date is None or isinstance(date, str):
-        if date:
-            try:
-                dt.date.fromisoformat(date)
-            except ValueError:
-                raise TidingsError(f"the date {date!r} is not YYYY-MM-DD") from None
-        return date or None
-    return date.isoformat()
+    """``date`` as YYYY-MM-DD, read in the forms the command line reads ("4 March 2024", "2024-03-04", ...)."""
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    if not date:
+        return None
+    iso = normalise_date(date)
+    if iso is None:
+        raise TidingsError(f"cannot read the date {date!r}; write it as YYYY-MM-DD or like 4 March 2024")
+    return iso
 
 
 def _as_article(record: Any) -> Article | Problem:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import tidings
+from tidings.errors import TidingsError
 
 TIDINGS = str(Path(sys.executable).with_name("tidings"))
 
@@ -144,3 +145,11 @@ def test_a_runtime_error_exits_1_and_a_usage_error_2(tmp_path):
     assert "typo.duckdb" in missing.stderr and "TID303" in missing.stderr
     assert not (tmp_path / "typo.duckdb").exists()
     assert run("events", "--db", str(tmp_path / "typo.duckdb"), "--limit", "0").returncode == 2
+
+
+def test_the_python_api_reads_dates_in_the_forms_the_command_line_reads():
+    written = tidings.code("Police arrested 30 protesters in Nairobi on Friday.", date="4 March 2024")
+    iso = tidings.code("Police arrested 30 protesters in Nairobi on Friday.", date="2024-03-04")
+    assert [e.date for e in written] == [e.date for e in iso] == ["2024-03-01"]
+    with pytest.raises(TidingsError, match="cannot read the date"):
+        tidings.code("Police arrested 30 protesters.", date="next week")

@@ -17,7 +17,9 @@ def test_an_operation_named_after_a_word_that_is_also_a_town_is_no_place(coder):
 
 def test_the_country_the_sentence_names_beats_the_country_of_the_place(coder):
     # Mirador is also a town in Brazil: the place may be wrong, the police are still Beninese.
-    events = coder.code("Beninese police arrested 30 suspects and police in Mirador on Friday.", date="2024-03-04")
+    events = coder.code(
+        "Beninese police arrested 30 suspects and police in Mirador on Friday.", date="2024-03-04"
+    )
     assert events
     assert {e.source.code for e in events if e.source is not None} <= {"BENCOP"}
 
@@ -34,3 +36,14 @@ def test_a_region_of_several_countries_is_no_town(coder):
 def test_a_continent_is_no_town(coder):
     events = coder.code("Police arrested 30 protesters in Europe on Friday.", date="2024-03-04")
     assert [e.location.country for e in events] == [None]
+
+
+def test_the_country_inside_a_region_s_name_is_no_actor(coder):
+    # "America" is the United States, "South America" and "Latin American" leaders are not.
+    events = coder.code(
+        "Latin American leaders condemned the coup on Friday, and ministers of South America met in Lima.",
+        date="2024-03-04",
+    )
+    assert all("USA" not in (e.source.code or "") for e in events if e.source is not None)
+    us = coder.code("America and China agreed to resume talks on Friday.", date="2024-03-04")
+    assert {e.source.code for e in us} >= {"USA"}

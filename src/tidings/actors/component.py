@@ -21,6 +21,7 @@ from .kb import KnowledgeBase
 from ..data_files import bundled_table
 from ..parse.index import doc_index
 from ..parse.mentions import Mention
+from ..places.world_regions import WORLD_REGIONS
 from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 
@@ -61,6 +62,9 @@ class ActorFinder:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         make_doc = self.nlp.make_doc
         self.matcher.add("ALIAS", [make_doc(name) for name in kb.names()])
+        # "South America", "Central Africa": a region, and no country inside it is an actor.
+        self.matcher.add("REGION", [make_doc(name) for name in WORLD_REGIONS])
+        self.region_label = self.nlp.vocab.strings["REGION"]
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None:
@@ -98,8 +102,12 @@ class Resolver(PhraseResolver, References):
         spans = sorted(self.finder.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         covered: dict[int, Match] = {}
         person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        for _, start, end in sorted(spans, key=lambda m: m[2] - m[1], reverse=True):
-            if any(i in covered for i in range(start, end)):
+        regions: set[int] = set()
+        for label, start, end in sorted(spans, key=lambda m: m[2] - m[1], reverse=True):
+            if any(i in covered or i in regions for i in range(start, end)):
+                continue
+            if label == self.finder.region_label:
+                regions.update(range(start, end))
                 continue
             alias = doc[start:end].text
             country = kb.countries.get(alias)

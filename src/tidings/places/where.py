@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import bundled_table
 from ..model import Place
 from .gazetteer import Gazetteer, default_gazetteer
+from .world_regions import WORLD_REGIONS
 from ..parse.index import doc_index
 from ..parse.mentions import EventMention
 from ..events.speech import with_speaker
@@ -45,12 +46,6 @@ VENUE_WORDS = frozenset(row["word"] for row in bundled_table("places", "venue_wo
 MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
 # Nouns of places that name a narrower one with "of": "the village of Ashmi", "the airport of Udbina".
 PLACE_NOUNS = frozenset(row["word"] for row in bundled_table("places", "place_nouns.tsv"))
-# Continents and regions of several countries: no town, no country ("Central America").
-WORLD_REGIONS = frozenset(
-    name
-    for row in bundled_table("places", "world_regions.tsv")
-    for name in (row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip()))
-)
 # Words that make a name an operation or exercise, not a place: "Operation Mirador".
 OPERATION_WORDS = {"operation", "exercise"}
 MOVEMENTS = {
