@@ -7,7 +7,12 @@ in the docs (docs/errors.md) and filter them in logs.
 
 from __future__ import annotations
 
+import logging
+
 from .model import Problem
+
+# Warnings about input that is read all the same (the CLI prints them on stderr, as it prints problems).
+log = logging.getLogger("tidings")
 
 MESSAGES = {
     # reading
@@ -26,6 +31,9 @@ MESSAGES = {
     "TID113": "the HTML page has no article text",
     "TID114": "the file type is not supported",
     "TID115": "the CSV row cannot be parsed",
+    # reading, said once per file, with the records still read
+    "TID116": "the text is not UTF-8",
+    "TID117": "no publication date",
     # coding
     "TID201": "the article could not be coded",
     # storing
@@ -48,6 +56,11 @@ def problem(origin: str, code: str, detail: str | None = None) -> Problem:
     if detail:
         message = f"{message} ({detail})"
     return Problem(origin=origin, message=message, code=code)
+
+
+def warn(origin: str, code: str, detail: str | None = None) -> None:
+    """Say, as ``<origin>: TIDnnn <message>``, something about input that is read all the same."""
+    log.warning("%s", problem(origin, code, detail))
 
 
 class TidingsError(Exception):

@@ -283,3 +283,32 @@ def test_max_chars_is_applied_to_every_format(tmp_path: Path, news_page: str) ->
     ]
     found = list(read_articles(sources, max_chars=80))
     assert [item.code for item in found] == ["TID104", "TID104", "TID104"]
+
+
+def test_a_file_without_publication_dates_is_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(
+        "".join(
+            json.dumps({"id": f"w{n}", "text": f"Police arrested {n} protesters in Nairobi on Sunday."})
+            + "\n"
+            for n in range(3)
+        ),
+        encoding="utf-8",
+    )
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(
+        json.dumps({"text": "Police arrested 4 men.", "date": "2024-03-04"}) + "\n", encoding="utf-8"
+    )
+
+    articles = list(read_articles([undated, dated]))
+
+    assert len(articles) == 4
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{undated}: TID117 no publication date (its events are dated only where the text gives a full date;"
+        " give --date)"
+    ]
+    caplog.clear()
+    list(read_articles([undated], date="2024-03-04"))
+    assert not caplog.records

@@ -43,17 +43,20 @@ def test_nul_bytes_are_reported_as_binary_data() -> None:
     assert "line 2" in found.message
 
 
-def test_utf16_text_is_reported_with_a_hint() -> None:
-    [found] = read(STORY.encode("utf-16"))
-    assert found.code == "TID102"
-    assert "UTF-16" in found.message
-
-
-def test_invalid_utf8_is_reported_at_the_line_of_the_first_bad_byte() -> None:
-    latin1 = "Le président a rencontré\nle ministre à Genève.".encode("latin-1")
-    [found] = read(b"Paris, 19 June\n" + latin1)
-    assert (found.code, found.origin) == ("TID103", "kyiv.txt:2")
-    assert "0xe9" in found.message
+def test_text_in_other_encodings_is_decoded_with_a_warning(caplog) -> None:
+    [utf16] = read(STORY.encode("utf-16"))
+    assert utf16.text == STORY
+    french = "GENÈVE, 19 juin - Le président a rencontré le ministre à Genève lundi, a indiqué la présidence."
+    [cp1252] = read(french.encode("cp1252"))
+    assert cp1252.text == french
+    russian = "МОСКВА, 19 июня - Министр иностранных дел встретился в понедельник с послом Украины."
+    [cp1251] = read(russian.encode("cp1251"))
+    assert cp1251.text == russian
+    assert [r.getMessage() for r in caplog.records] == [
+        "kyiv.txt: TID116 the text is not UTF-8 (decoded as UTF-16 from its byte order mark)",
+        "kyiv.txt: TID116 the text is not UTF-8 (decoded as cp1252)",
+        "kyiv.txt: TID116 the text is not UTF-8 (decoded as cp1251)",
+    ]
 
 
 def test_a_text_longer_than_max_chars_is_reported() -> None:

@@ -16,6 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
 def _version(value: bool) -> None:
     if value:
         from .. import __version__
@@ -31,6 +32,9 @@ def _options(
     ),
 ) -> None:
     """Code news articles into political event data (CAMEO, PLOVER), store, query and export it."""
+    from .options import show_warnings
+
+    show_warnings()
 
 
 # Each module adds its commands to ``app`` when imported.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import typer
 
 from ..config import load_config
+from ..errors import log
 from ..model import Problem
 from ..terminal import printable
 
@@ -83,3 +85,17 @@ def raw_csv_option():
 def field_option(name: str, what: str):
     """``--<name>-field``: which JSONL/JSON/CSV/TSV field holds ``what`` (feeds, HTML and WARC name their own)."""
     return typer.Option(name, f"--{name}-field", help=f"JSONL/CSV field holding {what}.")
+
+
+class _WarningLines(logging.Handler):
+    """tidings' warnings (TID116, TID117, ...) as lines on stderr, like the problems beside them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(printable(record.getMessage()), file=sys.stderr)
+
+
+def show_warnings() -> None:
+    """Print the warnings of the command about to run on stderr (once, however often it is called)."""
+    if not any(isinstance(handler, _WarningLines) for handler in log.handlers):
+        log.addHandler(_WarningLines())
+        log.propagate = False

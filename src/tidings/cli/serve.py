@@ -25,6 +25,8 @@ def serve_cli(
 
     application = create_app(db, allow_code=allow_code)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"tidings: serving on {host}, reachable from other machines, not only this one", file=sys.stderr)
+        print(
+            f"tidings: serving on {host}, reachable from other machines, not only this one", file=sys.stderr
+        )
     print(f"tidings: http://{host}:{port}/ (store {db}, read-only)", file=sys.stderr)
     uvicorn.run(application, host=host, port=port, log_level="warning")

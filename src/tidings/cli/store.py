@@ -306,7 +306,9 @@ def print_summary(summary: Summary, *, db: str) -> None:
     console.print(_table(summary.top_types, title="Top event types"))
     console.print(_timeline_table(summary.timeline))
     if summary.timeline.attrs.get("left_out"):
-        console.print(f"{_count(summary.timeline.attrs['left_out'], 'event')} known only to the year not shown")
+        console.print(
+            f"{_count(summary.timeline.attrs['left_out'], 'event')} known only to the year not shown"
+        )
 
 
 def write_frame(

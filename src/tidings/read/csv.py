@@ -6,12 +6,14 @@ write it: a field that holds a tab, a line break or a double quote is quoted.
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import problem
 from ..model import Article, Problem
+from .encoding import LineDecoder
 from .records import DEFAULT_FIELDS, Fields, record_articles
 from .streams import bounded_lines
 
@@ -36,7 +38,7 @@ def read_csv(
     # then too long anyway, and a runaway quoted field stops there instead of taking the whole file.
     if csv.field_size_limit() < max_chars:
         csv.field_size_limit(max_chars)
-    lines = _Lines(stream, limit=4 * max_chars + (1 << 20))
+    lines = _Lines(stream, limit=4 * max_chars + (1 << 20), decode=LineDecoder(origin))
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
@@ -85,12 +87,14 @@ class _LineTooLong(Exception):
 class _Lines:
     """The decoded lines of a CSV stream for csv.reader, keeping the lines of the row being read.
 
-    Undecodable bytes become lone surrogates, which record_articles reports for their own row only.
+    Lines that are not UTF-8 are decoded in the encoding found for them (LineDecoder); bytes that
+    still do not decode become lone surrogates, which record_articles reports for their own row only.
     A line over ``limit`` bytes is passed over and raises _LineTooLong for its row.
     """
 
-    def __init__(self, stream: BinaryIO, *, limit: int) -> None:
+    def __init__(self, stream: BinaryIO, *, limit: int, decode: LineDecoder) -> None:
         self._lines = bounded_lines(stream, limit)
+        self._decode = decode
         self._limit = limit
         self._replay: list[str] = []  # lines to read again, last first
         self._row: list[str] = []
@@ -109,7 +113,9 @@ class _Lines:
             if raw is None:
                 self.number += 1
                 raise _LineTooLong(f"a line of more than {self._limit:,} bytes")
-            line = raw.decode("utf-8-sig" if self.number == 0 else "utf-8", errors="surrogateescape")
+            if self.number == 0:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            line = self._decode(raw)
         self.number += 1
         self._row.append(line)
         return line

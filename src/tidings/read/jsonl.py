@@ -23,7 +23,7 @@ _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\r\n]*")
 # What a value passed over without parsing it is made of: whole strings, brackets, a string cut off.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|"')
-_SCALAR = re.compile(r'[^\s,\]}]*')
+_SCALAR = re.compile(r"[^\s,\]}]*")
 _CHUNK = 1 << 16
 
 

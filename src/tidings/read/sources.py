@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ..errors import TidingsError, problem
+from ..errors import TidingsError, problem, warn
 from ..model import Article, Problem
 from .csv import read_csv
 from .dates import normalise_date
@@ -182,6 +182,20 @@ def _kind(path: str) -> tuple[str, bool] | None:
 
 
 def _read_file(path: str, *, named: bool, options: _Options) -> Iterator[Article | Problem]:
+    return _undated_said(_read_path(path, named=named, options=options), origin=path)
+
+
+def _undated_said(records: Iterator[Article | Problem], *, origin: str) -> Iterator[Article | Problem]:
+    """The records, with one TID117 warning for the file when some have no publication date."""
+    said = False
+    for record in records:
+        if not said and isinstance(record, Article) and record.date is None:
+            warn(origin, "TID117", "its events are dated only where the text gives a full date; give --date")
+            said = True
+        yield record
+
+
+def _read_path(path: str, *, named: bool, options: _Options) -> Iterator[Article | Problem]:
     kind = _kind(path)
     if kind is None:
         if named:
@@ -230,6 +244,10 @@ def _read_stream(
 
 
 def _read_stdin(options: _Options) -> Iterator[Article | Problem]:
+    return _undated_said(_read_stdin_stream(options), origin=STDIN_ORIGIN)
+
+
+def _read_stdin_stream(options: _Options) -> Iterator[Article | Problem]:
     """Standard input: JSON lines when its first line that is not blank is a JSON object, else plain text."""
     stdin = getattr(sys.stdin, "buffer", None)
     if stdin is None:

@@ -84,7 +84,6 @@ def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
         yield None
 
 
-
 class DecompressionBomb(OSError):
     """A gzip file that expands far more than text does."""
 

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from ..errors import problem
 from ..model import Article, Problem
 from .dates import header_date
+from .encoding import decode
 from .records import too_long
 
 
@@ -17,25 +18,23 @@ def read_text(
 ) -> Iterator[Article | Problem]:
     """The one Article in a plain-text stream, or the Problem that keeps it from being one.
 
-    The text is kept exactly as written, apart from a leading UTF-8 byte order mark. Without
+    The text is kept exactly as written, apart from a leading byte order mark; text that is not
+    UTF-8 is decoded in the encoding found for it, with a TID116 warning. Without
     a ``date``, the publication date is read from a byline or date line near the top, if any.
     """
     # A character takes at most four bytes in UTF-8, so reading past that many bytes for max_chars
     # characters proves the text too long without holding all of a huge file.
     limit = 4 * max_chars + len(codecs.BOM_UTF8)
     data = stream.read(limit + 1)
-    if b"\x00" in data:
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         yield problem(origin, "TID102", _binary_detail(data))
         return
     if len(data) > limit:
         yield problem(origin, "TID104", f"more than {max_chars:,} characters")
         return
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        yield problem(f"{origin}:{line}", "TID103", f"byte 0x{data[error.start]:02x}")
+    text = decode(data, origin=origin)
+    if text is None:
+        yield problem(origin, "TID103", "and no other encoding fits it")
         return
     if not text.strip():
         yield problem(origin, "TID101")
@@ -48,7 +47,5 @@ def read_text(
 
 
 def _binary_detail(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16 text; save it as UTF-8"
     line = data.count(b"\n", 0, data.index(b"\x00")) + 1
     return f"a NUL byte at line {line}"
