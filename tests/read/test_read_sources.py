@@ -13,7 +13,7 @@ from warcio.warcwriter import WARCWriter
 
 from tidings.errors import TidingsError
 from tidings.model import Article, Problem
-from tidings.read import Fields, read_articles
+from tidings.read import Fields, count_records, read_articles
 
 STORY = (
     "ADDIS ABABA, June 19 - The African Union called on Monday for an immediate ceasefire in Sudan and "
@@ -312,3 +312,21 @@ def test_a_file_without_publication_dates_is_said_once(
     caplog.clear()
     list(read_articles([undated], date="2024-03-04"))
     assert not caplog.records
+
+
+def test_the_records_to_come_are_counted_for_the_progress_line(tmp_path: Path) -> None:
+    (tmp_path / "wire.jsonl").write_text(
+        "".join(json.dumps({"text": f"Police arrested {n} men."}) + "\n\n" for n in range(3)),
+        encoding="utf-8",
+    )
+    (tmp_path / "ap.csv").write_text(
+        'id,text\nap-1,"Police arrested 4 men,\nthen released them."\nap-2,Troops shelled the town.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    sources = [tmp_path, tmp_path / "missing.jsonl"]
+
+    assert count_records(sources) == len(list(read_articles(sources))) == 3 + 2 + 1 + 1
+    (tmp_path / "feed.rss").write_text("<rss/>", encoding="utf-8")
+    assert count_records([tmp_path]) is None, "a feed's items are not known without parsing it"
+    assert count_records(["-"]) is None

@@ -50,3 +50,16 @@ def test_a_read_only_store_refuses_to_ingest(tmp_path):
         pytest.raises(TidingsError, match="TID310"),
     ):
         store.ingest([tmp_path])
+
+
+def test_ingest_shows_progress_against_the_records_to_come(tmp_path, capsys):
+    articles = tmp_path / "news.jsonl"
+    articles.write_text(
+        '{"text": "Police in Nairobi arrested dozens of protesters on Tuesday.", "date": "2024-03-05"}\n'
+        '{"text": "Troops shelled the outskirts of Kharkiv on Wednesday.", "date": "2024-03-06"}\n',
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "news.duckdb", create=True) as store:
+        report = store.ingest([articles], workers=1, progress=True)
+    assert report.articles == 2
+    assert "2/2" in capsys.readouterr().err

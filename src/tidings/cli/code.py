@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from ..coder import Coded, Coder
 from ..model import Problem
 from ..output import FORMATS, EventWriter
-from ..read import Fields, read_articles
+from ..progress import BatchProgress
+from ..read import Fields, count_records, read_articles
 from . import app
 from .options import (
     actors_option,
@@ -29,11 +30,11 @@ from .options import (
 @app.command("code")
 def code_cli(
     inputs: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for standard input."),
-    date: Optional[str] = typer.Option(
+    date: str | None = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for records without one."
     ),
     format: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    output: Optional[Path] = typer.Option(
+    output: Path | None = typer.Option(
         None, "--output", "-o", help="Write to this file instead of stdout."
     ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
@@ -47,7 +48,7 @@ def code_cli(
     url_field: str = field_option("url", "the article's URL"),
     outlet_field: str = field_option("outlet", "the outlet (publisher) name"),
     max_chars: int = max_chars_option(),
-    model: Optional[str] = model_option(),
+    model: str | None = model_option(),
     actors: list[Path] = actors_option(),
     lexicon: list[Path] = lexicon_option(),
     raw_csv: bool = raw_csv_option(),
@@ -68,18 +69,23 @@ def code_cli(
     records = read_articles(inputs, fields=fields, date=date, max_chars=max_chars)
     skipped = 0
     stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        writer = EventWriter(stream, format, raw_csv=raw_csv)
-        for item in coder.iter_code(records, workers=workers):
-            if isinstance(item, Problem):
-                skipped += 1
-                report_problem(item)
-            elif isinstance(item, Coded):
-                writer.write(item.events)
-        writer.close()
-    finally:
-        if output:
-            stream.close()
+    # A progress line on a terminal, unless the events themselves are printed there.
+    shown = sys.stderr.isatty() and not stream.isatty()
+    with BatchProgress("coding", total=count_records(inputs)) if shown else nullcontext() as bar:
+        try:
+            writer = EventWriter(stream, format, raw_csv=raw_csv)
+            for done, item in enumerate(coder.iter_code(records, workers=workers), start=1):
+                if isinstance(item, Problem):
+                    skipped += 1
+                    report_problem(item)
+                elif isinstance(item, Coded):
+                    writer.write(item.events)
+                if bar is not None:
+                    bar.update(done, f"{skipped:,} skipped" if skipped else "")
+            writer.close()
+        finally:
+            if output:
+                stream.close()
     if skipped:
         print(f"tidings: {skipped} record{'s' if skipped != 1 else ''} skipped", file=sys.stderr)
         raise typer.Exit(1)

@@ -5,6 +5,6 @@ each record that cannot be read (docs/input-formats.md).
 """
 
 from .records import Fields
-from .sources import read_articles
+from .sources import count_records, read_articles
 
-__all__ = ["Fields", "read_articles"]
+__all__ = ["Fields", "count_records", "read_articles"]

@@ -82,7 +82,8 @@ class Store:
         max_chars: the longest article coded; a longer one is reported (TID104) and not coded.
         coder: the Coder to use (its model, actors and include_unrealized); default a new one.
         include_unrealized: with the default coder, also store negated, hypothetical and intended events.
-        progress: True for a progress bar on stderr (articles/s, events, duplicates), or a function
+        progress: True for a progress bar on stderr (records of the total and time left where the
+            total can be known, articles/s, events, copies), or a function
             called with the running IngestReport after each batch is stored.
         on_problem: called with each record that is skipped (unreadable, or failed to code).
         """
@@ -100,10 +101,21 @@ class Store:
         with self._writing():
             if progress is not True:
                 return ingest(self.con, sources, on_progress=progress or None, **options)
-            from .progress import IngestProgress
+            from ..progress import BatchProgress
+            from ..read import count_records
 
-            with IngestProgress() as bar:
-                return ingest(self.con, sources, on_progress=bar.update, **options)
+            sources = list(sources)
+            with BatchProgress("ingesting", total=count_records(sources)) as bar:
+
+                def show(report: IngestReport) -> None:
+                    note = (
+                        f"{report.articles_per_second:.1f}/s, {report.mentions:,} events, "
+                        f"{report.duplicates:,} copies, {report.known:,} known, "
+                        f"{len(report.problems):,} skipped"
+                    )
+                    bar.update(report.seen + len(report.problems), note)
+
+                return ingest(self.con, sources, on_progress=show, **options)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -196,7 +208,8 @@ class Store:
         include_unrealized: bool = False,
         raw_csv: bool = False,
     ) -> int:
-        """Write the events in ``format`` (gdelt, gdelt-mentions, polecat, parquet, csv) to ``path``; return the event count.
+        """Write the events in ``format`` (gdelt, gdelt-mentions, polecat, parquet, csv) to ``path``;
+        return the event count.
 
         parquet writes a folder partitioned by year and month; the others write one file. CSV cells
         that would start a spreadsheet formula get a leading apostrophe unless ``raw_csv``.
