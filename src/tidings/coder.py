@@ -184,6 +184,8 @@ def _worker_start(settings: tuple[str | None, tuple[str, ...], tuple[str, ...], 
     (``kill -9``) exits instead of waiting for work forever. Spawned workers load their own coder."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The pool ends its workers with SIGTERM; the parent's "stop like Ctrl-C" handler is not theirs.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parent = os.getppid()
 
     def watch() -> None:

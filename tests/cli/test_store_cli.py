@@ -6,6 +6,8 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -188,7 +190,7 @@ def test_sql_refuses_to_change_the_store(db: Path) -> None:
 
 @pytest.mark.parametrize(
     "format, name",
-    [("gdelt", "events.tsv"), ("plover", "events.jsonl"), ("csv", "events.csv"), ("parquet", "events")],
+    [("gdelt", "events.tsv"), ("polecat", "polecat.tsv"), ("csv", "events.csv"), ("parquet", "events")],
 )
 def test_export_writes_each_format(db: Path, tmp_path: Path, format: str, name: str) -> None:
     result = runner.invoke(app, ["export", "--db", str(db), "--format", format, "-o", str(tmp_path / name)])
@@ -227,3 +229,14 @@ def test_export_to_dash_writes_standard_output_and_parquet_there_is_a_usage_erro
     assert not Path("-").exists()
     parquet = runner.invoke(app, ["export", "--db", str(db), "-f", "parquet", "-o", "-"])
     assert parquet.exit_code == 2 and "--output" in parquet.output
+
+
+def test_ingest_on_two_workers_ends_without_a_traceback(news: Path, tmp_path: Path) -> None:
+    # The pool stops its workers with SIGTERM, which the command itself turns into a clean stop.
+    result = subprocess.run(
+        [sys.executable, "-c", "from tidings.cli import main; main()", "ingest", str(news),
+         "--db", str(tmp_path / "news.duckdb"), "--workers", "2"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr
