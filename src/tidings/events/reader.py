@@ -34,6 +34,8 @@ STANDING_ROOTS = ("05",)
 # Aid sent and troops mobilised in a sentence about a disaster are relief work (but an appeal
 # for loans after floods is politics).
 RELIEF_ROOTS = ("07", "15")
+# Sectors of armed forces: "troops marched into the city" is an advance, not a march of protest.
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Where a participle with an article stands for people: "the wounded", "the accused".
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 
@@ -260,6 +262,9 @@ class EventReader(Framing):
             subjects = [self.lexicon.through(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if need.special == "@weapon":
                 return any(self._is_force(s) for s in subjects)
+            if need.special == "@force":
+                # Also the subject a conjunct shares: "forces captured the town and marched on".
+                return any(m.sector in ARMED_SECTORS for m in self.actors(self.subjects(verb)))
             return any(key in need.lemmas for s in subjects for key in phrase_keys(s))
         if need.slot == "obj":
             objects = [self.lexicon.through(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
