@@ -217,6 +217,13 @@ STATE_CASES = [
         ("Canadian diplomat", "CANGOV"),
         id="capital-new-delhi",
     ),
+    resolves(
+        "1987-06-12",
+        "The Soviet Union accused the United States on Friday of blocking the arms talks.",
+        ("The Soviet Union", "RUS"),
+        ("the United States", "USA"),
+        id="former-state-as-its-successor",
+    ),
 ]
 
 
