@@ -29,6 +29,7 @@ def test_an_event_with_no_named_side_is_kept_with_null_sides(coder, text, root):
         "Two people died and six were hurt in a crash between a bus and a lorry on the motorway.",
         "Police are investigating a crash that left three people in hospital.",
         "Floods swept away homes and killed 12 people in the northern province.",
+        "A gas cylinder exploded in a crowded restaurant in Karachi on Friday.",
     ],
 )
 def test_disasters_accidents_and_disease_yield_no_event(coder, text):
@@ -58,6 +59,9 @@ def test_the_causes_are_data():
         ("Investigators said the army used sarin against villagers in the province.", "20"),
         ("A missile hit a crowded market in the eastern town, killing 12.", "19"),
         ("Thousands of protesters gathered outside the parliament in Tbilisi on Sunday.", "14"),
+        ("A car bomb exploded outside a police station in Kabul on Friday.", "18"),
+        ("A helicopter dropped containers of chlorine gas on the town, rescuers said.", "19"),
+        ("A soldier was killed in a limpet blast along the border on Tuesday.", "19"),
         ("The opposition leader hit out at the government over the rising cost of fuel.", "11"),
         ("The two parties sealed a deal on a coalition government late on Friday.", "05"),
     ],
@@ -77,6 +81,12 @@ def test_everyday_news_language_for_force_protest_and_criticism(coder, text, roo
 )
 def test_the_same_words_outside_force_are_no_event(coder, text):
     assert not coder.code(text, date="2022-04-08")
+
+
+def test_armed_forces_that_march_advance_rather_than_protest(coder):
+    text = "Government forces captured the town and marched deeper into a rebel-held district on Sunday."
+    events = coder.code(text, date="2022-04-08")
+    assert events and not any(e.cameo_root == "14" for e in events), [(e.cameo, e.trigger.text) for e in events]
 
 
 def test_repressed_protesters_protested(coder):

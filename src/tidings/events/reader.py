@@ -262,6 +262,8 @@ class EventReader(Framing):
             subjects = [self.lexicon.through(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if need.special == "@weapon":
                 return any(self._is_force(s) for s in subjects)
+            if need.special == "@actor":
+                return bool(self.actors(self.subjects(verb)))
             if need.special == "@force":
                 # Also the subject a conjunct shares: "forces captured the town and marched on".
                 return any(m.sector in ARMED_SECTORS for m in self.actors(self.subjects(verb)))
