@@ -25,21 +25,59 @@ import httpx
 
 from tidings.store.schema import connect
 
-COUNTRIES = ["USA", "CHN", "RUS", "UKR", "ISR", "PSE", "IRN", "IND", "PAK", "GBR", "FRA", "DEU", "TUR", "SYR",
-             "KEN", "ETH", "NGA", "BRA", "JPN", "KOR", "PRK", "SAU", "EGY", "SRB", "AFG"]
+COUNTRIES = [
+    "USA",
+    "CHN",
+    "RUS",
+    "UKR",
+    "ISR",
+    "PSE",
+    "IRN",
+    "IND",
+    "PAK",
+    "GBR",
+    "FRA",
+    "DEU",
+    "TUR",
+    "SYR",
+    "KEN",
+    "ETH",
+    "NGA",
+    "BRA",
+    "JPN",
+    "KOR",
+    "PRK",
+    "SAU",
+    "EGY",
+    "SRB",
+    "AFG",
+]
 # (CAMEO code, PLOVER type, QuadClass, Goldstein, weight)
-CODES = [("040", "CONSULT", 1, 1.0, 30), ("010", "CONSULT", 1, 0.0, 15), ("030", "AGREE", 1, 4.0, 8),
-         ("057", "AGREE", 2, 8.0, 3), ("070", "AID", 2, 7.0, 4), ("112", "ACCUSE", 3, -2.0, 10),
-         ("130", "THREATEN", 3, -4.4, 5), ("160", "REJECT", 3, -4.0, 4), ("190", "ASSAULT", 4, -10.0, 8),
-         ("173", "COERCE", 4, -5.0, 5)]
+CODES = [
+    ("040", "CONSULT", 1, 1.0, 30),
+    ("010", "CONSULT", 1, 0.0, 15),
+    ("030", "AGREE", 1, 4.0, 8),
+    ("057", "AGREE", 2, 8.0, 3),
+    ("070", "AID", 2, 7.0, 4),
+    ("112", "ACCUSE", 3, -2.0, 10),
+    ("130", "THREATEN", 3, -4.4, 5),
+    ("160", "REJECT", 3, -4.0, 4),
+    ("190", "ASSAULT", 4, -10.0, 8),
+    ("173", "COERCE", 4, -5.0, 5),
+]
 
 
 def build(path: Path, events: int) -> None:
     con = connect(path)
-    con.execute("CREATE TEMP TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, "
-                "generate_subscripts(?, 1) AS rank)", [COUNTRIES, COUNTRIES])
-    con.execute("CREATE TEMP TABLE codes (cameo VARCHAR, plover VARCHAR, quad TINYINT, goldstein DOUBLE, "
-                "weight INTEGER)")
+    con.execute(
+        "CREATE TEMP TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, "
+        "generate_subscripts(?, 1) AS rank)",
+        [COUNTRIES, COUNTRIES],
+    )
+    con.execute(
+        "CREATE TEMP TABLE codes (cameo VARCHAR, plover VARCHAR, quad TINYINT, goldstein DOUBLE, "
+        "weight INTEGER)"
+    )
     con.executemany("INSERT INTO codes VALUES (?, ?, ?, ?, ?)", CODES)
     total = sum(code[-1] for code in CODES)
     con.execute("SELECT setseed(0.42)")
@@ -60,7 +98,8 @@ def build(path: Path, events: int) -> None:
         SELECT 'a' || id, id, 'Story ' || id, 'https://news.example/' || id, 'Outlet ' || (id % 40),
                'Outlet ' || (id % 40), date, 1, 'Officials met on the day. The talks went on.', now()
         FROM drawn""")
-    con.execute("""
+    con.execute(
+        """
         INSERT INTO events (id, date, date_precision, source_code, source_country, target_code, target_country,
             cameo, cameo_root, quad_class, goldstein, plover_type, modality, location, location_country,
             num_mentions, num_articles, num_sources, first_seen, last_seen, is_root, confidence,
@@ -69,8 +108,10 @@ def build(path: Path, events: int) -> None:
                p.goldstein, p.plover, 'asserted', 'Capital of ' || b.code, b.code, 1 + (d.id % 3), 1, 1,
                d.date, d.date, true, 0.9, 'a' || d.id, now()
         FROM drawn d JOIN countries a ON a.rank = d.s JOIN countries b ON b.rank = (CASE WHEN d.t = d.s
-             THEN d.t % %d + 1 ELSE d.t END) JOIN picks p ON d.pick >= p.low AND d.pick < p.high"""
-                .replace("%d", str(len(COUNTRIES))))
+             THEN d.t % %d + 1 ELSE d.t END) JOIN picks p ON d.pick >= p.low AND d.pick < p.high""".replace(
+            "%d", str(len(COUNTRIES))
+        )
+    )
     con.execute("""
         INSERT INTO mentions (mention_id, event_id, article_id, sentence_index, sentence, date, date_precision,
             source_code, source_text, source_start, source_end, target_code, target_text, target_start, target_end,
@@ -89,21 +130,23 @@ def build(path: Path, events: int) -> None:
 
 def paths(rng: random.Random, events: int) -> str:
     a, b = rng.sample(COUNTRIES[:8], 2)
-    return rng.choice([
-        "/",
-        f"/relations/{a}/{b}",
-        f"/relations/{a}/{b}?freq=month&type=CONSULT",
-        f"/events/{rng.randint(1, events)}",
-        f"/articles/a{rng.randint(1, events)}",
-        "/api/v1/events?limit=50",
-        f"/api/v1/events?source={a}&target={b}&since=2024-01-01",
-        f"/api/v1/events?actor={a}&quad_class=4",
-        f"/api/v1/events/{rng.randint(1, events)}",
-        f"/api/v1/timeline?actor={a}&other={b}&freq=month",
-        "/api/v1/dyads",
-        f"/api/v1/actors?prefix={a[:1]}",
-        "/api/v1/stats",
-    ])
+    return rng.choice(
+        [
+            "/",
+            f"/relations/{a}/{b}",
+            f"/relations/{a}/{b}?freq=month&type=CONSULT",
+            f"/events/{rng.randint(1, events)}",
+            f"/articles/a{rng.randint(1, events)}",
+            "/api/v1/events?limit=50",
+            f"/api/v1/events?source={a}&target={b}&since=2024-01-01",
+            f"/api/v1/events?actor={a}&quad_class=4",
+            f"/api/v1/events/{rng.randint(1, events)}",
+            f"/api/v1/timeline?actor={a}&other={b}&freq=month",
+            "/api/v1/dyads",
+            f"/api/v1/actors?prefix={a[:1]}",
+            "/api/v1/stats",
+        ]
+    )
 
 
 async def load(base: str, clients: int, seconds: float, events: int) -> dict[str, list]:
@@ -121,8 +164,10 @@ async def load(base: str, clients: int, seconds: float, events: int) -> dict[str
                 except httpx.HTTPError:
                     ok = False
                 # Paths are grouped by their shape: /relations/USA/CHN and /relations/RUS/UKR together.
-                name = "/".join("*" if part.isupper() or any(c.isdigit() for c in part) else part
-                                for part in path.split("?")[0].split("/")) + ("?..." if "?" in path else "")
+                name = "/".join(
+                    "*" if part.isupper() or any(c.isdigit() for c in part) else part
+                    for part in path.split("?")[0].split("/")
+                ) + ("?..." if "?" in path else "")
                 results.setdefault(name, []).append((time.perf_counter() - start, ok))
 
     await asyncio.gather(*(client(number) for number in range(clients)))
@@ -134,8 +179,10 @@ def report(results: dict[str, list], seconds: float) -> None:
         times = sorted(t * 1000 for t, _ in rows)
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
         errors = sum(not ok for _, ok in rows)
-        return (f"{name:32} {len(rows) / seconds:8.1f} req/s  p50 {statistics.median(times):7.1f} ms  "
-                f"p99 {p99:7.1f} ms  errors {errors}")
+        return (
+            f"{name:32} {len(rows) / seconds:8.1f} req/s  p50 {statistics.median(times):7.1f} ms  "
+            f"p99 {p99:7.1f} ms  errors {errors}"
+        )
 
     for name, rows in sorted(results.items()):
         print(line(name, rows))
@@ -156,7 +203,9 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([str(Path(sys.executable).with_name("tidings")), "serve", "--db", str(store), "--port", str(port)])
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("tidings")), "serve", "--db", str(store), "--port", str(port)]
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

@@ -112,8 +112,12 @@ def event_detail(con, event_id: int) -> dict[str, Any]:
     found = records(queries.event(con, event_id))
     if not found:
         raise HTTPException(404, f"no event {event_id}")
-    sources = [row[0] for row in con.execute(
-        "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]).fetchall()]
+    sources = [
+        row[0]
+        for row in con.execute(
+            "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]
+        ).fetchall()
+    ]
     return {"event": found[0], "mentions": records(queries.mentions(con, event_id)), "outlets": sources}
 
 
@@ -128,8 +132,17 @@ def articles(
     before: Annotated[int | None, Query(ge=0, description="next_before of the previous page")] = None,
 ) -> dict[str, Any]:
     """Articles, the latest read first (copies included, with the original they fold into)."""
-    rows = records(queries.articles(con, outlet=outlet or None, since=since or None, until=until or None,
-                                    title=q or None, before=before, limit=limit + 1))
+    rows = records(
+        queries.articles(
+            con,
+            outlet=outlet or None,
+            since=since or None,
+            until=until or None,
+            title=q or None,
+            before=before,
+            limit=limit + 1,
+        )
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     return {"articles": rows, "next_before": rows[-1]["seq"] if more else None}
@@ -145,7 +158,11 @@ def article_detail(con, article_id: str) -> dict[str, Any]:
     found, mentions, copies = queries.article(con, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
-    return {"article": records(pd.DataFrame([found]))[0], "mentions": records(mentions), "copies": records(copies)}
+    return {
+        "article": records(pd.DataFrame([found]))[0],
+        "mentions": records(mentions),
+        "copies": records(copies),
+    }
 
 
 @router.get("/timeline")
@@ -161,8 +178,12 @@ def timeline(
     if other and values["actor"]:
         values["dyad"], values["actor"] = (values["actor"], other), None
     frame = queries.timeline(con, freq=freq, **values)
-    return {"freq": freq, "periods": records(frame), "left_out": frame.attrs["left_out"],
-            "types": records(queries.types(con, **values))}
+    return {
+        "freq": freq,
+        "periods": records(frame),
+        "left_out": frame.attrs["left_out"],
+        "types": records(queries.types(con, **values)),
+    }
 
 
 @router.get("/dyads")
@@ -214,9 +235,12 @@ def stats(request: Request) -> dict[str, Any]:
 
 
 @router.post("/code")
-def code(request: Request, text: Annotated[str, Body(embed=True, max_length=MAX_CODE_BYTES)],
-         date: Annotated[str | None, Body(embed=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] = None) -> dict[str, Any]:
-    """Code a posted article and return its events as ``tidings code --format json`` does (``--allow-code``)."""
+def code(
+    request: Request,
+    text: Annotated[str, Body(embed=True, max_length=MAX_CODE_BYTES)],
+    date: Annotated[str | None, Body(embed=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+) -> dict[str, Any]:
+    """Code a posted article; its events as ``tidings code --format json`` gives them (``--allow-code``)."""
     if not request.app.state.allow_code:
         raise HTTPException(403, "coding is off; start the server with --allow-code")
     return {"events": [event.to_dict() for event in request.app.state.coder().code(text, date=date)]}

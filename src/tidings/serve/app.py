@@ -34,9 +34,14 @@ def create_app(
     allow_code: enable ``POST /api/v1/code``; query_timeout_s: a request whose queries run longer is
     interrupted and answered 503 (TID308).
     """
-    app = FastAPI(title="tidings", description="Political event data with its evidence.", version="1",
-                  # FastAPI's own /docs loads Swagger UI from a CDN; ours is a page of the schema.
-                  docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="tidings",
+        description="Political event data with its evidence.",
+        version="1",
+        # FastAPI's own /docs loads Swagger UI from a CDN; ours is a page of the schema.
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.con = open_store(db)
     app.state.allow_code = allow_code
     app.state.query_timeout_s = query_timeout_s

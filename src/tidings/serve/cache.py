@@ -16,8 +16,9 @@ class ResponseCache:
     Only complete 200 answers are kept; downloads (``/download/``) are streamed afresh each time.
     """
 
-    def __init__(self, app: Any, *, max_entry_bytes: int = MAX_ENTRY_BYTES,
-                 max_total_bytes: int = MAX_TOTAL_BYTES) -> None:
+    def __init__(
+        self, app: Any, *, max_entry_bytes: int = MAX_ENTRY_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES
+    ) -> None:
         self.app = app
         self.max_entry_bytes = max_entry_bytes
         self.max_total_bytes = max_total_bytes

@@ -11,7 +11,9 @@ from ..store import queries
 from . import world
 
 
-def bars(periods: list[dict[str, Any]], freq: str = "month", *, width: int = 640, height: int = 160) -> list[dict[str, Any]]:
+def bars(
+    periods: list[dict[str, Any]], freq: str = "month", *, width: int = 640, height: int = 160
+) -> list[dict[str, Any]]:
     """One stacked bar per period, QuadClass by QuadClass, scaled to the tallest period."""
     tallest = max((row["events"] for row in periods), default=0) or 1
     step = width / max(len(periods), 1)
@@ -23,13 +25,24 @@ def bars(periods: list[dict[str, Any]], freq: str = "month", *, width: int = 640
             size = height * row[column] / tallest
             if size:
                 top -= size
-                drawn.append({"x": index * step, "y": top, "w": max(step - 1, 1), "h": size, "quad": number,
-                              "period": row["period"], "until": period_end(row["period"], freq),
-                              "count": row[column]})
+                drawn.append(
+                    {
+                        "x": index * step,
+                        "y": top,
+                        "w": max(step - 1, 1),
+                        "h": size,
+                        "quad": number,
+                        "period": row["period"],
+                        "until": period_end(row["period"], freq),
+                        "count": row[column],
+                    }
+                )
     return drawn
 
 
-def goldstein(periods: list[dict[str, Any]], freq: str, *, width: int = 640, height: int = 100) -> list[dict[str, Any]]:
+def goldstein(
+    periods: list[dict[str, Any]], freq: str, *, width: int = 640, height: int = 100
+) -> list[dict[str, Any]]:
     """One bar per period with events: its mean Goldstein score, cooperation up from the middle line and
     conflict down, on the scale's full range of -10 to +10."""
     step = width / max(len(periods), 1)
@@ -40,9 +53,18 @@ def goldstein(periods: list[dict[str, Any]], freq: str, *, width: int = 640, hei
         if score is None or not row["events"]:
             continue
         size = middle * abs(score) / 10
-        drawn.append({"x": index * step, "y": middle - size if score > 0 else middle, "w": max(step - 1, 1),
-                      "h": max(size, 0.5), "kind": "coop" if score >= 0 else "conflict", "score": score,
-                      "period": row["period"], "until": period_end(row["period"], freq)})
+        drawn.append(
+            {
+                "x": index * step,
+                "y": middle - size if score > 0 else middle,
+                "w": max(step - 1, 1),
+                "h": max(size, 0.5),
+                "kind": "coop" if score >= 0 else "conflict",
+                "score": score,
+                "period": row["period"],
+                "until": period_end(row["period"], freq),
+            }
+        )
     return drawn
 
 
@@ -72,20 +94,45 @@ def network(dyads: list[dict[str, Any]], *, width: int = 720, height: int = 620)
     nodes = {}
     for index, actor in enumerate(order):
         angle = 2 * math.pi * index / max(len(order), 1) - math.pi / 2
-        nodes[actor] = {"code": actor, "events": totals[actor], "r": 4 + 14 * math.sqrt(totals[actor] / most),
-                        "x": centre_x + radius * math.cos(angle), "y": centre_y + radius * math.sin(angle),
-                        "label_x": centre_x + (radius + 28) * math.cos(angle),
-                        "label_y": centre_y + (radius + 28) * math.sin(angle) + 4}
+        nodes[actor] = {
+            "code": actor,
+            "events": totals[actor],
+            "r": 4 + 14 * math.sqrt(totals[actor] / most),
+            "x": centre_x + radius * math.cos(angle),
+            "y": centre_y + radius * math.sin(angle),
+            "label_x": centre_x + (radius + 28) * math.cos(angle),
+            "label_y": centre_y + (radius + 28) * math.sin(angle) + 4,
+        }
     heaviest = max((dyad["events"] for dyad in dyads), default=1)
     edges = []
     for dyad in dyads:
         start, end = nodes[dyad["source"]], nodes[dyad["target"]]
-        # The control point sits to the right of the line from source to target.
-        bend_x, bend_y = (end["y"] - start["y"]) * 0.15, (start["x"] - end["x"]) * 0.15
-        control = ((start["x"] + end["x"]) / 2 + bend_x, (start["y"] + end["y"]) / 2 + bend_y)
-        edges.append({**dyad, "width": 1 + 9 * dyad["events"] / heaviest, "tone": tone(dyad["goldstein"]),
-                      "path": f"M{start['x']:.1f},{start['y']:.1f} Q{control[0]:.1f},{control[1]:.1f} "
-                              f"{end['x']:.1f},{end['y']:.1f}"})
+        if start is end:
+            # Within one country (a government and its protesters): a loop inward, clear of the labels.
+            in_x, in_y = (centre_x - start["x"]) / radius, (centre_y - start["y"]) / radius
+            reach, spread = 45, 22
+            x, y = start["x"], start["y"]
+            ahead_x, ahead_y = x + reach * in_x, y + reach * in_y
+            path = (
+                f"M{x:.1f},{y:.1f} C{ahead_x - spread * in_y:.1f},{ahead_y + spread * in_x:.1f} "
+                f"{ahead_x + spread * in_y:.1f},{ahead_y - spread * in_x:.1f} {x:.1f},{y:.1f}"
+            )
+        else:
+            # The control point sits to the right of the line from source to target.
+            bend_x, bend_y = (end["y"] - start["y"]) * 0.15, (start["x"] - end["x"]) * 0.15
+            control = ((start["x"] + end["x"]) / 2 + bend_x, (start["y"] + end["y"]) / 2 + bend_y)
+            path = (
+                f"M{start['x']:.1f},{start['y']:.1f} Q{control[0]:.1f},{control[1]:.1f} "
+                f"{end['x']:.1f},{end['y']:.1f}"
+            )
+        edges.append(
+            {
+                **dyad,
+                "width": 1 + 9 * dyad["events"] / heaviest,
+                "tone": tone(dyad["goldstein"]),
+                "path": path,
+            }
+        )
     # Thin edges last, so that they stay visible (and clickable) on top of the wide ones.
     edges.sort(key=lambda edge: -edge["width"])
     return {"width": width, "height": height, "nodes": list(nodes.values()), "edges": edges}
@@ -99,9 +146,15 @@ def world_map(places: list[dict[str, Any]]) -> dict[str, Any]:
         if place["country"]:
             by_country[place["country"]] = by_country.get(place["country"], 0) + place["events"]
     busiest_country = max(by_country.values(), default=1)
-    shapes = [{"name": country.name, "path": country.path, "events": by_country.get(country.iso3 or "", 0),
-               "shade": math.ceil(4 * math.sqrt(by_country.get(country.iso3 or "", 0) / busiest_country))}
-              for country in world.countries()]
+    shapes = [
+        {
+            "name": country.name,
+            "path": country.path,
+            "events": by_country.get(country.iso3 or "", 0),
+            "shade": math.ceil(4 * math.sqrt(by_country.get(country.iso3 or "", 0) / busiest_country)),
+        }
+        for country in world.countries()
+    ]
     busiest = max((place["events"] for place in places), default=1)
     dots = []
     for place in sorted(places, key=lambda place: -place["events"]):

@@ -24,7 +24,10 @@ from .connection import Store
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=select_autoescape(default=True)
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(default=True),
+    # A missing value (an actor without a name, an event without a place) shows as nothing, not "None".
+    finalize=lambda value: "" if value is None else value,
 )
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 MAX_DOWNLOAD = 100_000
@@ -43,7 +46,12 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> Markup:
         start, end = int(start), int(end)
         if start < at or end > len(text):
             continue
-        out += [escape(text[at:start]), Markup(f'<mark class="{role}">'), escape(text[start:end]), Markup("</mark>")]
+        out += [
+            escape(text[at:start]),
+            Markup(f'<mark class="{role}">'),
+            escape(text[start:end]),
+            Markup("</mark>"),
+        ]
         at = end
     out.append(escape(text[at:]))
     return Markup("").join(out)
@@ -54,7 +62,9 @@ def plover_types() -> tuple[str, ...]:
     return tuple(row["type"] for row in bundled_table("ontology", "plover.tsv"))
 
 
-templates.globals.update(safe_url=safe_url, quads=QUADS, plover_types=plover_types, tone=charts.tone, urlencode=urlencode)
+templates.globals.update(
+    safe_url=safe_url, quads=QUADS, plover_types=plover_types, tone=charts.tone, urlencode=urlencode
+)
 
 
 def render(name: str, request: Request, **context: Any) -> HTMLResponse:
@@ -65,9 +75,11 @@ def render(name: str, request: Request, **context: Any) -> HTMLResponse:
         state = {key: value for key, value in (query | changes).items() if value is not None and value != ""}
         return path + "?" + urlencode(state)
 
-    return HTMLResponse(templates.get_template(name).render(
-        query=query, link=link, actor_codes=request.app.state.actor_codes(), **context
-    ))
+    return HTMLResponse(
+        templates.get_template(name).render(
+            query=query, link=link, actor_codes=request.app.state.actor_codes(), **context
+        )
+    )
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -85,7 +97,11 @@ def overview(request: Request, con: Store, filters: Annotated[Filters, Depends()
     values["until"] = values["until"] or summary.last_published
     periods = records(queries.timeline(con, freq="month", **values))
     return render(
-        "overview.html", request, summary=summary, bars=charts.bars(periods), periods=periods,
+        "overview.html",
+        request,
+        summary=summary,
+        bars=charts.bars(periods),
+        periods=periods,
         dyads=records(queries.dyads(con, **filters.values, limit=10)),
         actors=records(queries.actors(con, "", limit=10)),
         types=records(queries.types(con, **filters.values)),
@@ -109,11 +125,16 @@ def relation(
         periods = records(queries.timeline(con, freq=freq, **values))
         for row in periods:
             row["until"] = charts.period_end(row["period"], freq)
-        sides.append({
-            "source": source, "target": target, "periods": periods, "bars": charts.bars(periods, freq),
-            "goldstein": charts.goldstein(periods, freq),
-            "types": records(queries.types(con, **values)),
-        })
+        sides.append(
+            {
+                "source": source,
+                "target": target,
+                "periods": periods,
+                "bars": charts.bars(periods, freq),
+                "goldstein": charts.goldstein(periods, freq),
+                "types": records(queries.types(con, **values)),
+            }
+        )
     filters.values["dyad"] = (first, second)
     page = page_of_events(con, filters, 50, cursor)
     return render("relation.html", request, first=first, second=second, sides=sides, freq=freq, **page)
@@ -140,24 +161,34 @@ def world_map(
 ):
     """Where the filtered events happened, on the world's countries, and the events themselves."""
     places = records(queries.places(con, **filters.values))
-    return render("map.html", request, map=charts.world_map(places), places=places,
-                  **page_of_events(con, filters, 50, cursor))
+    return render(
+        "map.html",
+        request,
+        map=charts.world_map(places),
+        places=places,
+        **page_of_events(con, filters, 50, cursor),
+    )
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, con: Store, event_id: int):
     detail = event_detail(con, event_id)
     ids = sorted({mention["article_id"] for mention in detail["mentions"]})
-    texts = dict(con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall())
+    texts = dict(
+        con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+    )
     for mention in detail["mentions"]:
         # Offsets index the article's text; the sentence is placed in it to show them.
         text = texts.get(mention["article_id"]) or ""
         at = text.rfind(mention["sentence"], 0, mention["trigger_start"] + len(mention["sentence"]))
-        mention["html"] = highlight(mention["sentence"], [
-            (mention[f"{role}_start"] - at, mention[f"{role}_end"] - at, role)
-            for role in ("source", "target", "trigger")
-            if at >= 0 and mention[f"{role}_start"] is not None
-        ])
+        mention["html"] = highlight(
+            mention["sentence"],
+            [
+                (mention[f"{role}_start"] - at, mention[f"{role}_end"] - at, role)
+                for role in ("source", "target", "trigger")
+                if at >= 0 and mention[f"{role}_start"] is not None
+            ],
+        )
     return render("event.html", request, **detail)
 
 

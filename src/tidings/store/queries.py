@@ -16,7 +16,6 @@ from ..read.dates import normalise_date
 from .formats import FREQUENCIES
 from .schema import applied_versions
 
-
 ARTICLE_COLUMNS = "a.title AS title, a.outlet AS outlet, a.published AS published"
 
 
@@ -59,7 +58,8 @@ def events(
     query = (
         f"WITH page AS (SELECT * FROM events e WHERE {' AND '.join(where)} {order}"
         + (f" LIMIT {int(limit)}" if limit is not None else "")
-        + f") SELECT e.*, {ARTICLE_COLUMNS} FROM page e LEFT JOIN articles a ON a.id = e.first_article {order}"
+        + f") SELECT e.*, {ARTICLE_COLUMNS} FROM page e "
+        f"LEFT JOIN articles a ON a.id = e.first_article {order}"
     )
     return con.execute(query, parameters).df()
 
@@ -215,7 +215,8 @@ def dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any) ->
     score, most events first; filters: any of ``event_filter``'s."""
     where, parameters = event_filter(**filters)
     query = f"""
-        SELECT coalesce(source_country, source_code) AS source, coalesce(target_country, target_code) AS target,
+        SELECT coalesce(source_country, source_code) AS source,
+               coalesce(target_country, target_code) AS target,
                count(*) AS events, round(avg(goldstein), 2) AS goldstein
         FROM events e WHERE {" AND ".join(where)} AND source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, source, target LIMIT {int(limit)}"""
@@ -373,18 +374,19 @@ def actors(con: duckdb.DuckDBPyConnection, prefix: str = "", *, limit: int = 20)
     ).df()
 
 
-def article(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
+def article(
+    con: duckdb.DuckDBPyConnection, article_id: str
+) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
     """One article (without its MinHash), its event mentions, and the copies folded into it."""
-    found = con.execute(
-        "SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id]
-    ).df()
+    found = con.execute("SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id]).df()
     if found.empty:
         return None, pd.DataFrame(), pd.DataFrame()
     mentions_of = con.execute(
         "SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, trigger_start", [article_id]
     ).df()
     copies = con.execute(
-        "SELECT id, title, outlet, url, published, similarity FROM articles WHERE duplicate_of = ? ORDER BY seq",
+        "SELECT id, title, outlet, url, published, similarity FROM articles "
+        "WHERE duplicate_of = ? ORDER BY seq",
         [article_id],
     ).df()
     return found.iloc[0].to_dict(), mentions_of, copies

@@ -79,15 +79,29 @@ class TimedOut(TidingsError):
 def time_limit(con: duckdb.DuckDBPyConnection, timeout_s: float = TIMEOUT_S) -> Iterator[None]:
     """Interrupt what ``con`` runs once ``timeout_s`` seconds have passed, and say so (TID308).
 
-    DuckDB interrupts the one connection it is asked to: the queries must run on ``con`` itself,
-    not on a cursor made from it.
+    Past the deadline every query on ``con`` is interrupted, one that starts later too, and work
+    that finished late is refused all the same: the bound holds for everything done inside. DuckDB
+    interrupts the one connection it is asked to, so the queries must run on ``con`` itself, not on a
+    cursor made from it.
     """
-    timer = threading.Timer(timeout_s, con.interrupt)
-    timer.start()
+    finished, expired = threading.Event(), threading.Event()
+
+    def watch() -> None:
+        if finished.wait(timeout_s):
+            return
+        expired.set()
+        while True:
+            con.interrupt()
+            if finished.wait(0.001):
+                return
+
+    threading.Thread(target=watch, name="tidings-time-limit", daemon=True).start()
+    detail = f"the query ran longer than {timeout_s:g} s"
     try:
         yield
     except duckdb.InterruptException:
-        detail = f"the query ran longer than {timeout_s:g} s"
         raise TimedOut(str(problem("sql", "TID308", detail))) from None
     finally:
-        timer.cancel()
+        finished.set()
+    if expired.is_set():
+        raise TimedOut(str(problem("sql", "TID308", detail)))
