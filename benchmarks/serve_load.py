@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import statistics
@@ -128,25 +129,58 @@ def build(path: Path, events: int) -> None:
     con.close()
 
 
+# The pages and endpoints asked for: {a} and {b} are two of the eight busiest countries, {id} a random event.
+SHAPES = [
+    "/",
+    "/relations/{a}/{b}",
+    "/relations/{a}/{b}?freq=month&type=CONSULT",
+    "/network",
+    "/network?type=ASSAULT",
+    "/map?actor={a}",
+    "/events/{id}",
+    "/articles/a{id}",
+    "/api/v1/events?limit=50",
+    "/api/v1/events?source={a}&target={b}&since=2024-01-01",
+    "/api/v1/events?actor={a}&quad_class=4",
+    "/api/v1/events/{id}",
+    "/api/v1/timeline?actor={a}&other={b}&freq=month",
+    "/api/v1/dyads",
+    "/api/v1/places?type=ASSAULT",
+    "/api/v1/actors?prefix={a1}",
+    "/api/v1/stats",
+]
+
+
 def paths(rng: random.Random, events: int) -> str:
     a, b = rng.sample(COUNTRIES[:8], 2)
-    return rng.choice(
-        [
-            "/",
-            f"/relations/{a}/{b}",
-            f"/relations/{a}/{b}?freq=month&type=CONSULT",
-            f"/events/{rng.randint(1, events)}",
-            f"/articles/a{rng.randint(1, events)}",
-            "/api/v1/events?limit=50",
-            f"/api/v1/events?source={a}&target={b}&since=2024-01-01",
-            f"/api/v1/events?actor={a}&quad_class=4",
-            f"/api/v1/events/{rng.randint(1, events)}",
-            f"/api/v1/timeline?actor={a}&other={b}&freq=month",
-            "/api/v1/dyads",
-            f"/api/v1/actors?prefix={a[:1]}",
-            "/api/v1/stats",
-        ]
-    )
+    return rng.choice(SHAPES).format(a=a, b=b, a1=a[:1], id=rng.randint(1, events))
+
+
+def every_page() -> list[str]:
+    """Each path the clients can ask for, but those of single events and articles."""
+    found = {
+        shape.format(a=a, b=b, a1=a[:1])
+        for shape in SHAPES
+        if "{id}" not in shape
+        for a in COUNTRIES[:8]
+        for b in COUNTRIES[:8]
+        if a != b
+    }
+    return sorted(found)
+
+
+async def warm_up(base: str, clients: int) -> int:
+    """Ask for every page once, ``clients`` at a time, as earlier users would have: return how many."""
+    pending = every_page()
+
+    async def client() -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
+            while pending:
+                await http.get(pending.pop())
+
+    count = len(pending)
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return count
 
 
 async def load(base: str, clients: int, seconds: float, events: int) -> dict[str, list]:
@@ -194,12 +228,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--store", type=Path, help="the generated store: kept, and built only if missing")
+    parser.add_argument(
+        "--warm-up",
+        action="store_true",
+        help="ask for every page once before the clients start (answers are then kept by the server)",
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="tidings-serve-load-"))
-    store = folder / "load.duckdb"
-    start = time.perf_counter()
-    build(store, args.events)
-    print(f"built a store of {args.events:,} events in {time.perf_counter() - start:.1f} s")
+    store = args.store or Path(tempfile.mkdtemp(prefix="tidings-serve-load-")) / "load.duckdb"
+    if not store.exists():
+        start = time.perf_counter()
+        build(store, args.events)
+        print(f"built a store of {args.events:,} events in {time.perf_counter() - start:.1f} s")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -214,11 +254,19 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
+        if args.warm_up:
+            start = time.perf_counter()
+            count = asyncio.run(warm_up(base, 4))
+            print(f"warmed up: {count} pages in {time.perf_counter() - start:.1f} s")
         results = asyncio.run(load(base, args.clients, args.seconds, args.events))
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"{args.clients} clients, {args.seconds:g} s, {args.events:,} events")
+    load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"{args.clients} clients, {args.seconds:g} s, {args.events:,} events, "
+        f"{'warm' if args.warm_up else 'cold'} start; {os.cpu_count()} cores, load average {load_average}"
+    )
     report(results, args.seconds)
 
 

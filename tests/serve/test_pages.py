@@ -91,3 +91,11 @@ def test_gdelt_download_is_the_export_of_the_selection(client, served_store, tmp
     assert downloaded == exported and len(exported[0].split("\t")) == 61
     accusations = client.get("/download/events.gdelt", params={"type": "ACCUSE"}).text.splitlines()
     assert len(accusations) == 1 and accusations[0].split("\t")[26] == "112"
+
+
+def test_relation_picks_bars_wide_enough_to_read_unless_told(client):
+    # The store's articles span 17 days: a bar per day; over a year, a bar per week.
+    assert "<option selected>day</option>" in client.get("/relations/USA/CHN").text
+    year = client.get("/relations/USA/CHN", params={"since": "2023-01-01", "until": "2023-12-31"}).text
+    assert "<option selected>week</option>" in year and "Events per week" in year
+    assert "<option selected>month</option>" in client.get("/relations/USA/CHN", params={"freq": "month"}).text

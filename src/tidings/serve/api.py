@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import math
 from typing import Annotated, Any
@@ -57,9 +58,11 @@ class Filters:
         }
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def records(data: pd.DataFrame | list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: dates as ISO text, NaN as null."""
-    rows = json.loads(frame.to_json(orient="records", date_format="iso"))
+    if isinstance(data, list):
+        return [{key: _json_ready(value) for key, value in row.items()} for row in data]
+    rows = json.loads(data.to_json(orient="records", date_format="iso"))
     for row in rows:
         for key, value in row.items():
             if isinstance(value, str) and key in ("date", "first_seen", "last_seen", "published", "period"):
@@ -67,6 +70,14 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             elif isinstance(value, float) and math.isnan(value):
                 row[key] = None
     return rows
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, datetime.date):  # a datetime too
+        return value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
 
 
 def encode_cursor(row: dict[str, Any]) -> str:
@@ -84,8 +95,7 @@ def decode_cursor(cursor: str) -> tuple[str | None, int, int]:
 
 def page_of_events(con, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
     after = decode_cursor(cursor) if cursor else None
-    frame = queries.events(con, **filters.values, after=after, limit=limit + 1)
-    rows = records(frame)
+    rows = records(queries.events(con, **filters.values, after=after, limit=limit + 1, rows=True))
     more = len(rows) > limit
     rows = rows[:limit]
     return {"events": rows, "next_cursor": encode_cursor(rows[-1]) if more else None}
@@ -109,7 +119,7 @@ def event(con: Store, event_id: int) -> dict[str, Any]:
 
 
 def event_detail(con, event_id: int) -> dict[str, Any]:
-    found = records(queries.event(con, event_id))
+    found = records(queries.event(con, event_id, rows=True))
     if not found:
         raise HTTPException(404, f"no event {event_id}")
     sources = [
@@ -118,7 +128,11 @@ def event_detail(con, event_id: int) -> dict[str, Any]:
             "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]
         ).fetchall()
     ]
-    return {"event": found[0], "mentions": records(queries.mentions(con, event_id)), "outlets": sources}
+    return {
+        "event": found[0],
+        "mentions": records(queries.mentions(con, event_id, rows=True)),
+        "outlets": sources,
+    }
 
 
 @router.get("/articles")
@@ -155,11 +169,11 @@ def article(con: Store, article_id: Annotated[str, Path(max_length=100)]) -> dic
 
 
 def article_detail(con, article_id: str) -> dict[str, Any]:
-    found, mentions, copies = queries.article(con, article_id)
+    found, mentions, copies = queries.article(con, article_id, rows=True)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     return {
-        "article": records(pd.DataFrame([found]))[0],
+        "article": records([found])[0],
         "mentions": records(mentions),
         "copies": records(copies),
     }

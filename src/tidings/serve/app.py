@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -19,6 +21,10 @@ from .cache import ResponseCache
 from .connection import QUERY_TIMEOUT_S, open_store
 
 MAX_REQUEST_BYTES = 256_000
+# Requests that query the store run in this many threads at once, the others wait their turn: more
+# would only take the interpreter from each other and from the answers kept in memory, which are sent
+# at once (DuckDB itself runs each query on every core).
+WORKER_THREADS = 2
 # No inline script or style, nothing from another origin, no plugins, no framing.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -34,7 +40,14 @@ def create_app(
     allow_code: enable ``POST /api/v1/code``; query_timeout_s: a request whose queries run longer is
     interrupted and answered 503 (TID308).
     """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="tidings",
         description="Political event data with its evidence.",
         version="1",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import math
+from datetime import date, timedelta
 from typing import Any
-
-import pandas as pd
 
 from ..store import queries
 from . import world
@@ -68,10 +68,31 @@ def goldstein(
     return drawn
 
 
+# A 640-pixel chart shows this many periods as bars wide enough to see and to click.
+MOST_PERIODS = 120
+DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
+
+
+def readable_freq(since: str | None, until: str | None) -> str:
+    """The finest period (day, week, month, year) that cuts since..until into at most MOST_PERIODS."""
+    if not since or not until:
+        return "week"
+    span = (date.fromisoformat(until) - date.fromisoformat(since)).days + 1
+    return next((freq for freq, days in DAYS.items() if span / days <= MOST_PERIODS), "year")
+
+
 def period_end(period: str, freq: str) -> str:
-    """The last day of the period that starts on ``period``."""
-    start = pd.Timestamp(period)
-    return (start + pd.DateOffset(**{f"{freq}s": 1}) - pd.Timedelta(days=1)).date().isoformat()
+    """The last day of the period that starts on ``period`` (YYYY-MM-DD)."""
+    start = date.fromisoformat(period)
+    if freq == "day":
+        end = start
+    elif freq == "week":
+        end = start + timedelta(days=6)
+    elif freq == "month":
+        end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    else:
+        end = start.replace(month=12, day=31)
+    return end.isoformat()
 
 
 def tone(score: float | None) -> str:

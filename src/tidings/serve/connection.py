@@ -31,4 +31,5 @@ def request_cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         cursor.close()
 
 
-Store = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor)]
+# Closed when the endpoint returns, before its answer is sent: a request over its time is answered 503.
+Store = Annotated[duckdb.DuckDBPyConnection, Depends(request_cursor, scope="function")]

@@ -116,9 +116,13 @@ def relation(
     first: Annotated[str, PathParam(max_length=40)],
     second: Annotated[str, PathParam(max_length=40)],
     filters: Annotated[Filters, Depends()],
-    freq: Annotated[str, Query(pattern=FREQ)] = "week",
+    freq: Annotated[str | None, Query(pattern=FREQ, description="default: bars of readable width")] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ):
+    summary = request.app.state.summary()
+    freq = freq or charts.readable_freq(
+        filters.values["since"] or summary.first_published, filters.values["until"] or summary.last_published
+    )
     sides = []
     for source, target in ((first, second), (second, first)):
         values = dict(filters.values, dyad=(source, target), directed=True)

@@ -17,6 +17,9 @@ from .formats import FREQUENCIES
 from .schema import applied_versions
 
 ARTICLE_COLUMNS = "a.title AS title, a.outlet AS outlet, a.published AS published"
+# Up to this many rows, a page of events is looked up by key rather than joined (see ``events``).
+MAX_LOOKUP = 1000
+EVENT_ORDER = "ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.id"
 
 
 @cache
@@ -33,12 +36,14 @@ def events(
     *,
     limit: int | None = None,
     after: tuple[str | None, int, int] | None = None,
+    rows: bool = False,
     **filters: Any,
-) -> pd.DataFrame:
+) -> pd.DataFrame | list[dict[str, Any]]:
     """Folded events matching every filter given, newest first; see ``Store.events``.
 
     filters: any of ``event_filter``'s; after: the (date, num_mentions, id) of the last event of the
-    previous page, for cursor pagination in the same order.
+    previous page, for cursor pagination in the same order; rows: dicts rather than a DataFrame (see
+    ``fetch``).
     """
     where, parameters = event_filter(**filters)
     if after is not None:
@@ -51,17 +56,54 @@ def events(
         )
         bound = date or "0001-01-01"
         parameters += [bound, bound, int(mentions_count), int(mentions_count), int(last_id)]
-    order = "ORDER BY e.date DESC NULLS LAST, e.num_mentions DESC, e.id"
-    # The page is picked from the events alone, then joined to the article it was first read in
-    # (headline, outlet, publication date; the url is the event's own column): joining first would
-    # read every article of a big store for a page of fifty.
-    query = (
-        f"WITH page AS (SELECT * FROM events e WHERE {' AND '.join(where)} {order}"
-        + (f" LIMIT {int(limit)}" if limit is not None else "")
-        + f") SELECT e.*, {ARTICLE_COLUMNS} FROM page e "
-        f"LEFT JOIN articles a ON a.id = e.first_article {order}"
-    )
-    return con.execute(query, parameters).df()
+    if limit is None or limit > MAX_LOOKUP:
+        # Each event keeps the article it was first read in: its headline, outlet and publication
+        # date (the url is the event's own column).
+        query = (
+            f"SELECT e.*, {ARTICLE_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.first_article "
+            f"WHERE {' AND '.join(where)} {EVENT_ORDER}" + ("" if limit is None else f" LIMIT {int(limit)}")
+        )
+        return fetch(con, query, parameters, rows=rows)
+    # A page: its events are picked reading only the columns that order them, then their rows and
+    # articles are looked up by key. Sorting whole rows, or joining every article, would read a big
+    # store from end to end for a page of fifty.
+    picked = con.execute(
+        f"SELECT e.id, e.first_article FROM events e WHERE {' AND '.join(where)} {EVENT_ORDER} "
+        f"LIMIT {int(limit)}",
+        parameters,
+    ).fetchall()
+    return _by_key(con, [event_id for event_id, _ in picked], [article for _, article in picked], rows=rows)
+
+
+def _by_key(
+    con: duckdb.DuckDBPyConnection, ids: list[int], articles: list[str], *, rows: bool
+) -> pd.DataFrame | list[dict[str, Any]]:
+    """The events ``ids`` with the headline, outlet and date of their first ``articles``, newest first."""
+    articles = list(dict.fromkeys(articles))
+    query = f"""
+        SELECT e.*, {ARTICLE_COLUMNS}
+        FROM (SELECT * FROM events WHERE id IN ({_slots(ids)})) e
+        LEFT JOIN (SELECT id, title, outlet, published FROM articles WHERE id IN ({_slots(articles)})) a
+            ON a.id = e.first_article
+        {EVENT_ORDER}"""
+    return fetch(con, query, ids + articles, rows=rows)
+
+
+def _slots(values: list) -> str:
+    """The placeholders of an IN list of ``values``: a key lookup DuckDB answers from the index."""
+    return ", ".join("?" * len(values)) or "NULL"
+
+
+def fetch(
+    con: duckdb.DuckDBPyConnection, query: str, parameters: list, *, rows: bool = False
+) -> pd.DataFrame | list[dict[str, Any]]:
+    """The result of ``query`` as a DataFrame, or as a list of dicts if ``rows``: what the HTTP API
+    sends, and for an event or two several times cheaper to build than the query is to run."""
+    result = con.execute(query, parameters)
+    if not rows:
+        return result.df()
+    names = [column[0] for column in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
 def event_filter(
@@ -130,21 +172,30 @@ def event_filter(
     return where, parameters
 
 
-def event(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
+def event(
+    con: duckdb.DuckDBPyConnection, event_id: int, *, rows: bool = False
+) -> pd.DataFrame | list[dict[str, Any]]:
     """One folded event with its first article's headline, outlet and date; no row if there is none."""
-    query = f"SELECT e.*, {ARTICLE_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.first_article"
-    return con.execute(query + " WHERE e.id = ?", [event_id]).df()
+    found = con.execute("SELECT first_article FROM events WHERE id = ?", [event_id]).fetchall()
+    return _by_key(con, [event_id] if found else [], [found[0][0]] if found else [], rows=rows)
 
 
-def mentions(con: duckdb.DuckDBPyConnection, event_id: int) -> pd.DataFrame:
+def mentions(
+    con: duckdb.DuckDBPyConnection, event_id: int, *, rows: bool = False
+) -> pd.DataFrame | list[dict[str, Any]]:
     """The mentions of one event, with the title, outlet, date and URL of their article."""
-    return con.execute(
-        """
+    articles = [
+        row[0]
+        for row in con.execute(
+            "SELECT DISTINCT article_id FROM mentions WHERE event_id = ?", [event_id]
+        ).fetchall()
+    ]
+    query = f"""
         SELECT m.*, a.title, a.outlet, a.published, a.url
-        FROM (SELECT * FROM mentions WHERE event_id = ?) m JOIN articles a ON a.id = m.article_id
-        ORDER BY a.seq, m.sentence_index""",
-        [event_id],
-    ).df()
+        FROM (SELECT * FROM mentions WHERE event_id = ?) m
+        JOIN (SELECT * FROM articles WHERE id IN ({_slots(articles)})) a ON a.id = m.article_id
+        ORDER BY a.seq, m.sentence_index"""
+    return fetch(con, query, [event_id, *articles], rows=rows)
 
 
 def timeline(
@@ -375,21 +426,26 @@ def actors(con: duckdb.DuckDBPyConnection, prefix: str = "", *, limit: int = 20)
 
 
 def article(
-    con: duckdb.DuckDBPyConnection, article_id: str
-) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
+    con: duckdb.DuckDBPyConnection, article_id: str, *, rows: bool = False
+) -> tuple[dict | None, pd.DataFrame | list[dict[str, Any]], pd.DataFrame | list[dict[str, Any]]]:
     """One article (without its MinHash), its event mentions, and the copies folded into it."""
-    found = con.execute("SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id]).df()
-    if found.empty:
-        return None, pd.DataFrame(), pd.DataFrame()
-    mentions_of = con.execute(
-        "SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, trigger_start", [article_id]
-    ).df()
-    copies = con.execute(
+    found = fetch(con, "SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id], rows=True)
+    if not found:
+        return None, [], []
+    mentions_of = fetch(
+        con,
+        "SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, trigger_start",
+        [article_id],
+        rows=rows,
+    )
+    copies = fetch(
+        con,
         "SELECT id, title, outlet, url, published, similarity FROM articles "
         "WHERE duplicate_of = ? ORDER BY seq",
         [article_id],
-    ).df()
-    return found.iloc[0].to_dict(), mentions_of, copies
+        rows=rows,
+    )
+    return found[0], mentions_of, copies
 
 
 def articles(

@@ -90,10 +90,12 @@ def time_limit(con: duckdb.DuckDBPyConnection, timeout_s: float = TIMEOUT_S) -> 
         if finished.wait(timeout_s):
             return
         expired.set()
-        while True:
-            con.interrupt()
-            if finished.wait(0.001):
+        while not finished.is_set():
+            try:
+                con.interrupt()
+            except duckdb.ConnectionException:  # closed as the work inside ended
                 return
+            finished.wait(0.001)
 
     threading.Thread(target=watch, name="tidings-time-limit", daemon=True).start()
     detail = f"the query ran longer than {timeout_s:g} s"
