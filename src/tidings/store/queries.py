@@ -184,18 +184,28 @@ def mentions(
     con: duckdb.DuckDBPyConnection, event_id: int, *, rows: bool = False
 ) -> pd.DataFrame | list[dict[str, Any]]:
     """The mentions of one event, with the title, outlet, date and URL of their article."""
-    articles = [
-        row[0]
-        for row in con.execute(
-            "SELECT DISTINCT article_id FROM mentions WHERE event_id = ?", [event_id]
-        ).fetchall()
+    found = fetch(con, "SELECT * FROM mentions WHERE event_id = ?", [event_id], rows=True)
+    keys = list(dict.fromkeys(mention["article_id"] for mention in found))
+    # Looked up by key and joined here: DuckDB joins a mention to its article slower than it finds both.
+    articles = {
+        article.pop("id"): article
+        for article in fetch(
+            con,
+            f"SELECT id, seq, title, outlet, published, url FROM articles WHERE id IN ({_slots(keys)})",
+            keys,
+            rows=True,
+        )
+    }
+    joined = [
+        mention | articles[mention["article_id"]] for mention in found if mention["article_id"] in articles
     ]
-    query = f"""
-        SELECT m.*, a.title, a.outlet, a.published, a.url
-        FROM (SELECT * FROM mentions WHERE event_id = ?) m
-        JOIN (SELECT * FROM articles WHERE id IN ({_slots(articles)})) a ON a.id = m.article_id
-        ORDER BY a.seq, m.sentence_index"""
-    return fetch(con, query, [event_id, *articles], rows=rows)
+    joined.sort(key=lambda mention: (mention["seq"], mention["sentence_index"]))
+    for mention in joined:
+        del mention["seq"]
+    if rows:
+        return joined
+    columns = [column[0] for column in con.execute("SELECT * FROM mentions LIMIT 0").description]
+    return pd.DataFrame(joined, columns=[*columns, "title", "outlet", "published", "url"])
 
 
 def timeline(
