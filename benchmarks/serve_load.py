@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/serve_load.py                       # 1,000,000 events, 100 clients, 30 s
     .venv/bin/python benchmarks/serve_load.py --events 100000 --clients 20 --seconds 10
+    .venv/bin/python benchmarks/serve_load.py --store /tmp/load.duckdb --warm-up   # keep the store, warm up
 
 The store is written straight into DuckDB (no text is coded): dyads drawn from a skewed list of country pairs,
 CAMEO codes by how often news reports them, dates over five years with more events in recent ones. Prints

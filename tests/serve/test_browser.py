@@ -60,6 +60,18 @@ def shot(driver, name):
 def test_blinken_wang_yi_meeting_is_reached_from_the_relation_timeline(driver, seed_url):
     driver.get(f"{seed_url}/relations/USA/CHN?freq=day")
     shot(driver, "relation")
+    # Events the seed dates only to the month are not drawn per day, and the page says how many.
+    import httpx
+
+    timeline = httpx.get(
+        f"{seed_url}/api/v1/timeline",
+        params={"source": "USA", "target": "CHN", "directed": "true", "freq": "day"},
+    ).json()
+    assert timeline["left_out"] > 0
+    assert (
+        f"{timeline['left_out']} events dated less precisely than a day"
+        in driver.find_element(By.ID, "side-1").text
+    )
     bar = driver.find_element(By.CSS_SELECTOR, 'svg.timeline a[href*="since=2023-06-19"]')
     driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bar)
     assert "since=2023-06-19" in driver.current_url and "until=2023-06-19" in driver.current_url

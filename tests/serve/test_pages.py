@@ -98,4 +98,6 @@ def test_relation_picks_bars_wide_enough_to_read_unless_told(client):
     assert "<option selected>day</option>" in client.get("/relations/USA/CHN").text
     year = client.get("/relations/USA/CHN", params={"since": "2023-01-01", "until": "2023-12-31"}).text
     assert "<option selected>week</option>" in year and "Events per week" in year
-    assert "<option selected>month</option>" in client.get("/relations/USA/CHN", params={"freq": "month"}).text
+    assert (
+        "<option selected>month</option>" in client.get("/relations/USA/CHN", params={"freq": "month"}).text
+    )

@@ -126,7 +126,8 @@ def relation(
     sides = []
     for source, target in ((first, second), (second, first)):
         values = dict(filters.values, dyad=(source, target), directed=True)
-        periods = records(queries.timeline(con, freq=freq, **values))
+        frame = queries.timeline(con, freq=freq, **values)
+        periods = records(frame)
         for row in periods:
             row["until"] = charts.period_end(row["period"], freq)
         sides.append(
@@ -134,6 +135,7 @@ def relation(
                 "source": source,
                 "target": target,
                 "periods": periods,
+                "left_out": frame.attrs["left_out"],
                 "bars": charts.bars(periods, freq),
                 "goldstein": charts.goldstein(periods, freq),
                 "types": records(queries.types(con, **values)),
