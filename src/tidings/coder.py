@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 
 from .actors.kb import KnowledgeBase
 from .errors import TidingsError, problem
+from .model import Article, Event, Events, Problem
 from .events.lexicon import extended_lexicon
 from .events.records import doc_events
-from .model import Article, Event, Events, Problem
 from .parse.pipeline import load
 
 BATCH = 16

@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .kb import KnowledgeBase
 from ..data_files import bundled_table
 from ..parse.index import doc_index
 from ..parse.mentions import Mention
-from .kb import KnowledgeBase
 from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 

