@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/serve_load.py                       # 1,000,000 events, 100 clients, 30 s
     .venv/bin/python benchmarks/serve_load.py --events 100000 --clients 20 --seconds 10
+    .venv/bin/python benchmarks/serve_load.py --store /tmp/load.duckdb --warm-up   # keep the store, warm up
 
 The store is written straight into DuckDB (no text is coded): dyads drawn from a skewed list of country pairs,
 CAMEO codes by how often news reports them, dates over five years with more events in recent ones. Prints
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import statistics
@@ -25,21 +27,59 @@ import httpx
 
 from tidings.store.schema import connect
 
-COUNTRIES = ["USA", "CHN", "RUS", "UKR", "ISR", "PSE", "IRN", "IND", "PAK", "GBR", "FRA", "DEU", "TUR", "SYR",
-             "KEN", "ETH", "NGA", "BRA", "JPN", "KOR", "PRK", "SAU", "EGY", "SRB", "AFG"]
+COUNTRIES = [
+    "USA",
+    "CHN",
+    "RUS",
+    "UKR",
+    "ISR",
+    "PSE",
+    "IRN",
+    "IND",
+    "PAK",
+    "GBR",
+    "FRA",
+    "DEU",
+    "TUR",
+    "SYR",
+    "KEN",
+    "ETH",
+    "NGA",
+    "BRA",
+    "JPN",
+    "KOR",
+    "PRK",
+    "SAU",
+    "EGY",
+    "SRB",
+    "AFG",
+]
 # (CAMEO code, PLOVER type, QuadClass, Goldstein, weight)
-CODES = [("040", "CONSULT", 1, 1.0, 30), ("010", "CONSULT", 1, 0.0, 15), ("030", "AGREE", 1, 4.0, 8),
-         ("057", "AGREE", 2, 8.0, 3), ("070", "AID", 2, 7.0, 4), ("112", "ACCUSE", 3, -2.0, 10),
-         ("130", "THREATEN", 3, -4.4, 5), ("160", "REJECT", 3, -4.0, 4), ("190", "ASSAULT", 4, -10.0, 8),
-         ("173", "COERCE", 4, -5.0, 5)]
+CODES = [
+    ("040", "CONSULT", 1, 1.0, 30),
+    ("010", "CONSULT", 1, 0.0, 15),
+    ("030", "AGREE", 1, 4.0, 8),
+    ("057", "AGREE", 2, 8.0, 3),
+    ("070", "AID", 2, 7.0, 4),
+    ("112", "ACCUSE", 3, -2.0, 10),
+    ("130", "THREATEN", 3, -4.4, 5),
+    ("160", "REJECT", 3, -4.0, 4),
+    ("190", "ASSAULT", 4, -10.0, 8),
+    ("173", "COERCE", 4, -5.0, 5),
+]
 
 
 def build(path: Path, events: int) -> None:
     con = connect(path)
-    con.execute("CREATE TEMP TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, "
-                "generate_subscripts(?, 1) AS rank)", [COUNTRIES, COUNTRIES])
-    con.execute("CREATE TEMP TABLE codes (cameo VARCHAR, plover VARCHAR, quad TINYINT, goldstein DOUBLE, "
-                "weight INTEGER)")
+    con.execute(
+        "CREATE TEMP TABLE countries AS SELECT * FROM (SELECT unnest(?) AS code, "
+        "generate_subscripts(?, 1) AS rank)",
+        [COUNTRIES, COUNTRIES],
+    )
+    con.execute(
+        "CREATE TEMP TABLE codes (cameo VARCHAR, plover VARCHAR, quad TINYINT, goldstein DOUBLE, "
+        "weight INTEGER)"
+    )
     con.executemany("INSERT INTO codes VALUES (?, ?, ?, ?, ?)", CODES)
     total = sum(code[-1] for code in CODES)
     con.execute("SELECT setseed(0.42)")
@@ -60,7 +100,8 @@ def build(path: Path, events: int) -> None:
         SELECT 'a' || id, id, 'Story ' || id, 'https://news.example/' || id, 'Outlet ' || (id % 40),
                'Outlet ' || (id % 40), date, 1, 'Officials met on the day. The talks went on.', now()
         FROM drawn""")
-    con.execute("""
+    con.execute(
+        """
         INSERT INTO events (id, date, date_precision, source_code, source_country, target_code, target_country,
             cameo, cameo_root, quad_class, goldstein, plover_type, modality, location, location_country,
             num_mentions, num_articles, num_sources, first_seen, last_seen, is_root, confidence,
@@ -69,8 +110,10 @@ def build(path: Path, events: int) -> None:
                p.goldstein, p.plover, 'asserted', 'Capital of ' || b.code, b.code, 1 + (d.id % 3), 1, 1,
                d.date, d.date, true, 0.9, 'a' || d.id, now()
         FROM drawn d JOIN countries a ON a.rank = d.s JOIN countries b ON b.rank = (CASE WHEN d.t = d.s
-             THEN d.t % %d + 1 ELSE d.t END) JOIN picks p ON d.pick >= p.low AND d.pick < p.high"""
-                .replace("%d", str(len(COUNTRIES))))
+             THEN d.t % %d + 1 ELSE d.t END) JOIN picks p ON d.pick >= p.low AND d.pick < p.high""".replace(
+            "%d", str(len(COUNTRIES))
+        )
+    )
     con.execute("""
         INSERT INTO mentions (mention_id, event_id, article_id, sentence_index, sentence, date, date_precision,
             source_code, source_text, source_start, source_end, target_code, target_text, target_start, target_end,
@@ -87,23 +130,58 @@ def build(path: Path, events: int) -> None:
     con.close()
 
 
+# The pages and endpoints asked for: {a} and {b} are two of the eight busiest countries, {id} a random event.
+SHAPES = [
+    "/",
+    "/relations/{a}/{b}",
+    "/relations/{a}/{b}?freq=month&type=CONSULT",
+    "/network",
+    "/network?type=ASSAULT",
+    "/map?actor={a}",
+    "/events/{id}",
+    "/articles/a{id}",
+    "/api/v1/events?limit=50",
+    "/api/v1/events?source={a}&target={b}&since=2024-01-01",
+    "/api/v1/events?actor={a}&quad_class=4",
+    "/api/v1/events/{id}",
+    "/api/v1/timeline?actor={a}&other={b}&freq=month",
+    "/api/v1/dyads",
+    "/api/v1/places?type=ASSAULT",
+    "/api/v1/actors?prefix={a1}",
+    "/api/v1/stats",
+]
+
+
 def paths(rng: random.Random, events: int) -> str:
     a, b = rng.sample(COUNTRIES[:8], 2)
-    return rng.choice([
-        "/",
-        f"/relations/{a}/{b}",
-        f"/relations/{a}/{b}?freq=month&type=CONSULT",
-        f"/events/{rng.randint(1, events)}",
-        f"/articles/a{rng.randint(1, events)}",
-        "/api/v1/events?limit=50",
-        f"/api/v1/events?source={a}&target={b}&since=2024-01-01",
-        f"/api/v1/events?actor={a}&quad_class=4",
-        f"/api/v1/events/{rng.randint(1, events)}",
-        f"/api/v1/timeline?actor={a}&other={b}&freq=month",
-        "/api/v1/dyads",
-        f"/api/v1/actors?prefix={a[:1]}",
-        "/api/v1/stats",
-    ])
+    return rng.choice(SHAPES).format(a=a, b=b, a1=a[:1], id=rng.randint(1, events))
+
+
+def every_page() -> list[str]:
+    """Each path the clients can ask for, but those of single events and articles."""
+    found = {
+        shape.format(a=a, b=b, a1=a[:1])
+        for shape in SHAPES
+        if "{id}" not in shape
+        for a in COUNTRIES[:8]
+        for b in COUNTRIES[:8]
+        if a != b
+    }
+    return sorted(found)
+
+
+async def warm_up(base: str, clients: int) -> int:
+    """Ask for every page once, ``clients`` at a time, as earlier users would have: return how many."""
+    pending = every_page()
+
+    async def client() -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
+            while pending:
+                await http.get(pending.pop())
+
+    count = len(pending)
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return count
 
 
 async def load(base: str, clients: int, seconds: float, events: int) -> dict[str, list]:
@@ -121,8 +199,10 @@ async def load(base: str, clients: int, seconds: float, events: int) -> dict[str
                 except httpx.HTTPError:
                     ok = False
                 # Paths are grouped by their shape: /relations/USA/CHN and /relations/RUS/UKR together.
-                name = "/".join("*" if part.isupper() or any(c.isdigit() for c in part) else part
-                                for part in path.split("?")[0].split("/")) + ("?..." if "?" in path else "")
+                name = "/".join(
+                    "*" if part.isupper() or any(c.isdigit() for c in part) else part
+                    for part in path.split("?")[0].split("/")
+                ) + ("?..." if "?" in path else "")
                 results.setdefault(name, []).append((time.perf_counter() - start, ok))
 
     await asyncio.gather(*(client(number) for number in range(clients)))
@@ -134,8 +214,10 @@ def report(results: dict[str, list], seconds: float) -> None:
         times = sorted(t * 1000 for t, _ in rows)
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
         errors = sum(not ok for _, ok in rows)
-        return (f"{name:32} {len(rows) / seconds:8.1f} req/s  p50 {statistics.median(times):7.1f} ms  "
-                f"p99 {p99:7.1f} ms  errors {errors}")
+        return (
+            f"{name:32} {len(rows) / seconds:8.1f} req/s  p50 {statistics.median(times):7.1f} ms  "
+            f"p99 {p99:7.1f} ms  errors {errors}"
+        )
 
     for name, rows in sorted(results.items()):
         print(line(name, rows))
@@ -147,16 +229,24 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--store", type=Path, help="the generated store: kept, and built only if missing")
+    parser.add_argument(
+        "--warm-up",
+        action="store_true",
+        help="ask for every page once before the clients start (answers are then kept by the server)",
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="tidings-serve-load-"))
-    store = folder / "load.duckdb"
-    start = time.perf_counter()
-    build(store, args.events)
-    print(f"built a store of {args.events:,} events in {time.perf_counter() - start:.1f} s")
+    store = args.store or Path(tempfile.mkdtemp(prefix="tidings-serve-load-")) / "load.duckdb"
+    if not store.exists():
+        start = time.perf_counter()
+        build(store, args.events)
+        print(f"built a store of {args.events:,} events in {time.perf_counter() - start:.1f} s")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([str(Path(sys.executable).with_name("tidings")), "serve", "--db", str(store), "--port", str(port)])
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("tidings")), "serve", "--db", str(store), "--port", str(port)]
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -165,11 +255,19 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
+        if args.warm_up:
+            start = time.perf_counter()
+            count = asyncio.run(warm_up(base, 4))
+            print(f"warmed up: {count} pages in {time.perf_counter() - start:.1f} s")
         results = asyncio.run(load(base, args.clients, args.seconds, args.events))
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"{args.clients} clients, {args.seconds:g} s, {args.events:,} events")
+    load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"{args.clients} clients, {args.seconds:g} s, {args.events:,} events, "
+        f"{'warm' if args.warm_up else 'cold'} start; {os.cpu_count()} cores, load average {load_average}"
+    )
     report(results, args.seconds)
 
 

@@ -1,4 +1,5 @@
-"""Text from articles made safe to show: in a terminal, and in a spreadsheet.
+"""Text from articles made safe to show: in a terminal, and in a spreadsheet; and tables that stay
+readable in a terminal narrower than they are.
 
 Article text, titles and names are written by whoever wrote the page that was crawled. An ANSI
 or OSC escape sequence in them could recolour, retitle or rewrite the user's terminal, and a CSV
@@ -10,7 +11,11 @@ get a leading apostrophe, as OWASP recommends, unless the user asks for the raw 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from rich.console import Group
+from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 # CSI ("\x1b[31m"), OSC ("\x1b]0;title\x07"), and two-character escapes ("\x1bc").
@@ -49,3 +54,34 @@ def spreadsheet_safe(value: object) -> object:
     if isinstance(value, str) and re.match(FORMULA, value):
         return "'" + value
     return value
+
+
+# A column squeezed narrower than this shows its values a few letters to a line.
+READABLE_WIDTH = 12
+
+
+def fits(columns: list[list[str]], width: int) -> bool:
+    """Whether a table of ``columns`` (each its header then its cells, as shown) is readable in
+    ``width`` characters: every column as wide as its longest value, or READABLE_WIDTH at least."""
+    needed = sum(
+        min(max((len(line) for value in column for line in value.splitlines()), default=0), READABLE_WIDTH)
+        for column in columns
+    )
+    # Rich's table draws a border and a space either side of each column.
+    return needed + 3 * len(columns) + 1 <= width
+
+
+def records(names: list[str], rows: list[list[Text]], *, title: str | None = None) -> Group:
+    """One block per row, a line per column (name, then value), as psql's expanded display: for
+    results wider than the terminal."""
+    blocks: list[Any] = [Text(title, style="italic")] if title else []
+    for number, row in enumerate(rows, start=1):
+        block = Table.grid(padding=(0, 2))
+        block.add_column(style="bold", no_wrap=True)
+        block.add_column(overflow="fold")
+        for name, value in zip(names, row, strict=True):
+            block.add_row(name, value)
+        blocks += [Rule(f"record {number}", align="left"), block]
+    if not rows:
+        blocks.append(Text("no rows"))
+    return Group(*blocks)

@@ -240,3 +240,15 @@ def test_ingest_on_two_workers_ends_without_a_traceback(news: Path, tmp_path: Pa
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr
+
+
+def test_a_result_wider_than_the_terminal_prints_a_block_per_record(db: Path) -> None:
+    wide = runner.invoke(app, ["sql", "SELECT * FROM events ORDER BY id LIMIT 2", "--db", str(db)])
+    assert wide.exit_code == 0, wide.output
+    lines = wide.stdout.splitlines()
+    assert sum("record " in line for line in lines) == 2
+    # Each column on a line of its own, its whole name and value readable.
+    assert any(re.match(r"^source_code\s+\S+", line) for line in lines)
+    assert any(re.match(r"^first_article\s+\S+", line) for line in lines)
+    narrow = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM events", "--db", str(db)])
+    assert "record 1" not in narrow.stdout and re.search(r"┃\s+n\s+┃", narrow.stdout)

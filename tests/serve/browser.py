@@ -14,8 +14,14 @@ import pytest
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     # Any name but the server's resolves nowhere: nothing can leave 127.0.0.1.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
@@ -24,7 +30,10 @@ FLAGS = [
 def chromium():
     """A fresh headless Chromium, or a skip saying why there is none (.ci/run installs it)."""
     if not Path(CHROMEDRIVER).exists() or not shutil.which("chromium"):
-        pytest.skip("Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+        pytest.skip(
+            "Debian's chromium and chromium-driver are not installed "
+            "(apt-get install chromium chromium-driver)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -45,13 +45,20 @@ def test_cursor_pages_cover_every_event_once(client):
 
 
 def test_one_event_has_its_mentions_spans_and_outlets(client):
-    consult = events(client, type="CONSULT", source="USA", target="CHN", directed="true",
-                     since="2023-06-19", until="2023-06-19")[0]
+    consult = events(
+        client,
+        type="CONSULT",
+        source="USA",
+        target="CHN",
+        directed="true",
+        since="2023-06-19",
+        until="2023-06-19",
+    )[0]
     detail = client.get(f"/api/v1/events/{consult['id']}").json()
     mention = detail["mentions"][0]
     sentence = mention["sentence"]
-    assert sentence[mention["trigger_start"]:mention["trigger_end"]] == "met"
-    assert "Blinken" in sentence[mention["source_start"]:mention["source_end"]]
+    assert sentence[mention["trigger_start"] : mention["trigger_end"]] == "met"
+    assert "Blinken" in sentence[mention["source_start"] : mention["source_end"]]
     assert mention["outlet"] == "Eastern Wire" and mention["title"] == "Blinken meets Wang Yi in Beijing"
     assert detail["outlets"] == ["Eastern Wire"]
 
@@ -62,13 +69,71 @@ def test_article_timeline_dyads_actors_stats(client):
     assert article["article"]["text"] and article["mentions"] and article["copies"] == []
     assert "minhash" not in article["article"]
     weeks = client.get("/api/v1/timeline", params={"actor": "USA", "other": "CHN", "freq": "week"}).json()
-    assert sum(period["events"] for period in weeks["periods"]) == len(events(client, source="USA", target="CHN"))
+    assert sum(period["events"] for period in weeks["periods"]) == len(
+        events(client, source="USA", target="CHN")
+    )
     dyads = client.get("/api/v1/dyads", params={"type": "CONSULT"}).json()["dyads"]
     assert {(dyad["source"], dyad["target"]) for dyad in dyads} == {("USA", "CHN"), ("CHN", "USA")}
     actors = client.get("/api/v1/actors", params={"prefix": "wang"}).json()["actors"]
     assert actors and actors[0]["code"].startswith("CHN")
     stats = client.get("/api/v1/stats").json()
     assert stats["articles"] == 3 and stats["events"] == len(events(client))
+
+
+def test_timeline_dyads_and_places_take_every_filter(client):
+    accusations = client.get(
+        "/api/v1/timeline", params={"actor": "CHN", "type": "ACCUSE", "freq": "month"}
+    ).json()
+    assert sum(period["events"] for period in accusations["periods"]) == len(
+        events(client, actor="CHN", type="ACCUSE")
+    )
+    assert [row["plover_type"] for row in accusations["types"]] == ["ACCUSE"]
+    everything = client.get("/api/v1/timeline", params={"freq": "month"}).json()
+    assert {row["plover_type"] for row in everything["types"]} >= {"CONSULT", "ACCUSE"}
+    gazette = client.get("/api/v1/dyads", params={"outlet": "Harbour Gazette"}).json()["dyads"]
+    assert [(dyad["source"], dyad["target"], dyad["events"]) for dyad in gazette] == [("CHN", "USA", 1)]
+    places = client.get("/api/v1/places").json()["places"]
+    beijing = [place for place in places if place["place"] == "Beijing"]
+    assert beijing and all(39 < place["lat"] < 41 and 115 < place["lon"] < 118 for place in beijing)
+    assert sum(place["events"] for place in beijing) == len(events(client, place="Beijing"))
+    conflict = client.get("/api/v1/places", params={"quad_class": 3}).json()["places"]
+    assert conflict and {place["quad_class"] for place in conflict} == {3}
+
+
+def test_articles_are_listed_latest_first_in_pages(client):
+    listed = client.get("/api/v1/articles").json()
+    assert [row["title"] for row in listed["articles"]] == [
+        "Yellen visits Beijing",
+        "U.S. and China hold talks",
+        "Blinken meets Wang Yi in Beijing",
+    ]
+    assert "text" not in listed["articles"][0] and listed["next_before"] is None
+    first = client.get("/api/v1/articles", params={"limit": 2}).json()
+    rest = client.get("/api/v1/articles", params={"limit": 2, "before": first["next_before"]}).json()
+    assert [row["id"] for row in first["articles"] + rest["articles"]] == [
+        row["id"] for row in listed["articles"]
+    ]
+    assert [
+        row["title"] for row in client.get("/api/v1/articles", params={"q": "wang"}).json()["articles"]
+    ] == ["Blinken meets Wang Yi in Beijing"]
+    assert (
+        len(
+            client.get("/api/v1/articles", params={"outlet": "Eastern Wire", "since": "2023-07-01"}).json()[
+                "articles"
+            ]
+        )
+        == 1
+    )
+
+
+def test_a_query_past_the_time_bound_is_interrupted_with_a_503(served_store):
+    from fastapi.testclient import TestClient
+
+    from tidings.serve import create_app
+
+    hurried = TestClient(create_app(served_store, query_timeout_s=0.0))
+    response = hurried.get("/api/v1/events", params={"q": "talks"})
+    assert response.status_code == 503 and "TID308" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
@@ -91,6 +156,13 @@ def test_article_timeline_dyads_actors_stats(client):
         ("/api/v1/dyads?limit=-1", 422, "limit"),
         ("/api/v1/actors?prefix=" + "x" * 100, 422, "prefix"),
         ("/download/events.xml", 404, "downloads"),
+        ("/api/v1/places?limit=0", 422, "limit"),
+        ("/api/v1/places?since=2023-02-30", 400, "cannot read the date"),
+        ("/api/v1/articles?before=-1", 422, "before"),
+        ("/api/v1/articles?since=yesterday", 422, "since"),
+        ("/api/v1/timeline?other=CHN&source=USA", 422, "both source and target"),
+        ("/network?edges=1000", 422, "edges"),
+        ("/map?quad_class=9", 422, "quad_class"),
     ],
 )
 def test_bad_parameters_get_a_clear_4xx(client, path, status, words):
@@ -107,10 +179,17 @@ def test_code_is_off_unless_allowed_and_size_limited(client, served_store):
     refused = client.post("/api/v1/code", json={"text": "Kenya's president met Ethiopia's prime minister."})
     assert refused.status_code == 403 and "--allow-code" in refused.json()["detail"]
     allowed = TestClient(create_app(served_store, allow_code=True))
-    coded = allowed.post("/api/v1/code", json={"text": "Kenyan President William Ruto met Ethiopian Prime "
-                                                       "Minister Abiy Ahmed in Nairobi.", "date": "2023-06-19"})
+    coded = allowed.post(
+        "/api/v1/code",
+        json={
+            "text": "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.",
+            "date": "2023-06-19",
+        },
+    )
     assert coded.status_code == 200 and coded.json()["events"][0]["cameo"].startswith("04")
-    too_big = allowed.post("/api/v1/code", content=b"x" * 300_000, headers={"content-type": "application/json"})
+    too_big = allowed.post(
+        "/api/v1/code", content=b"x" * 300_000, headers={"content-type": "application/json"}
+    )
     assert too_big.status_code == 413
 
 

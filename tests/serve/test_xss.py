@@ -21,7 +21,7 @@ PAYLOADS = [
     '<iframe src="javascript:parent.pwned=1"></iframe>',
     '"><script>alert(1)</script>',
     "<BODY ONLOAD=window.pwned=1>",
-    '<<SCRIPT>window.pwned=1;//<</SCRIPT>',
+    "<<SCRIPT>window.pwned=1;//<</SCRIPT>",
     '<a href="jav&#x09;ascript:alert(1)">x</a>',
     "</title><script>window.pwned=1</script>",
     "<svg><script>window.pwned=1</script></svg>",
@@ -34,15 +34,18 @@ def hostile(tmp_path_factory, coder):
     folder = tmp_path_factory.mktemp("xss")
     rows = []
     for number, payload in enumerate(PAYLOADS):
-        rows.append({
-            "id": f"xss-{number}",
-            "date": "2023-06-19",
-            "title": f"Talks {payload}",
-            "outlet": f"Outlet {payload}",
-            "url": "javascript:window.pwned=1" if number % 2 else f"https://evil.example/{payload}",
-            "text": f"U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi {payload} "
-            "in Beijing on Monday.",
-        })
+        rows.append(
+            {
+                "id": f"xss-{number}",
+                "date": "2023-06-19",
+                "title": f"Talks {payload}",
+                "outlet": f"Outlet {payload}",
+                "url": "javascript:window.pwned=1" if number % 2 else f"https://evil.example/{payload}",
+                "text": "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi "
+                f"{payload} "
+                "in Beijing on Monday.",
+            }
+        )
     news = folder / "xss.jsonl"
     news.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     path = folder / "xss.duckdb"
@@ -59,8 +62,23 @@ def test_no_payload_runs_on_any_page_or_api_response(hostile):
     events = httpx.get(f"{hostile}/api/v1/events", params={"limit": 500}).json()["events"]
     assert events
     articles = {event["first_article"] for event in events}
-    paths = ["/", "/relations/USA/CHN", "/api/v1/events", "/api/v1/stats", "/download/events.jsonl"]
-    paths += [f"/events/{event['id']}" for event in events] + [f"/api/v1/events/{event['id']}" for event in events]
+    paths = [
+        "/",
+        "/relations/USA/CHN",
+        "/network",
+        "/map",
+        "/api/v1/events",
+        "/api/v1/stats",
+        "/api/v1/articles",
+        "/api/v1/places",
+        "/api/v1/dyads",
+        "/api/v1/timeline",
+        "/download/events.jsonl",
+        "/download/events.gdelt",
+    ]
+    paths += [f"/events/{event['id']}" for event in events] + [
+        f"/api/v1/events/{event['id']}" for event in events
+    ]
     paths += [f"/articles/{article}" for article in articles] + [f"/api/v1/articles/{a}" for a in articles]
     driver = chromium()
     shown = 0
@@ -71,7 +89,9 @@ def test_no_payload_runs_on_any_page_or_api_response(hostile):
                 driver.switch_to.alert.text  # noqa: B018
             assert driver.execute_script("return window.pwned") is None, path
             # The payload is shown as text where the page shows it, never as markup.
-            assert not driver.find_elements("css selector", "main script, main iframe, main img, main svg[onload]")
+            assert not driver.find_elements(
+                "css selector", "main script, main iframe, main img, main svg[onload]"
+            )
             hrefs = [a.get_attribute("href") or "" for a in driver.find_elements("tag name", "a")]
             assert not [href for href in hrefs if href.lower().startswith("javascript")], path
             shown += "<script>window.pwned=1</script>" in driver.find_element("tag name", "body").text

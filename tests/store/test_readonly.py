@@ -56,6 +56,22 @@ def test_a_runaway_query_is_stopped(store_file):
         query(store_file, "SELECT count(*) FROM range(100000000000) a", timeout_s=0.2)
 
 
+def test_the_time_limit_covers_every_query_inside_it(store_file):
+    import duckdb
+
+    from tidings.store.readonly import time_limit
+
+    con = duckdb.connect()
+    with pytest.raises(TidingsError, match="TID308"), time_limit(con, 0.2):
+        con.execute("SELECT 1").fetchall()
+        con.execute("SELECT sum(hash(a.range * b.range)) FROM range(100000) a, range(100000) b").fetchall()
+    # Work that ends after the deadline is refused even when no query was running at the deadline.
+    with pytest.raises(TidingsError, match="TID308"), time_limit(con, 0.0):
+        con.execute("SELECT 1").fetchall()
+    with time_limit(con, 5.0):
+        assert con.execute("SELECT 42").fetchone() == (42,)
+
+
 def test_a_large_result_is_cut_at_the_row_limit(store_file):
     frame, cut = query(store_file, "SELECT * FROM range(5000)", max_rows=10)
     assert cut and len(frame) == 10

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 
 from ..coder import Coder
 from ..read import Fields
 from ..store.formats import EXPORT_FORMATS, FREQUENCIES
-from ..terminal import cell, spreadsheet_safe
+from ..terminal import cell, fits, records, spreadsheet_safe
 from . import app
 from .options import (
     actors_option,
@@ -325,7 +325,8 @@ def write_frame(
     stream: IO[str] = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format == "table":
-            Console(file=stream, width=None if stream.isatty() else 160).print(_table(frame, title=title))
+            console = Console(file=stream, width=None if stream.isatty() else 160)
+            console.print(_table(frame, title=title, width=console.width))
         elif format == "csv":
             table = _dates_as_text(frame)
             if not raw_csv:
@@ -362,15 +363,24 @@ def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _table(frame: pd.DataFrame, *, title: str | None = None) -> Table:
+def _table(frame: pd.DataFrame, *, title: str | None = None, width: int | None = None) -> Table | Group:
+    """The frame as a table; as a block per row if it is wider than ``width`` (the terminal's)."""
     import pandas as pd
 
+    rows = [
+        [cell("" if pd.isna(value) else value) for value in row]
+        for row in _dates_as_text(frame).itertuples(index=False)
+    ]
+    names = [str(column) for column in frame.columns]
+    shown = [[name, *(row[index].plain for row in rows)] for index, name in enumerate(names)]
+    if width is not None and not fits(shown, width):
+        return records(names, rows, title=title)
     table = Table(title=title, header_style="bold", title_justify="left")
     for column in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[column])
         table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
-    for row in _dates_as_text(frame).itertuples(index=False):
-        table.add_row(*(cell("" if pd.isna(value) else value) for value in row))
+    for row in rows:
+        table.add_row(*row)
     if frame.empty:
         table.caption = "no rows"
     return table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import math
 from typing import Annotated, Any
@@ -11,9 +12,13 @@ import pandas as pd
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 
 from ..store import queries
+from .connection import Store
 
 MAX_PAGE = 500
 MAX_CODE_BYTES = 200_000
+# An empty value is what a form sends for a field left blank: no filter.
+DATE = r"^$|^\d{4}-\d{2}-\d{2}$"
+FREQ = r"^(day|week|month|year)$"
 
 router = APIRouter(prefix="/api/v1")
 
@@ -30,8 +35,8 @@ class Filters:
         type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
         cameo: Annotated[str | None, Query(max_length=4, pattern=r"^[0-9]*$")] = None,
         quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="1 to 4")] = None,
-        since: Annotated[str | None, Query(pattern=r"^$|^\d{4}-\d{2}-\d{2}$")] = None,
-        until: Annotated[str | None, Query(pattern=r"^$|^\d{4}-\d{2}-\d{2}$")] = None,
+        since: Annotated[str | None, Query(pattern=DATE)] = None,
+        until: Annotated[str | None, Query(pattern=DATE)] = None,
         place: Annotated[str | None, Query(max_length=100)] = None,
         outlet: Annotated[str | None, Query(max_length=200)] = None,
         q: Annotated[str | None, Query(max_length=200, description="text in a sentence")] = None,
@@ -53,9 +58,11 @@ class Filters:
         }
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def records(data: pd.DataFrame | list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: dates as ISO text, NaN as null."""
-    rows = json.loads(frame.to_json(orient="records", date_format="iso"))
+    if isinstance(data, list):
+        return [{key: _json_ready(value) for key, value in row.items()} for row in data]
+    rows = json.loads(data.to_json(orient="records", date_format="iso"))
     for row in rows:
         for key, value in row.items():
             if isinstance(value, str) and key in ("date", "first_seen", "last_seen", "published", "period"):
@@ -63,6 +70,14 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             elif isinstance(value, float) and math.isnan(value):
                 row[key] = None
     return rows
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, datetime.date):  # a datetime too
+        return value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
 
 
 def encode_cursor(row: dict[str, Any]) -> str:
@@ -78,10 +93,9 @@ def decode_cursor(cursor: str) -> tuple[str | None, int, int]:
         raise HTTPException(400, "the cursor is not one this server gave out") from None
 
 
-def page_of_events(request: Request, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
+def page_of_events(con, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
     after = decode_cursor(cursor) if cursor else None
-    frame = queries.events(request.app.state.con, **filters.values, after=after, limit=limit + 1)
-    rows = records(frame)
+    rows = records(queries.events(con, **filters.values, after=after, limit=limit + 1, rows=True))
     more = len(rows) > limit
     rows = rows[:limit]
     return {"events": rows, "next_cursor": encode_cursor(rows[-1]) if more else None}
@@ -89,76 +103,131 @@ def page_of_events(request: Request, filters: Filters, limit: int, cursor: str |
 
 @router.get("/events")
 def events(
-    request: Request,
+    con: Store,
     filters: Annotated[Filters, Depends()],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
     """Folded events, newest first, matching every filter; pass ``next_cursor`` back for the next page."""
-    return page_of_events(request, filters, limit, cursor)
+    return page_of_events(con, filters, limit, cursor)
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: int) -> dict[str, Any]:
+def event(con: Store, event_id: int) -> dict[str, Any]:
     """One event with every mention: its sentence, spans, article and the outlets that carried it."""
-    return event_detail(request.app.state.con, event_id)
+    return event_detail(con, event_id)
 
 
 def event_detail(con, event_id: int) -> dict[str, Any]:
-    found = records(con.cursor().execute("SELECT * FROM events WHERE id = ?", [event_id]).df())
+    found = records(queries.event(con, event_id, rows=True))
     if not found:
         raise HTTPException(404, f"no event {event_id}")
-    sources = [row[0] for row in con.cursor().execute(
-        "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]).fetchall()]
-    return {"event": found[0], "mentions": records(queries.mentions(con, event_id)), "outlets": sources}
+    sources = [
+        row[0]
+        for row in con.execute(
+            "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]
+        ).fetchall()
+    ]
+    return {
+        "event": found[0],
+        "mentions": records(queries.mentions(con, event_id, rows=True)),
+        "outlets": sources,
+    }
+
+
+@router.get("/articles")
+def articles(
+    con: Store,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(pattern=DATE)] = None,
+    until: Annotated[str | None, Query(pattern=DATE)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text in the title")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    before: Annotated[int | None, Query(ge=0, description="next_before of the previous page")] = None,
+) -> dict[str, Any]:
+    """Articles, the latest read first (copies included, with the original they fold into)."""
+    rows = records(
+        queries.articles(
+            con,
+            outlet=outlet or None,
+            since=since or None,
+            until=until or None,
+            title=q or None,
+            before=before,
+            limit=limit + 1,
+        )
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"articles": rows, "next_before": rows[-1]["seq"] if more else None}
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+def article(con: Store, article_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
     """One article: its text, the event mentions coded from it, and its folded copies."""
-    found, mentions, copies = queries.article(request.app.state.con, article_id)
+    return article_detail(con, article_id)
+
+
+def article_detail(con, article_id: str) -> dict[str, Any]:
+    found, mentions, copies = queries.article(con, article_id, rows=True)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
-    return {"article": records(pd.DataFrame([found]))[0], "mentions": records(mentions), "copies": records(copies)}
+    return {
+        "article": records([found])[0],
+        "mentions": records(mentions),
+        "copies": records(copies),
+    }
 
 
 @router.get("/timeline")
 def timeline(
-    request: Request,
-    actor: Annotated[str | None, Query(max_length=40)] = None,
-    other: Annotated[str | None, Query(max_length=40)] = None,
-    freq: Annotated[str, Query(pattern=r"^(day|week|month|year)$")] = "week",
-    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    directed: bool = False,
+    con: Store,
+    filters: Annotated[Filters, Depends()],
+    other: Annotated[str | None, Query(max_length=40, description="with actor: the dyad actor-other")] = None,
+    freq: Annotated[str, Query(pattern=FREQ)] = "week",
 ) -> dict[str, Any]:
-    """Events per period for an actor, a dyad or everything: counts per QuadClass, mentions, mean Goldstein."""
-    frame = queries.timeline(request.app.state.con, actor, other, freq=freq, since=since, until=until,
-                             directed=directed)
-    return {"freq": freq, "periods": records(frame)}
+    """Events per period for an actor, a dyad or everything: counts per QuadClass, mentions, mean Goldstein;
+    and the events per PLOVER type over the whole selection."""
+    values = dict(filters.values)
+    if other and values["actor"]:
+        values["dyad"], values["actor"] = (values["actor"], other), None
+    frame = queries.timeline(con, freq=freq, **values)
+    return {
+        "freq": freq,
+        "periods": records(frame),
+        "left_out": frame.attrs["left_out"],
+        "types": records(queries.types(con, **values)),
+    }
 
 
 @router.get("/dyads")
 def dyads(
-    request: Request,
-    since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-    type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
+    con: Store,
+    filters: Annotated[Filters, Depends()],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> dict[str, Any]:
     """Directed dyads by event count, with their mean Goldstein score."""
-    frame = queries.dyads(request.app.state.con, since=since, until=until, type=type, limit=limit)
-    return {"dyads": records(frame)}
+    return {"dyads": records(queries.dyads(con, **filters.values, limit=limit))}
+
+
+@router.get("/places")
+def places(
+    con: Store,
+    filters: Annotated[Filters, Depends()],
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+) -> dict[str, Any]:
+    """Where the events happened: per place and QuadClass, coordinates, events and mean Goldstein."""
+    return {"places": records(queries.places(con, **filters.values, limit=limit))}
 
 
 @router.get("/actors")
 def actors(
-    request: Request,
+    con: Store,
     prefix: Annotated[str, Query(max_length=40)] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
     """Actors whose code or name starts with ``prefix``, most mentioned first (for completion)."""
-    return {"actors": records(queries.actors(request.app.state.con, prefix, limit=limit))}
+    return {"actors": records(queries.actors(con, prefix, limit=limit))}
 
 
 @router.get("/stats")
@@ -180,9 +249,12 @@ def stats(request: Request) -> dict[str, Any]:
 
 
 @router.post("/code")
-def code(request: Request, text: Annotated[str, Body(embed=True, max_length=MAX_CODE_BYTES)],
-         date: Annotated[str | None, Body(embed=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] = None) -> dict[str, Any]:
-    """Code a posted article and return its events as ``tidings code --format json`` does (``--allow-code``)."""
+def code(
+    request: Request,
+    text: Annotated[str, Body(embed=True, max_length=MAX_CODE_BYTES)],
+    date: Annotated[str | None, Body(embed=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
+) -> dict[str, Any]:
+    """Code a posted article; its events as ``tidings code --format json`` gives them (``--allow-code``)."""
     if not request.app.state.allow_code:
         raise HTTPException(403, "coding is off; start the server with --allow-code")
     return {"events": [event.to_dict() for event in request.app.state.coder().code(text, date=date)]}

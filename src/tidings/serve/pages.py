@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import json
-
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ..data_files import bundled_table
 from ..store import queries
+from ..store.export import gdelt
 from ..terminal import spreadsheet_safe
-from .api import Filters, article, event_detail, page_of_events, records
+from . import charts
+from .api import FREQ, Filters, article_detail, event_detail, page_of_events, records
+from .connection import Store
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=select_autoescape(default=True)
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(default=True),
+    # A missing value (an actor without a name, an event without a place) shows as nothing, not "None".
+    finalize=lambda value: "" if value is None else value,
 )
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+MAX_DOWNLOAD = 100_000
+DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "gdelt": "text/tab-separated-values"}
 
 
 def safe_url(url: Any) -> str | None:
@@ -38,41 +46,40 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> Markup:
         start, end = int(start), int(end)
         if start < at or end > len(text):
             continue
-        out += [escape(text[at:start]), Markup(f'<mark class="{role}">'), escape(text[start:end]), Markup("</mark>")]
+        out += [
+            escape(text[at:start]),
+            Markup(f'<mark class="{role}">'),
+            escape(text[start:end]),
+            Markup("</mark>"),
+        ]
         at = end
     out.append(escape(text[at:]))
     return Markup("").join(out)
 
 
-templates.globals.update(safe_url=safe_url, quads=QUADS)
+@cache
+def plover_types() -> tuple[str, ...]:
+    return tuple(row["type"] for row in bundled_table("ontology", "plover.tsv"))
+
+
+templates.globals.update(
+    safe_url=safe_url, quads=QUADS, plover_types=plover_types, tone=charts.tone, urlencode=urlencode
+)
 
 
 def render(name: str, request: Request, **context: Any) -> HTMLResponse:
-    query = {key: value for key, value in request.query_params.items() if key != "cursor"}
-    return HTMLResponse(templates.get_template(name).render(query=query, urlencode=urlencode, **context))
+    query = {key: value for key, value in request.query_params.items() if key != "cursor" and value}
 
+    def link(path: str = "", **changes: Any) -> str:
+        """``path`` with the current filters and ``changes`` (None drops a filter) in its query string."""
+        state = {key: value for key, value in (query | changes).items() if value is not None and value != ""}
+        return path + "?" + urlencode(state)
 
-def bars(periods: list[dict[str, Any]], freq: str = "month", *, width: int = 640, height: int = 160) -> list[dict[str, Any]]:
-    """One stacked bar per period, QuadClass by QuadClass, scaled to the tallest period."""
-    tallest = max((row["events"] for row in periods), default=0) or 1
-    step = width / max(len(periods), 1)
-    columns = list(queries.quad_columns().items())
-    drawn = []
-    for index, row in enumerate(periods):
-        top = height
-        for number, column in columns:
-            size = height * row[column] / tallest
-            if size:
-                top -= size
-                drawn.append({"x": index * step, "y": top, "w": max(step - 1, 1), "h": size, "quad": number,
-                              "period": row["period"], "until": _period_end(row["period"], freq),
-                              "count": row[column]})
-    return drawn
-
-
-def _period_end(period: str, freq: str) -> str:
-    start = pd.Timestamp(period)
-    return (start + pd.DateOffset(**{f"{freq}s": 1}) - pd.Timedelta(days=1)).date().isoformat()
+    return HTMLResponse(
+        templates.get_template(name).render(
+            query=query, link=link, actor_codes=request.app.state.actor_codes(), **context
+        )
+    )
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -82,78 +89,138 @@ def docs(request: Request):
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, filters: Annotated[Filters, Depends()]):
-    con = request.app.state.con
+def overview(request: Request, con: Store, filters: Annotated[Filters, Depends()]):
     summary = request.app.state.summary()
-    periods = records(queries.timeline(con, freq="month", since=summary.first_published,
-                                       until=summary.last_published))
-    latest = page_of_events(request, filters, 20, None)["events"]
-    return render("overview.html", request, summary=summary, bars=bars(periods), periods=periods,
-                  dyads=records(summary.top_dyads), types=records(summary.top_types), events=latest)
+    values = dict(filters.values)
+    # Events dated by a passing mention ("the 1943 Tehran conference") would stretch the timeline.
+    values["since"] = values["since"] or summary.first_published
+    values["until"] = values["until"] or summary.last_published
+    periods = records(queries.timeline(con, freq="month", **values))
+    return render(
+        "overview.html",
+        request,
+        summary=summary,
+        bars=charts.bars(periods),
+        periods=periods,
+        dyads=records(queries.dyads(con, **filters.values, limit=10)),
+        actors=records(queries.actors(con, "", limit=10)),
+        types=records(queries.types(con, **filters.values)),
+        events=page_of_events(con, filters, 20, None)["events"],
+    )
 
 
 @router.get("/relations/{first}/{second}", response_class=HTMLResponse)
 def relation(
     request: Request,
+    con: Store,
     first: Annotated[str, PathParam(max_length=40)],
     second: Annotated[str, PathParam(max_length=40)],
     filters: Annotated[Filters, Depends()],
-    freq: Annotated[str, Query(pattern=r"^(day|week|month|year)$")] = "week",
+    freq: Annotated[str | None, Query(pattern=FREQ, description="default: bars of readable width")] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ):
-    con = request.app.state.con
-    since, until = filters.values["since"], filters.values["until"]
+    summary = request.app.state.summary()
+    freq = freq or charts.readable_freq(
+        filters.values["since"] or summary.first_published, filters.values["until"] or summary.last_published
+    )
     sides = []
     for source, target in ((first, second), (second, first)):
-        periods = records(queries.timeline(con, source, target, freq=freq, since=since, until=until,
-                                           directed=True))
+        values = dict(filters.values, dyad=(source, target), directed=True)
+        frame = queries.timeline(con, freq=freq, **values)
+        periods = records(frame)
         for row in periods:
-            row["until"] = _period_end(row["period"], freq)
-        sides.append({"source": source, "target": target, "periods": periods, "bars": bars(periods, freq)})
+            row["until"] = charts.period_end(row["period"], freq)
+        sides.append(
+            {
+                "source": source,
+                "target": target,
+                "periods": periods,
+                "left_out": frame.attrs["left_out"],
+                "bars": charts.bars(periods, freq),
+                "goldstein": charts.goldstein(periods, freq),
+                "types": records(queries.types(con, **values)),
+            }
+        )
     filters.values["dyad"] = (first, second)
-    page = page_of_events(request, filters, 50, cursor)
+    page = page_of_events(con, filters, 50, cursor)
     return render("relation.html", request, first=first, second=second, sides=sides, freq=freq, **page)
 
 
+@router.get("/network", response_class=HTMLResponse)
+def network(
+    request: Request,
+    con: Store,
+    filters: Annotated[Filters, Depends()],
+    edges: Annotated[int, Query(ge=1, le=200)] = 40,
+):
+    """Actors as nodes and the busiest directed dyads as edges, for the filters' period and type."""
+    dyads = records(queries.dyads(con, **filters.values, limit=edges))
+    return render("network.html", request, graph=charts.network(dyads), dyads=dyads)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(
+    request: Request,
+    con: Store,
+    filters: Annotated[Filters, Depends()],
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+):
+    """Where the filtered events happened, on the world's countries, and the events themselves."""
+    places = records(queries.places(con, **filters.values))
+    return render(
+        "map.html",
+        request,
+        map=charts.world_map(places),
+        places=places,
+        **page_of_events(con, filters, 50, cursor),
+    )
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: int):
-    con = request.app.state.con
+def event_page(request: Request, con: Store, event_id: int):
     detail = event_detail(con, event_id)
+    ids = sorted({mention["article_id"] for mention in detail["mentions"]})
+    texts = dict(
+        con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+    )
     for mention in detail["mentions"]:
         # Offsets index the article's text; the sentence is placed in it to show them.
-        text = con.cursor().execute("SELECT text FROM articles WHERE id = ?", [mention["article_id"]]).fetchone()[0]
-        at = (text or "").rfind(mention["sentence"], 0, mention["trigger_start"] + len(mention["sentence"]))
-        mention["html"] = highlight(mention["sentence"], [
-            (mention[f"{role}_start"] - at, mention[f"{role}_end"] - at, role)
-            for role in ("source", "target", "trigger")
-            if at >= 0 and mention[f"{role}_start"] is not None
-        ])
+        text = texts.get(mention["article_id"]) or ""
+        at = text.rfind(mention["sentence"], 0, mention["trigger_start"] + len(mention["sentence"]))
+        mention["html"] = highlight(
+            mention["sentence"],
+            [
+                (mention[f"{role}_start"] - at, mention[f"{role}_end"] - at, role)
+                for role in ("source", "target", "trigger")
+                if at >= 0 and mention[f"{role}_start"] is not None
+            ],
+        )
     return render("event.html", request, **detail)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: Annotated[str, PathParam(max_length=100)]):
-    detail = article(request, article_id)
+def article_page(request: Request, con: Store, article_id: Annotated[str, PathParam(max_length=100)]):
+    detail = article_detail(con, article_id)
     text = detail["article"]["text"] or ""
     spans = [(mention["trigger_start"], mention["trigger_end"], "trigger") for mention in detail["mentions"]]
     return render("article.html", request, html=highlight(text, spans), **detail)
 
 
-
-MAX_DOWNLOAD = 100_000
-
-
 @router.get("/download/events.{format}")
-def download(request: Request, format: str, filters: Annotated[Filters, Depends()]):
-    """The current selection, newest first, at most MAX_DOWNLOAD events, as CSV or JSON lines."""
-    if format not in ("csv", "jsonl"):
-        raise HTTPException(404, "downloads are events.csv or events.jsonl")
-    frame = queries.events(request.app.state.con, **filters.values, limit=MAX_DOWNLOAD)
-    if format == "csv":
-        body = frame.map(spreadsheet_safe).to_csv(index=False)
-        media = "text/csv"
+def download(con: Store, format: str, filters: Annotated[Filters, Depends()]):
+    """The current selection, at most MAX_DOWNLOAD events: CSV or JSON lines newest first, or a GDELT 2.0
+    event file (tab-separated, no header, in GDELT's date order) as ``tidings export --format gdelt``."""
+    if format not in DOWNLOADS:
+        raise HTTPException(404, "downloads are events.csv, events.jsonl or events.gdelt")
+    if format == "gdelt":
+        where, parameters = queries.event_filter(**filters.values)
+        body = gdelt.text(con, where=" AND ".join(where), parameters=parameters, limit=MAX_DOWNLOAD)
     else:
-        body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records(frame))
-        media = "application/x-ndjson"
-    headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
-    return Response(body, media_type=media, headers=headers)
+        frame = queries.events(con, **filters.values, limit=MAX_DOWNLOAD)
+        if format == "csv":
+            body = frame.map(spreadsheet_safe).to_csv(index=False)
+        else:
+            body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records(frame))
+    name = "events.tsv" if format == "gdelt" else f"events.{format}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, media_type=DOWNLOADS[format], headers=headers)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import pandas as pd
@@ -57,18 +59,51 @@ def query(
     """
     check_select(sql)
     con = connect_readonly(path)
-    timer = threading.Timer(timeout_s, con.interrupt)
-    timer.start()
     try:
-        # The user's statement runs as it is; only max_rows + 1 rows are fetched from it.
-        frame = con.execute(sql, parameters).fetch_df_chunk(vectors_per_chunk=1 + max_rows // 2048)
-    except duckdb.InterruptException:
-        detail = f"the query ran longer than {timeout_s:g} s"
-        raise TidingsError(str(problem("sql", "TID308", detail))) from None
+        with time_limit(con, timeout_s):
+            # The user's statement runs as it is; only max_rows + 1 rows are fetched from it.
+            frame = con.execute(sql, parameters).fetch_df_chunk(vectors_per_chunk=1 + max_rows // 2048)
     except duckdb.Error as error:
         raise TidingsError(str(problem("sql", "TID307", str(error).splitlines()[0]))) from None
     finally:
-        timer.cancel()
         con.close()
     cut = len(frame) > max_rows
     return (frame.head(max_rows) if cut else frame), cut
+
+
+class TimedOut(TidingsError):
+    """A query interrupted because it ran longer than it may (TID308)."""
+
+
+@contextmanager
+def time_limit(con: duckdb.DuckDBPyConnection, timeout_s: float = TIMEOUT_S) -> Iterator[None]:
+    """Interrupt what ``con`` runs once ``timeout_s`` seconds have passed, and say so (TID308).
+
+    Past the deadline every query on ``con`` is interrupted, one that starts later too, and work
+    that finished late is refused all the same: the bound holds for everything done inside. DuckDB
+    interrupts the one connection it is asked to, so the queries must run on ``con`` itself, not on a
+    cursor made from it.
+    """
+    finished, expired = threading.Event(), threading.Event()
+
+    def watch() -> None:
+        if finished.wait(timeout_s):
+            return
+        expired.set()
+        while not finished.is_set():
+            try:
+                con.interrupt()
+            except duckdb.ConnectionException:  # closed as the work inside ended
+                return
+            finished.wait(0.001)
+
+    threading.Thread(target=watch, name="tidings-time-limit", daemon=True).start()
+    detail = f"the query ran longer than {timeout_s:g} s"
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise TimedOut(str(problem("sql", "TID308", detail))) from None
+    finally:
+        finished.set()
+    if expired.is_set():
+        raise TimedOut(str(problem("sql", "TID308", detail)))

@@ -10,6 +10,8 @@ states). See docs/store.md for each column.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import duckdb
@@ -65,11 +67,28 @@ COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
 
 def write(con: duckdb.DuckDBPyConnection, path: str, *, where: str) -> int:
     """Write the events that match ``where`` as a GDELT 2.0 event file; return the count."""
+    with _lookups(con):
+        return copy(con, _query(where), path, "FORMAT csv, DELIMITER '\t', HEADER false, QUOTE ''")
+
+
+def text(con: duckdb.DuckDBPyConnection, *, where: str, parameters: list, limit: int) -> str:
+    """The first ``limit`` events that match ``where`` (with its ``parameters``) as the lines of a GDELT
+    2.0 event file, as ``write`` writes them: for a connection that may not write files (the server's)."""
+    # Each column as COPY writes it (NULL as nothing), then the 61 of them joined by tabs.
+    fields = f"SELECT coalesce(CAST(COLUMNS(*) AS VARCHAR), '') FROM ({_query(where)} LIMIT {int(limit)})"
+    with _lookups(con):
+        rows = con.execute(f"SELECT concat_ws(chr(9), *COLUMNS(*)) FROM ({fields})", parameters).fetchall()
+    return "".join(row[0] + "\n" for row in rows)
+
+
+@contextmanager
+def _lookups(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """The tables ``_query`` joins: FIPS country codes, GDELT place types, known groups."""
     con.register("gdelt_countries", _countries())
     con.register("gdelt_places", _places())
     con.register("gdelt_groups", _groups(con))
     try:
-        return copy(con, _query(where), path, "FORMAT csv, DELIMITER '\t', HEADER false, QUOTE ''")
+        yield
     finally:
         con.unregister("gdelt_countries")
         con.unregister("gdelt_places")

@@ -1,0 +1,184 @@
+"""The pages' charts, laid out here and drawn by the templates as SVG: nothing runs in the browser."""
+
+from __future__ import annotations
+
+import calendar
+import math
+from datetime import date, timedelta
+from typing import Any
+
+from ..store import queries
+from . import world
+
+
+def bars(
+    periods: list[dict[str, Any]], freq: str = "month", *, width: int = 640, height: int = 160
+) -> list[dict[str, Any]]:
+    """One stacked bar per period, QuadClass by QuadClass, scaled to the tallest period."""
+    tallest = max((row["events"] for row in periods), default=0) or 1
+    step = width / max(len(periods), 1)
+    columns = list(queries.quad_columns().items())
+    drawn = []
+    for index, row in enumerate(periods):
+        top = height
+        for number, column in columns:
+            size = height * row[column] / tallest
+            if size:
+                top -= size
+                drawn.append(
+                    {
+                        "x": index * step,
+                        "y": top,
+                        "w": max(step - 1, 1),
+                        "h": size,
+                        "quad": number,
+                        "period": row["period"],
+                        "until": period_end(row["period"], freq),
+                        "count": row[column],
+                    }
+                )
+    return drawn
+
+
+def goldstein(
+    periods: list[dict[str, Any]], freq: str, *, width: int = 640, height: int = 100
+) -> list[dict[str, Any]]:
+    """One bar per period with events: its mean Goldstein score, cooperation up from the middle line and
+    conflict down, on the scale's full range of -10 to +10."""
+    step = width / max(len(periods), 1)
+    middle = height / 2
+    drawn = []
+    for index, row in enumerate(periods):
+        score = row.get("goldstein")
+        if score is None or not row["events"]:
+            continue
+        size = middle * abs(score) / 10
+        drawn.append(
+            {
+                "x": index * step,
+                "y": middle - size if score > 0 else middle,
+                "w": max(step - 1, 1),
+                "h": max(size, 0.5),
+                "kind": "coop" if score >= 0 else "conflict",
+                "score": score,
+                "period": row["period"],
+                "until": period_end(row["period"], freq),
+            }
+        )
+    return drawn
+
+
+# A 640-pixel chart shows this many periods as bars wide enough to see and to click.
+MOST_PERIODS = 120
+DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
+
+
+def readable_freq(since: str | None, until: str | None) -> str:
+    """The finest period (day, week, month, year) that cuts since..until into at most MOST_PERIODS."""
+    if not since or not until:
+        return "week"
+    span = (date.fromisoformat(until) - date.fromisoformat(since)).days + 1
+    return next((freq for freq, days in DAYS.items() if span / days <= MOST_PERIODS), "year")
+
+
+def period_end(period: str, freq: str) -> str:
+    """The last day of the period that starts on ``period`` (YYYY-MM-DD)."""
+    start = date.fromisoformat(period)
+    if freq == "day":
+        end = start
+    elif freq == "week":
+        end = start + timedelta(days=6)
+    elif freq == "month":
+        end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    else:
+        end = start.replace(month=12, day=31)
+    return end.isoformat()
+
+
+def tone(score: float | None) -> str:
+    """A CSS class for a mean Goldstein score: g-3 (the most conflict) to g3 (the most cooperation)."""
+    if score is None:
+        return "g0"
+    return f"g{max(-3, min(3, round(score / 3)))}"
+
+
+def network(dyads: list[dict[str, Any]], *, width: int = 720, height: int = 620) -> dict[str, Any]:
+    """Actors on a circle, the busiest at the top going clockwise, and a curved edge per directed dyad:
+    as wide as its share of the events, coloured by its mean Goldstein; A->B and B->A bend apart."""
+    totals: dict[str, int] = {}
+    for dyad in dyads:
+        for actor in (dyad["source"], dyad["target"]):
+            totals[actor] = totals.get(actor, 0) + dyad["events"]
+    order = sorted(totals, key=lambda actor: (-totals[actor], actor))
+    centre_x, centre_y, radius = width / 2, height / 2, min(width, height) / 2 - 50
+    most = max(totals.values(), default=1)
+    nodes = {}
+    for index, actor in enumerate(order):
+        angle = 2 * math.pi * index / max(len(order), 1) - math.pi / 2
+        nodes[actor] = {
+            "code": actor,
+            "events": totals[actor],
+            "r": 4 + 14 * math.sqrt(totals[actor] / most),
+            "x": centre_x + radius * math.cos(angle),
+            "y": centre_y + radius * math.sin(angle),
+            "label_x": centre_x + (radius + 28) * math.cos(angle),
+            "label_y": centre_y + (radius + 28) * math.sin(angle) + 4,
+        }
+    heaviest = max((dyad["events"] for dyad in dyads), default=1)
+    edges = []
+    for dyad in dyads:
+        start, end = nodes[dyad["source"]], nodes[dyad["target"]]
+        if start is end:
+            # Within one country (a government and its protesters): a loop inward, clear of the labels.
+            in_x, in_y = (centre_x - start["x"]) / radius, (centre_y - start["y"]) / radius
+            reach, spread = 45, 22
+            x, y = start["x"], start["y"]
+            ahead_x, ahead_y = x + reach * in_x, y + reach * in_y
+            path = (
+                f"M{x:.1f},{y:.1f} C{ahead_x - spread * in_y:.1f},{ahead_y + spread * in_x:.1f} "
+                f"{ahead_x + spread * in_y:.1f},{ahead_y - spread * in_x:.1f} {x:.1f},{y:.1f}"
+            )
+        else:
+            # The control point sits to the right of the line from source to target.
+            bend_x, bend_y = (end["y"] - start["y"]) * 0.15, (start["x"] - end["x"]) * 0.15
+            control = ((start["x"] + end["x"]) / 2 + bend_x, (start["y"] + end["y"]) / 2 + bend_y)
+            path = (
+                f"M{start['x']:.1f},{start['y']:.1f} Q{control[0]:.1f},{control[1]:.1f} "
+                f"{end['x']:.1f},{end['y']:.1f}"
+            )
+        edges.append(
+            {
+                **dyad,
+                "width": 1 + 9 * dyad["events"] / heaviest,
+                "tone": tone(dyad["goldstein"]),
+                "path": path,
+            }
+        )
+    # Thin edges last, so that they stay visible (and clickable) on top of the wide ones.
+    edges.sort(key=lambda edge: -edge["width"])
+    return {"width": width, "height": height, "nodes": list(nodes.values()), "edges": edges}
+
+
+def world_map(places: list[dict[str, Any]]) -> dict[str, Any]:
+    """The countries, shaded by how many of the events happened in each, and a dot per place and
+    QuadClass, its area by its events; the busiest are drawn first so that small dots stay on top."""
+    by_country: dict[str, int] = {}
+    for place in places:
+        if place["country"]:
+            by_country[place["country"]] = by_country.get(place["country"], 0) + place["events"]
+    busiest_country = max(by_country.values(), default=1)
+    shapes = [
+        {
+            "name": country.name,
+            "path": country.path,
+            "events": by_country.get(country.iso3 or "", 0),
+            "shade": math.ceil(4 * math.sqrt(by_country.get(country.iso3 or "", 0) / busiest_country)),
+        }
+        for country in world.countries()
+    ]
+    busiest = max((place["events"] for place in places), default=1)
+    dots = []
+    for place in sorted(places, key=lambda place: -place["events"]):
+        x, y = world.project(place["lat"], place["lon"])
+        dots.append({**place, "x": x, "y": y, "r": 2 + 10 * math.sqrt(place["events"] / busiest)})
+    return {"width": world.WIDTH, "height": world.HEIGHT, "countries": shapes, "dots": dots}
