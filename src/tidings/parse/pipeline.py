@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from ..actors.kb import KnowledgeBase
 from ..errors import TidingsError
+
 # Importing the stages registers their spaCy factories.
 from ..actors import component as _actors  # noqa: F401
 from ..dates import when as _when  # noqa: F401
