@@ -30,8 +30,9 @@ class DocIndex:
         number = self.sentence_of[token_index]
         asked = self.questions.get(number)
         if asked is None:
-            # Span.text joins the sentence's tokens again at every call: once per sentence is enough.
-            asked = self.questions[number] = self.sentences[number].text.rstrip().endswith("?")
+            # The last word that is not white space, rather than Span.text, which joins every token.
+            last = next((t.text for t in reversed(self.sentences[number]) if not t.text.isspace()), "")
+            asked = self.questions[number] = last.endswith("?")
         return asked
 
 
