@@ -27,6 +27,4 @@ def import_petrarch_cli(
     result = convert_petrarch_verbs(source, output)
     for warning in result.warnings:
         typer.echo(warning, err=True)
-    typer.echo(
-        f"wrote {result.rows} rows to {output} ({result.verbs} verbs, {result.patterns} patterns)"
-    )
+    typer.echo(f"wrote {result.rows} rows to {output} ({result.verbs} verbs, {result.patterns} patterns)")
