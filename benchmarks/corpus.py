@@ -10,6 +10,7 @@ news-length texts without a network or a licensed corpus.
     for record in articles(500, seed=0): ...
 
     python benchmarks/corpus.py 5000 --seed 1 > corpus.jsonl
+    python benchmarks/corpus.py 1000 --snippets > snippets.jsonl   # one to three sentences each
 
 The same ``n`` and ``seed`` always give the same articles (standard library only).
 """
@@ -23,7 +24,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 MIN_WORDS, MAX_WORDS = 300, 1000
@@ -1345,17 +1346,52 @@ def _article(rng: random.Random, index: int) -> dict:
     }
 
 
+def _snippet(rng: random.Random, index: int) -> dict:
+    """A news snippet: an article's opening, the dateline and one to three sentences of its body."""
+    name, domain, style, prefix = rng.choice(OUTLETS)
+    date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366))
+    story = Story(rng, date, name)
+    topic = rng.choice(list(TOPICS))
+    title = _headline(story, topic)
+    weights = TOPICS[topic]
+    queues = {kind: rng.sample(TEMPLATES[kind], len(TEMPLATES[kind])) for kind in weights}
+    sentences = [story.fill(queues[next(iter(weights))].pop())]
+    for _ in range(rng.choices((0, 1, 2), weights=(3, 4, 2))[0]):
+        kinds = [kind for kind in weights if queues[kind]]
+        kind = rng.choices(kinds, weights=[weights[k] for k in kinds])[0]
+        sentences.append(story.fill(queues[kind].pop()))
+    text = _dateline(story, style) + " ".join(sentences)
+    return {
+        "id": f"{prefix}-{date:%Y%m%d}-s{index:06d}",
+        "title": title,
+        "text": text,
+        "date": date.isoformat(),
+        "url": f"https://www.{domain}/world/{date:%Y/%m/%d}/{_slug(title)}-s{index}",
+        "outlet": name,
+    }
+
+
+def snippets(n: int, *, seed: int = 0) -> Iterator[dict]:
+    """``n`` invented news snippets of one to three sentences, the same ones for the same seed."""
+    return _distinct(_snippet, n, seed, lambda words: True)
+
+
 def articles(n: int, *, seed: int = 0) -> Iterator[dict]:
     """``n`` invented news articles, the same ones for the same seed."""
+    return _distinct(_article, n, seed, lambda words: MIN_WORDS <= words <= MAX_WORDS)
+
+
+def _distinct(
+    draw: Callable[[random.Random, int], dict], n: int, seed: int, fits: Callable[[int], bool]
+) -> Iterator[dict]:
     rng = random.Random(seed)
     seen: set[str] = set()
     for index in range(n):
         while True:
-            record = _article(rng, index)
+            record = draw(rng, index)
             digest = hashlib.sha1(record["text"].encode("utf-8")).hexdigest()
-            words = len(record["text"].split())
-            # Redraw (deterministically) the rare story that repeats another or falls short.
-            if digest not in seen and MIN_WORDS <= words <= MAX_WORDS:
+            # Redraw (deterministically) the rare story that repeats another or has the wrong length.
+            if digest not in seen and fits(len(record["text"].split())):
                 seen.add(digest)
                 yield record
                 break
@@ -1365,9 +1401,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Write N invented news articles as JSON lines to stdout.")
     parser.add_argument("n", type=int, help="how many articles")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--snippets", action="store_true", help="news snippets of 1-3 sentences instead")
     args = parser.parse_args(argv)
     out = sys.stdout
-    for record in articles(args.n, seed=args.seed):
+    for record in (snippets if args.snippets else articles)(args.n, seed=args.seed):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 Modality = Literal["asserted", "negated", "hypothetical", "intended"]
@@ -120,7 +120,7 @@ class Event:
     published: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -133,6 +133,23 @@ class Event:
                 values[name] = kind(**values[name])
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in known})
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    """A record as a dict, its records as dicts: ``dataclasses.asdict`` without the deep copies, which
+    took most of the time of writing events out (every field is a string, a number or a record)."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    values = {}
+    for name in names:
+        value = getattr(record, name)
+        values[name] = _plain(value) if type(value) in _RECORDS else value
+    return values
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_RECORDS = (Actor, Trigger, Place)
 
 
 # The flat column layout of an event, shared by the DataFrame, CSV and the table view.

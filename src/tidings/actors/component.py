@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase
+from .names import NameIndex, name_index
 from ..data_files import bundled_table
 from ..parse.index import doc_index
 from ..parse.mentions import Mention
@@ -49,7 +49,7 @@ class ActorFinder:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.kb: KnowledgeBase | None = None
-        self.matcher: PhraseMatcher | None = None
+        self.names: NameIndex | None = None
         references = bundled_table("lexicon", "references.tsv")
         self.pair_nouns = {row["noun"] for row in references if row["refers"] == "pair"}
         self.country_nouns = {row["noun"] for row in references if row["refers"] == "country"}
@@ -59,12 +59,11 @@ class ActorFinder:
 
     def use(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        make_doc = self.nlp.make_doc
-        self.matcher.add("ALIAS", [make_doc(name) for name in kb.names()])
+        self.names = name_index(self.nlp, kb.names(), key=kb.key)
         # "South America", "Central Africa": a region, and no country inside it is an actor.
-        self.matcher.add("REGION", [make_doc(name) for name in WORLD_REGIONS])
-        self.region_label = self.nlp.vocab.strings["REGION"]
+        self.regions = NameIndex.of(
+            tuple(token.orth for token in self.nlp.make_doc(name)) for name in WORLD_REGIONS
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None:
@@ -99,15 +98,14 @@ class Resolver(PhraseResolver, References):
     def _matches(self) -> dict[int, Match]:
         """Knowledge-base names by token, longest first, ignoring places inside a person's name."""
         doc, kb = self.doc, self.kb
-        spans = sorted(self.finder.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        spans = sorted(self.finder.names.spans(doc), key=lambda m: (m[0], -(m[1] - m[0])))
         covered: dict[int, Match] = {}
         person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        regions: set[int] = set()
-        for label, start, end in sorted(spans, key=lambda m: m[2] - m[1], reverse=True):
-            if any(i in covered or i in regions for i in range(start, end)):
+        regions = self.finder.regions.spans(doc)
+        for start, end in sorted(spans, key=lambda m: m[1] - m[0], reverse=True):
+            if any(i in covered for i in range(start, end)):
                 continue
-            if label == self.finder.region_label:
-                regions.update(range(start, end))
+            if any(r_start <= start and end <= r_end for r_start, r_end in regions):
                 continue
             alias = doc[start:end].text
             country = kb.countries.get(alias)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pycountry
 
+from .. import data_files
+from ..compiled import compiled, fingerprint
 from ..data_files import DATA_DIR, data_path, read_table
 from ..errors import TidingsError
 
@@ -137,11 +139,19 @@ def _rows(path: Path) -> Iterable[tuple[dict[str, str], int]]:
         yield row, number
 
 
+def _require(path: Path) -> None:
+    if not path.is_file():
+        raise TidingsError(f"{path}: no such actor dictionary")
+
+
+def _day(ordinal: int | None) -> dt.date | None:
+    return dt.date.fromordinal(ordinal) if ordinal is not None else None
+
+
 def read_entries(path: str | Path) -> list[Entry]:
     """The rows of one actor dictionary file (TSV, CSV or YAML)."""
     path = Path(path)
-    if not path.is_file():
-        raise TidingsError(f"{path}: no such actor dictionary")
+    _require(path)
     try:
         label = str(path.relative_to(DATA_DIR))
     except ValueError:
@@ -150,10 +160,27 @@ def read_entries(path: str | Path) -> list[Entry]:
 
 
 class KnowledgeBase:
-    """Everything tidings knows about actors, indexed by the words news uses for them."""
+    """Everything tidings knows about actors, indexed by the words news uses for them.
+
+    Built from the files once, then read back from a compiled copy in the user's cache
+    (``tidings.compiled``) until a data file, a user dictionary or this module changes.
+    """
 
     def __init__(self, *, user_files: Sequence[str | Path] = ()) -> None:
         self.user_files = tuple(str(path) for path in user_files)
+        for path in self.user_files:
+            _require(Path(path))
+        # What the compiled copy is made from; the phrase index of the names is keyed by it too.
+        self.key = fingerprint(
+            pycountry.__version__,
+            Path(__file__),
+            Path(data_files.__file__),
+            *sorted(path for path in (DATA_DIR / "actors").rglob("*") if path.is_file()),
+            *(Path(path) for path in self.user_files),
+        )
+        self._restore(compiled("knowledge", self.key, self._build))
+
+    def _build(self) -> dict:
         self.countries: dict[str, CountryName] = {}
         self.country_names: dict[str, str] = {}
         self.sectors: dict[str, str] = {}
@@ -164,11 +191,55 @@ class KnowledgeBase:
         for path in sorted((DATA_DIR / "actors" / "people").glob("*.tsv")):
             bundled += read_entries(path)
         self._index(bundled)
-        user_entries = [entry for path in user_files for entry in read_entries(path)]
+        user_entries = [entry for path in self.user_files for entry in read_entries(path)]
         # A user's row replaces every bundled row for the names it defines.
         for name in {alias for entry in user_entries for alias in (entry.name, *entry.aliases)}:
             self.entries.pop(name, None)
         self._index(user_entries)
+        return self._plain()
+
+    def _plain(self) -> dict:
+        """The knowledge as plain data for the compiled copy; an entry under several aliases is kept once."""
+        numbers: dict[int, int] = {}
+        rows: list[tuple] = []
+        index: dict[str, list[int]] = {}
+        for alias, group in self.entries.items():
+            for entry in group:
+                if id(entry) not in numbers:
+                    numbers[id(entry)] = len(rows)
+                    rows.append(
+                        (
+                            entry.code,
+                            entry.name,
+                            entry.aliases,
+                            entry.type,
+                            entry.valid_from.toordinal() if entry.valid_from else None,
+                            entry.valid_to.toordinal() if entry.valid_to else None,
+                            entry.role,
+                            entry.origin,
+                        )
+                    )
+                index.setdefault(alias, []).append(numbers[id(entry)])
+        return {
+            "countries": {alias: (c.iso3, c.kind, c.sector, c.origin) for alias, c in self.countries.items()},
+            "country_names": self.country_names,
+            "sectors": self.sectors,
+            "entries": rows,
+            "index": index,
+        }
+
+    def _restore(self, plain: dict) -> None:
+        self.countries = {
+            alias: CountryName(iso3, alias, kind, sector, origin)
+            for alias, (iso3, kind, sector, origin) in plain["countries"].items()
+        }
+        self.country_names = plain["country_names"]
+        self.sectors = plain["sectors"]
+        entries = [
+            Entry(code, name, aliases, kind, _day(start), _day(end), role, origin)
+            for code, name, aliases, kind, start, end, role, origin in plain["entries"]
+        ]
+        self.entries = {alias: [entries[n] for n in numbers] for alias, numbers in plain["index"].items()}
 
     def _load_countries(self) -> None:
         for country in pycountry.countries:

@@ -7,8 +7,6 @@ from typing import Optional
 
 import typer
 
-from ..actors.explain import resolve_phrase
-from ..actors.petrarch import convert_petrarch
 from . import app
 from .options import actors_option, date_option, model_option, settings
 
@@ -26,6 +24,8 @@ def resolve_cli(
     actors: list[Path] = actors_option(),
 ) -> None:
     """Print the code a phrase resolves to on a date, its canonical name, and why."""
+    from ..actors.explain import resolve_phrase  # each command imports only what it runs
+
     model, dictionaries = settings(model, actors)
     for line in resolve_phrase(phrase, date=date, model=model, actors=dictionaries):
         typer.echo(line)
@@ -39,6 +39,8 @@ def import_petrarch_cli(
     output: Path = typer.Option(..., "--output", "-o", help="The tidings actor dictionary to write (.tsv)."),
 ) -> None:
     """Convert a PETRARCH/TABARI actor dictionary into a tidings actor dictionary."""
+    from ..actors.petrarch import convert_petrarch
+
     count, warnings = convert_petrarch(source, output)
     for warning in warnings:
         typer.echo(warning, err=True)

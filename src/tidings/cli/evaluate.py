@@ -9,8 +9,6 @@ from typing import Optional
 import typer
 
 from ..coder import Coder
-from ..evaluate import evaluate
-from ..evaluate.report import print_scores
 from ..output import write_json
 from . import app
 from .options import actors_option, lexicon_files, lexicon_option, model_option, settings
@@ -32,6 +30,9 @@ def evaluate_cli(
     lexicon: list[Path] = lexicon_option(),
 ) -> None:
     """Code each gold record's text with its date and report precision, recall, F1 and location accuracy."""
+    from ..evaluate import evaluate  # each command imports only what it runs
+    from ..evaluate.report import print_scores
+
     model, dictionaries = settings(model, actors)
     coder = Coder(model=model, actors=dictionaries, lexicon=lexicon_files(lexicon))
     results = {}

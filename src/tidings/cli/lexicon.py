@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..ontology.petrarch_verbs import convert_petrarch_verbs
 from . import app
 
 lexicon_app = typer.Typer(help="Manage event lexicons.", no_args_is_help=True)
@@ -23,6 +22,8 @@ def import_petrarch_cli(
     ),
 ) -> None:
     """Convert a PETRARCH-2 verb dictionary (verbs, synonym sets, patterns) into a tidings lexicon."""
+    from ..ontology.petrarch_verbs import convert_petrarch_verbs  # only this command needs it
+
     result = convert_petrarch_verbs(source, output)
     for warning in result.warnings:
         typer.echo(warning, err=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -61,9 +61,14 @@ class LexEntry:
     origin: str
 
 
-def lemmas(token: Token) -> list[str]:
+def lemmas(token: Token) -> tuple[str, ...]:
     """The token's lemma, then forms undone by hand for when the lemmatizer errs ("hopes" -> "hop")."""
-    lemma, word = token.lemma_.lower(), token.lower_
+    return _forms(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=65_536)
+def _forms(lemma: str, word: str) -> tuple[str, ...]:
+    # Asked for every verb and noun of every text: the same few thousand words come back.
     forms = [lemma, word]
     for suffix, replacement in (
         ("ies", "y"),
@@ -78,14 +83,26 @@ def lemmas(token: Token) -> list[str]:
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: len(word) - len(suffix)] + replacement)
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
-def phrase_keys(token: Token) -> list[str]:
+def phrase_keys(token: Token) -> tuple[str, ...]:
     """The lemma of a noun with the modifiers that can make it a multiword term, longest first.
 
     "hunger strike", "state of emergency", "cease-fire", then "strike".
     """
+    # Several stages ask for the same token's keys; a parsed Doc's lemmas and arcs no longer change.
+    known = token.doc.user_data.setdefault(_PHRASE_KEYS, {})
+    keys = known.get(token.i)
+    if keys is None:
+        keys = known[token.i] = _phrase_keys(token)
+    return keys
+
+
+_PHRASE_KEYS = "tidings.phrase_keys"
+
+
+def _phrase_keys(token: Token) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
     keys = []
     doc = token.doc
@@ -99,7 +116,7 @@ def phrase_keys(token: Token) -> list[str]:
                 if pobj.dep_ == "pobj":
                     keys.append(f"{lemma} of {pobj.lemma_.lower()}")
     keys.append(lemma)
-    return keys
+    return tuple(keys)
 
 
 class Lexicon:

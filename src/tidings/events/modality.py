@@ -79,8 +79,7 @@ class Modality:
                 (c for c in anchor.children if c.dep_ == "aux" and c.lower_ in FUTURE | {"would"}), None
             )
             return "negated", future
-        index = doc_index(anchor.doc)
-        if index.sentences[index.sentence_of[anchor.i]].text.rstrip().endswith("?"):
+        if doc_index(anchor.doc).asks(anchor.i):
             return "hypothetical", None
         intention: Token | None = None
         token, previous = anchor, None

@@ -38,6 +38,8 @@ RELIEF_ROOTS = ("07", "15")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Where a participle with an article stands for people: "the wounded", "the accused".
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
+# The parts of speech that can express an event; the other words of a sentence are passed over.
+WORD_CLASSES = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 @Language.factory("tidings_events", assigns=["doc._.events"], requires=["doc._.actor_at", "token.dep"])
@@ -123,21 +125,23 @@ class EventReader(Framing):
         for token in sentence:
             if token.i in self.used or token.i in self.skip:
                 continue
+            pos = token.pos_  # read once: each read looks the string up again
+            if pos not in WORD_CLASSES:
+                continue
             event = None
             if (
-                token.pos_ in ("VERB", "ADJ")
+                pos in ("VERB", "ADJ")
                 and token.dep_ in NOMINAL_DEPS
                 and any(c.dep_ == "det" for c in token.children)
             ):
                 continue  # "evacuated the wounded", "freed the detained": a participle as a noun
-            if token.pos_ in ("VERB", "AUX") and obliged(token):
+            if pos in ("VERB", "AUX") and obliged(token):
                 event = self.obligation_event(token)
             if event is None and (
-                token.pos_ in ("VERB", "AUX")
-                or (token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))
+                pos in ("VERB", "AUX") or (pos == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))
             ):
                 event = self.verb_event(token)
-            elif token.pos_ in ("NOUN", "PROPN"):
+            elif pos in ("NOUN", "PROPN"):
                 event = self.noun_event(token)
             if event is not None:
                 found.append(event)

