@@ -146,7 +146,7 @@ class Store:
         dyad: two actor codes or prefixes (``("USA", "CHN")``); both directions unless ``directed``.
         actor: an actor code or prefix on either side.
         type: a PLOVER type (``CONSULT``); cameo: a CAMEO code or prefix (``04``).
-        since, until: event dates, ``YYYY-MM-DD``, inclusive.
+        since, until: event dates (``2023-01-01``, ``1 January 2023``, ...), inclusive.
         include_unrealized: also negated, hypothetical and intended events, if the store has them.
         """
         return queries.events(
