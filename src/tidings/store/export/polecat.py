@@ -59,6 +59,7 @@ COLUMNS = (
     "Language",
     "Version",
 )
+EMPTY = "NULL::VARCHAR"
 # GeoNames feature codes for how precisely tidings placed the event.
 FEATURE_TYPES = {"city": "PPL", "admin": "ADM1", "country": "PCLI"}
 # A date known to the week, month or year is written as far as it is known (ISO 8601: "2023-W25",
@@ -98,7 +99,6 @@ def _fields() -> dict[str, str]:
     dates = " ".join(
         f"WHEN '{precision}' THEN strftime(e.date, '{form}')" for precision, form in DATE_FORMATS.items()
     )
-    empty = "NULL::VARCHAR"
     return {
         "Event ID": "e.id::VARCHAR",
         "Event Date": f"CASE e.date_precision {dates} ELSE strftime(e.date, '%Y-%m-%d') END",
@@ -107,26 +107,12 @@ def _fields() -> dict[str, str]:
         # POLECAT's intensity runs from -10 to 10 like Goldstein's scale, which is what tidings scores.
         "Event Intensity": "e.goldstein",
         "Quad Code": quads,
-        "Contexts": empty,
-        "Actor Name": "e.source_name",
-        "Actor Country": "e.source_country",
-        "Actor COW": empty,
-        "Primary Actor Sector": _case("e.source_sector", sectors, otherwise="e.source_sector"),
-        "Actor Sectors": _case("e.source_sector", sectors, otherwise="e.source_sector"),
-        "Actor Title": empty,
-        "Actor Name Raw": "m.source_text",
-        "Wikipedia Actor ID": empty,
-        "Recipient Name": "e.target_name",
-        "Recipient Country": "e.target_country",
-        "Recipient COW": empty,
-        "Primary Recipient Sector": _case("e.target_sector", sectors, otherwise="e.target_sector"),
-        "Recipient Sectors": _case("e.target_sector", sectors, otherwise="e.target_sector"),
-        "Recipient Title": empty,
-        "Recipient Name Raw": "m.target_text",
-        "Wikipedia Recipient ID": empty,
+        "Contexts": EMPTY,
+        **_side("Actor", "source", sectors),
+        **_side("Recipient", "target", sectors),
         "Placename": "e.location",
         "City": "CASE WHEN e.location_precision = 'city' THEN e.location END",
-        "District": empty,
+        "District": EMPTY,
         "Province": "CASE WHEN e.location_precision = 'admin' THEN e.location END",
         "Country": "e.location_country",
         "Latitude": "e.lat",
@@ -136,11 +122,26 @@ def _fields() -> dict[str, str]:
         "Feature Type": _case("e.location_precision", FEATURE_TYPES),
         "Source": "a.outlet",
         "Publication Date": "strftime(a.published, '%Y-%m-%d')",
-        "Story People": empty,
-        "Story Organizations": empty,
-        "Story Locations": empty,
+        "Story People": EMPTY,
+        "Story Organizations": EMPTY,
+        "Story Locations": EMPTY,
         "Language": "'en'",
         "Version": f"'tidings {version('tidings')}'",
+    }
+
+
+def _side(name: str, side: str, sectors: dict[str, str]) -> dict[str, str]:
+    """POLECAT's eight columns of the actor or the recipient, from tidings' source or target."""
+    sector = _case(f"e.{side}_sector", sectors, otherwise=f"e.{side}_sector")
+    return {
+        f"{name} Name": f"e.{side}_name",
+        f"{name} Country": f"e.{side}_country",
+        f"{name} COW": EMPTY,
+        f"Primary {name} Sector": sector,
+        f"{name} Sectors": sector,
+        f"{name} Title": EMPTY,
+        f"{name} Name Raw": f"m.{side}_text",
+        f"Wikipedia {name} ID": EMPTY,
     }
 
 
