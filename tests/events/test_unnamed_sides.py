@@ -86,7 +86,8 @@ def test_the_same_words_outside_force_are_no_event(coder, text):
 def test_armed_forces_that_march_advance_rather_than_protest(coder):
     text = "Government forces captured the town and marched deeper into a rebel-held district on Sunday."
     events = coder.code(text, date="2022-04-08")
-    assert events and not any(e.cameo_root == "14" for e in events), [(e.cameo, e.trigger.text) for e in events]
+    coded = [(e.cameo, e.trigger.text) for e in events]
+    assert events and not any(e.cameo_root == "14" for e in events), coded
 
 
 def test_repressed_protesters_protested(coder):

@@ -53,7 +53,8 @@ def test_an_ingest_killed_mid_run_resumes_to_exactly_the_store_of_an_uninterrupt
     assert whole.wait(timeout=300) == 0, whole.stderr.read().decode()
 
     killed_db = tmp_path / "killed.duckdb"
-    Store(killed_db, create=True).close()  # created beforehand, so that the write-ahead log starts with the first batch
+    # Created beforehand, so that the write-ahead log starts with the first batch.
+    Store(killed_db, create=True).close()
     killed = ingest(killed_db, workers=1)
     wal = Path(f"{killed_db}.wal")
     deadline = time.monotonic() + 120

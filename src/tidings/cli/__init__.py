@@ -42,8 +42,8 @@ from . import actors as _actors  # noqa: E402,F401
 from . import code as _code  # noqa: E402,F401
 from . import evaluate as _evaluate  # noqa: E402,F401
 from . import lexicon as _lexicon  # noqa: E402,F401
-from . import spark as _spark  # noqa: E402,F401
 from . import serve as _serve  # noqa: E402,F401
+from . import spark as _spark  # noqa: E402,F401
 from . import store as _store  # noqa: E402,F401
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -19,8 +18,8 @@ def resolve_cli(
     phrase: str = typer.Argument(
         ..., help='A name as news writes it, e.g. "Chinese Foreign Minister Qin Gang".'
     ),
-    date: Optional[str] = date_option(),
-    model: Optional[str] = model_option(),
+    date: str | None = date_option(),
+    model: str | None = model_option(),
     actors: list[Path] = actors_option(),
 ) -> None:
     """Print the code a phrase resolves to on a date, its canonical name, and why."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -25,7 +24,7 @@ def evaluate_cli(
     errors: int = typer.Option(0, "--errors", min=0, help="Also list the N worst-coded records."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Code on this many processes."),
-    model: Optional[str] = model_option(),
+    model: str | None = model_option(),
     actors: list[Path] = actors_option(),
     lexicon: list[Path] = lexicon_option(),
 ) -> None:

@@ -83,7 +83,9 @@ def raw_csv_option():
 
 
 def field_option(name: str, what: str):
-    """``--<name>-field``: which JSONL/JSON/CSV/TSV field holds ``what`` (feeds, HTML and WARC name their own)."""
+    """``--<name>-field``: which JSONL/JSON/CSV/TSV field holds ``what``.
+
+    Feeds, HTML and WARC name their own fields."""
     return typer.Option(name, f"--{name}-field", help=f"JSONL/CSV field holding {what}.")
 
 

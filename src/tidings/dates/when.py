@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..read.dates import MONTHS
 from ..parse.clauses import BACKGROUND_PREPS
 from ..parse.index import doc_index
 from ..parse.mentions import EventMention
+from ..read.dates import MONTHS
 
 WEEKDAYS = {
     name: number

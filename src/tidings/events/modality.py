@@ -20,8 +20,8 @@ from ..data_files import bundled_table
 from ..ontology.frames import framed_code
 from ..parse.clauses import is_condition
 from ..parse.index import doc_index
-from .lexicon import Lexicon, default_lexicon, lemmas
 from ..parse.mentions import EventMention
+from .lexicon import Lexicon, default_lexicon, lemmas
 
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 POSSIBILITY = {"may", "might", "could", "can", "ca", "must", "should", "ought"}

@@ -16,13 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..ontology.sides import stands_unnamed, unnamed_confidence
+from ..parse.clauses import background, in_foreground, obliged, purpose_of
+from ..parse.index import doc_index
+from ..parse.mentions import EventMention, Mention
 from .arguments import SUBJECT_DEPS
 from .causes import is_cause, names_cause
-from ..parse.clauses import background, in_foreground, obliged, purpose_of
 from .framing import ACCUSED_ROOTS, Framing
-from ..parse.index import doc_index
 from .lexicon import OBJECT_DEPS, LexEntry, Lexicon, default_lexicon, phrase_keys
-from ..parse.mentions import EventMention, Mention
 from .protest import PROTESTERS
 from .weapons import PEOPLE, is_weapon, wielders
 

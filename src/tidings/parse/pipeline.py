@@ -16,12 +16,11 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from ..actors.kb import KnowledgeBase
-from ..errors import TidingsError
-
 # Importing the stages registers their spaCy factories.
 from ..actors import component as _actors  # noqa: F401
+from ..actors.kb import KnowledgeBase
 from ..dates import when as _when  # noqa: F401
+from ..errors import TidingsError
 from ..events import modality as _modality  # noqa: F401
 from ..events import reader as _events  # noqa: F401
 from ..events.lexicon import Lexicon

