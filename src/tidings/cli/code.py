@@ -75,6 +75,8 @@ def code_cli(
                 skipped += 1
                 report_problem(item)
             elif isinstance(item, Coded):
+                for warning in item.warnings:
+                    report_problem(warning)
                 writer.write(item.events)
         writer.close()
     finally:

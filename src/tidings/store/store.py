@@ -56,6 +56,7 @@ class Store:
         include_unrealized: bool = False,
         progress: bool | Callable[[IngestReport], None] = False,
         on_problem: Callable[[Problem], None] | None = None,
+        on_warning: Callable[[Problem], None] | None = None,
     ) -> IngestReport:
         """Code and store the articles in files, folders, glob patterns and ``-``; return what was done.
 
@@ -71,6 +72,7 @@ class Store:
         progress: True for a progress bar on stderr (articles/s, events, duplicates), or a function
             called with the running IngestReport after each batch is stored.
         on_problem: called with each record that is skipped (unreadable, or failed to code).
+        on_warning: called with what was left out of a record that was coded (TID202, TID203).
         """
         coder = coder or Coder(include_unrealized=include_unrealized)
         options = {
@@ -80,6 +82,7 @@ class Store:
             "date": date,
             "max_chars": max_chars,
             "on_problem": on_problem,
+            "on_warning": on_warning,
         }
         if progress is not True:
             return ingest(self.con, sources, on_progress=progress or None, **options)
