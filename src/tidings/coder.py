@@ -124,6 +124,12 @@ class Coder:
             coded = iter([self._code_alone(article) for article in articles])
         return [item if isinstance(item, Problem) else next(coded) for item in batch]
 
+    def _code_alone(self, article: Article) -> Coded | Problem:
+        try:
+            return self.code_article(article)
+        except Exception as error:  # noqa: BLE001
+            return problem(article.origin or article.id, "TID201", f"{type(error).__name__}: {error}")
+
     def _code_articles(self, articles: list[Article]) -> list[Coded]:
         """Code articles piece by piece, a few pieces at a time, so that time and memory are
         bounded by the pieces' length however long an article is."""
