@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,6 +24,8 @@ from .errors import TidingsError, problem
 from .model import Article, Event, Events, Problem
 from .events.lexicon import extended_lexicon
 from .events.records import doc_events
+from .parse.index import doc_index, forget
+from .parse.pieces import PIECE_CHARS, PIECE_TOKENS, blank_long_words, cuts, warnings
 from .parse.pipeline import load
 from .read.dates import normalise_date
 
@@ -32,10 +34,15 @@ BATCH = 16
 
 @dataclass(slots=True)
 class Coded:
-    """One article and the events coded from it."""
+    """One article and the events coded from it.
+
+    warnings: what was left out or cut to keep the work bounded (TID202, TID203), as Problems
+    naming the record; the rest of the article is coded.
+    """
 
     article: Article
     events: list[Event]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class Coder:
@@ -46,6 +53,8 @@ class Coder:
     lexicon: user event lexicons (TSV or CSV with the columns of ``verbs.tsv`` or ``nouns.tsv``, e.g.
         from ``tidings lexicon import-petrarch``), tried before the bundled rows of the same kind.
     include_unrealized: also return negated, hypothetical and intended events.
+    piece_chars: the longest text parsed as one Doc; a longer one is coded in pieces of at most
+        this many characters (``tidings.parse.pieces``).
     """
 
     def __init__(
@@ -55,11 +64,13 @@ class Coder:
         actors: Sequence[str] = (),
         lexicon: Sequence[str] = (),
         include_unrealized: bool = False,
+        piece_chars: int = PIECE_CHARS,
     ) -> None:
         self.model = model
         self.actors = tuple(str(path) for path in actors)
         self.lexicon = tuple(str(path) for path in lexicon)
         self.include_unrealized = include_unrealized
+        self.piece_chars = piece_chars
         self.nlp = load(
             model,
             kb=KnowledgeBase(user_files=self.actors),
@@ -72,8 +83,7 @@ class Coder:
         return Events(self.code_article(article).events)
 
     def code_article(self, article: Article) -> Coded:
-        doc = self.nlp(self._doc(article))
-        return Coded(article, doc_events(doc, article, include_unrealized=self.include_unrealized))
+        return self._code_articles([article])[0]
 
     def code_many(self, records: Iterable[Article | dict | str], *, workers: int = 1) -> Events:
         """The events of many records (Articles, dicts with a ``text`` key, or strings), in order.
@@ -110,13 +120,7 @@ class Coder:
         """Code a batch with spaCy's batched pipe; an article that breaks it is reported alone."""
         articles = [item for item in batch if isinstance(item, Article)]
         try:
-            docs = list(self.nlp.pipe(self._doc(article) for article in articles))
-            coded = iter(
-                [
-                    Coded(a, doc_events(d, a, include_unrealized=self.include_unrealized))
-                    for a, d in zip(articles, docs, strict=False)
-                ]
-            )
+            coded: Iterator[Coded | Problem] = iter(self._code_articles(articles))
         except Exception:  # noqa: BLE001 - one bad article must not cost the others
             coded = iter([self._code_alone(article) for article in articles])
         return [item if isinstance(item, Problem) else next(coded) for item in batch]
@@ -127,10 +131,70 @@ class Coder:
         except Exception as error:  # noqa: BLE001
             return problem(article.origin or article.id, "TID201", f"{type(error).__name__}: {error}")
 
-    def _doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
-        doc._.pub_date = dt.date.fromisoformat(article.date) if article.date else None
-        return doc
+    def _code_articles(self, articles: list[Article]) -> list[Coded]:
+        """Code articles piece by piece, a few pieces at a time, so that time and memory are
+        bounded by the pieces' length however long an article is."""
+        coded = [Coded(article, []) for article in articles]
+        sentences = [0] * len(articles)  # sentences read so far in each article
+        cut = [0] * len(articles)  # runs of tokens cut into sentences
+        left_out: list[list[int]] = [[] for _ in articles]  # lengths of the words left out
+        for number, start, doc in self._parsed(self._pieces(articles, left_out)):
+            coded[number].events += doc_events(
+                doc,
+                articles[number],
+                include_unrealized=self.include_unrealized,
+                offset=start,
+                first_sentence=sentences[number],
+            )
+            sentences[number] += len(doc_index(doc).sentences)
+            cut[number] += doc._.sentences_cut
+            forget(doc)
+        for number, item in enumerate(coded):
+            origin = item.article.origin or item.article.id
+            item.warnings = warnings(origin, words_left_out=left_out[number], sentences_cut=cut[number])
+        return coded
+
+    def _pieces(self, articles: list[Article], left_out: list[list[int]]) -> Iterator[tuple[int, int, Doc]]:
+        """(article number, offset, unparsed Doc) for each piece of each article, made as needed;
+        the lengths of the words left out are added to ``left_out``."""
+        for number, article in enumerate(articles):
+            text, lengths = blank_long_words(article.text)
+            left_out[number] += lengths
+            day = dt.date.fromisoformat(article.date) if article.date else None
+            for start, end in cuts(text, limit=self.piece_chars):
+                for offset, doc in self._piece_docs(text, start, end):
+                    doc._.pub_date = day
+                    yield number, offset, doc
+
+    def _piece_docs(self, text: str, start: int, end: int) -> Iterator[tuple[int, Doc]]:
+        """The Doc of ``text[start:end]``, or of smaller pieces of it when it has more than
+        ``PIECE_TOKENS`` tokens."""
+        doc = self.nlp.make_doc(text[start:end])
+        if len(doc) <= PIECE_TOKENS or end - start < 2:
+            yield start, doc
+            return
+        limit = max(1, (end - start) * PIECE_TOKENS // len(doc))
+        for piece_start, piece_end in cuts(text[start:end], limit=limit):
+            yield from self._piece_docs(text, start + piece_start, start + piece_end)
+
+    def _parsed(self, pieces: Iterable[tuple[int, int, Doc]]) -> Iterator[tuple[int, int, Doc]]:
+        """The pieces parsed with spaCy's batched pipe, in order, in batches of at most
+        ``PIECE_TOKENS`` tokens (or one piece)."""
+        batch: list[tuple[int, int, Doc]] = []
+        size = 0
+        for piece in pieces:
+            if batch and size + len(piece[2]) > PIECE_TOKENS:
+                yield from self._pipe(batch)
+                batch, size = [], 0
+            batch.append(piece)
+            size += len(piece[2])
+        if batch:
+            yield from self._pipe(batch)
+
+    def _pipe(self, batch: list[tuple[int, int, Doc]]) -> Iterator[tuple[int, int, Doc]]:
+        docs = self.nlp.pipe((doc for _, _, doc in batch), batch_size=len(batch))
+        for (number, start, _), doc in zip(batch, docs, strict=True):
+            yield number, start, doc
 
 
 def code(text: str, *, date: str | dt.date | None = None, include_unrealized: bool = False) -> Events:
@@ -179,7 +243,7 @@ def _as_article(record: Any) -> Article | Problem:
 _WORKER: Coder | None = None
 
 
-def _worker_start(settings: tuple[str | None, tuple[str, ...], tuple[str, ...], bool] | None) -> None:
+def _worker_start(settings: dict[str, Any] | None) -> None:
     """Prepare a worker: Ctrl-C is the parent's to handle, and a worker whose parent was killed
     (``kill -9``) exits instead of waiting for work forever. Spawned workers load their own coder."""
     global _WORKER
@@ -195,8 +259,7 @@ def _worker_start(settings: tuple[str | None, tuple[str, ...], tuple[str, ...], 
 
     threading.Thread(target=watch, daemon=True).start()
     if settings is not None:
-        model, actors, lexicon, include_unrealized = settings
-        _WORKER = Coder(model=model, actors=actors, lexicon=lexicon, include_unrealized=include_unrealized)
+        _WORKER = Coder(**settings)
 
 
 def _worker_code(batch: list[Article | Problem]) -> list[Coded | Problem]:
@@ -223,7 +286,10 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
         context, settings = multiprocessing.get_context("fork"), None
     else:
         context = multiprocessing.get_context("spawn")
-        settings = (coder.model, coder.actors, coder.lexicon, coder.include_unrealized)
+        settings = {
+            name: getattr(coder, name)
+            for name in ("model", "actors", "lexicon", "include_unrealized", "piece_chars")
+        }
     with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
         for result in pool.imap(_worker_code, _batches(items, BATCH), chunksize=1):
             yield from result

@@ -36,6 +36,8 @@ MESSAGES = {
     "TID117": "no publication date",
     # coding
     "TID201": "the article could not be coded",
+    "TID202": "a word too long to parse was left out, the rest coded",
+    "TID203": "a sentence too long to parse was cut, the rest coded",
     # storing
     "TID301": "the store is newer than this version of tidings",
     "TID302": "the store was written by an older tidings and is opened read-only",

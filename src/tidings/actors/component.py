@@ -88,12 +88,16 @@ class Resolver(PhraseResolver, References):
         self.skip: set[int] = doc._.boilerplate or set()
         self.memory = ArticleMemory()
         self.found: list[Mention] = []
+        # Where the mentions of the sentence being read begin in ``found``: a reference looks back
+        # within its sentence from there, not through the whole article.
+        self.sentence_found = 0
         self.at: dict[int, list[Mention]] = {}
-        self.matches = self._matches()
-        self.person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         index = doc_index(doc)
         self.ent_at = index.ent_at
         self.sentence_of = index.sentence_of
+        self.sentences = index.sentences
+        self.matches = self._matches()
+        self.person_tokens = {i for i, ent in self.ent_at.items() if ent.label_ == "PERSON"}
 
     def _matches(self) -> dict[int, Match]:
         """Knowledge-base names by token, longest first, ignoring places inside a person's name."""
@@ -110,18 +114,20 @@ class Resolver(PhraseResolver, References):
             alias = doc[start:end].text
             country = kb.countries.get(alias)
             entries = kb.entries.get(alias)
-            inside = [
+            # Entities do not overlap: the one person whose name could hold the match holds its start.
+            ent = self.ent_at.get(start)
+            person = (
                 ent
-                for ent in person_ents
-                if ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start)
-            ]
-            if inside and (country and not entries or end < inside[0].end):
+                if ent is not None and ent.label_ == "PERSON" and end <= ent.end and len(ent) > end - start
+                else None
+            )
+            if person is not None and (country and not entries or end < person.end):
                 continue  # "Jordan" in "Jordan Bardella", "Boris" in "Boris Yeltsin"
             if (
-                inside
+                person is not None
                 and entries
                 and all(e.type == "person" for e in entries)
-                and self._other_given_name(doc[inside[0].start : start])
+                and self._other_given_name(doc[person.start : start])
             ):
                 continue  # "Hunter Biden", "Simone Gbagbo": someone else of the same family name
             if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
@@ -176,13 +182,15 @@ class Resolver(PhraseResolver, References):
         # a reference can point at an actor named earlier in the same sentence.
         heads = [t for t in sentence if t.i not in self.skip and self._is_head(t)]
         references = [t for t in heads if self._refers_back(t)]
+        self.sentence_found = len(self.found)
         for token in heads:
             if token not in references:
                 self._resolve_at(token)
         self._remember_pairs(sentence)
         for token in references:
             self._resolve_at(token)
-        self.found.sort(key=lambda m: m.head)
+        # Earlier sentences' mentions are in order already; only this sentence's need sorting.
+        self.found[self.sentence_found :] = sorted(self.found[self.sentence_found :], key=lambda m: m.head)
 
     def _resolve_at(self, token: Token) -> None:
         mentions = self.resolve(token)

@@ -389,7 +389,7 @@ class PhraseResolver:
             # then only a big city, since small towns share names with words ("Police", Poland).
             capitalised = token.is_title and token.pos_ == "NOUN" and not token.ent_type_
             if token.i < head.i and (placename or capitalised) and token.dep_ in ("compound", "poss"):
-                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                ent = self._ent_of(token)
                 found = default_gazetteer().lookup(ent.text if ent is not None else token.text)
                 if capitalised and not placename and (found is None or found.population < BIG_TOWN):
                     continue

@@ -1,7 +1,8 @@
 """Words that refer back: pronouns, "both sides", "the duo", "the country", a quote's "we".
 
 ``References`` is a part of ``tidings.actors.component.Resolver``: its methods use the resolver's
-``doc``, ``at``, ``found``, ``memory`` and ``finder``, and keep the article's memory.
+``doc``, ``at``, ``found``, ``sentence_found``, ``sentences``, ``sentence_of``, ``memory`` and
+``finder``, and keep the article's memory.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class ArticleMemory:
 
     names: dict[str, Mention] = field(default_factory=dict)
     people: list[Mention] = field(default_factory=list)
+    subject_people: list[Mention] = field(default_factory=list)
     things: list[Mention] = field(default_factory=list)
     groups: list[Mention] = field(default_factory=list)
     countries: list[Mention] = field(default_factory=list)
@@ -42,16 +44,17 @@ class References:
         if lower in SPEAKER_PRONOUNS:
             return self._speaker_of(token)
         here = self.sentence_of[token.i]
-        before = [m for m in self.found if m.head < token.i and self.sentence_of[m.head] == here]
+        # This sentence's mentions so far are the tail of ``found``.
+        before = [
+            m
+            for m in self.found[self.sentence_found :]
+            if m.head < token.i and self.sentence_of[m.head] == here
+        ]
         memory = self.memory
         if lower in PERSON_PRONOUNS:
             pool = [m for m in before if m.kind == "person" or (m.kind == "sector" and not m.plural)]
             # Across sentences, "he" most often continues the last sentence's subject.
-            pool = (
-                pool
-                or [m for m in memory.people if self.doc[m.head].dep_ in ("nsubj", "nsubjpass")]
-                or memory.people
-            )
+            pool = pool or memory.subject_people or memory.people
         elif lower in GROUP_PRONOUNS:
             pool = [m for m in before if m.plural or m.kind in ("group", "pair")] or memory.groups
         else:
@@ -60,19 +63,32 @@ class References:
                 for m in before
                 if m.kind in ("country", "organization", "group") or m.kind == "sector" and not m.plural
             ] or memory.things
-        pool = [m for m in pool if m.head < token.i and not self._bound(m, token)]
-        if not pool:
+        earlier = self._antecedent(pool, token, here)
+        if earlier is None:
             return None
-        # A subject is the likelier antecedent: "Blinken will meet Xi before ending his trip".
-        subjects = [
-            m
-            for m in pool
-            if self.doc[m.head].dep_ in ("nsubj", "nsubjpass") and self.sentence_of[m.head] == here
-        ]
-        earlier = (subjects or pool)[-1]
         moved = earlier.moved(token.i, token.i + 1, token.i)
         moved.why = f"{token.text!r} refers back to {self.doc[earlier.start:earlier.end].text!r}"
         return moved
+
+    def _antecedent(self, pool: list[Mention], token: Token, here: int) -> Mention | None:
+        """The last mention of ``pool`` a pronoun can mean, or rather the last subject of its own
+        sentence: "Blinken will meet Xi before ending his trip".
+
+        The pool is in the order the article was read, so the search from its end stops at the
+        first earlier sentence once it has a candidate: a long article costs no more than a short one.
+        """
+        last = None
+        for mention in reversed(pool):
+            sentence = self.sentence_of[mention.head]
+            if last is not None and sentence < here:
+                break
+            if mention.head >= token.i or self._bound(mention, token):
+                continue
+            if sentence == here and self.doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+                return mention
+            if last is None:
+                last = mention
+        return last
 
     def _bound(self, mention: Mention, pronoun: Token) -> bool:
         """Whether a pronoun object cannot mean its own clause's subject: "police used tear gas to
@@ -88,7 +104,7 @@ class References:
 
     def _speaker_of(self, token: Token) -> Mention | None:
         """ "'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
-        for verb in token.sent:
+        for verb in self.sentences[self.sentence_of[token.i]]:
             if verb.lemma_.lower() in SPEECH and verb.i != token.i:
                 for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
                     found = self.at.get(subject.i)
@@ -103,19 +119,18 @@ class References:
         lemma = head.lemma_.lower()
         numbered = any(t.lower_ in PAIR_NUMBERS for t in head.children)
         if lemma in self.finder.country_nouns and not numbered and head.tag_ == "NN":
-            earlier_countries = [m for m in self.memory.countries if m.head < head.i]
-            if any(t.lower_ == "the" for t in head.children) and earlier_countries:
-                earlier = earlier_countries[-1]
+            earlier = next((m for m in reversed(self.memory.countries) if m.head < head.i), None)
+            if any(t.lower_ == "the" for t in head.children) and earlier is not None:
                 moved = earlier.moved(min(t.i for t in tokens), head.i + 1, head.i)
                 moved.why = f"'the {lemma}' refers back to {earlier.name}"
                 return moved
             return None
         if lemma not in self.finder.pair_nouns or not (numbered or lemma in ("duo", "pair")):
             return None
-        pairs = [pair for pair in self.memory.pairs if pair[0] < head.i]
-        if not pairs:
+        pair = next((pair for pair in reversed(self.memory.pairs) if pair[0] < head.i), None)
+        if pair is None:
             return None
-        _, first, second = pairs[-1]
+        _, first, second = pair
         start = min(t.i for t in tokens)
         names = f"{self.doc[first.start:first.end].text!r} and {self.doc[second.start:second.end].text!r}"
         return Mention(
@@ -142,6 +157,8 @@ class References:
             return
         if mention.kind == "person":
             memory.people.append(mention)
+            if self.doc[mention.head].dep_ in ("nsubj", "nsubjpass"):
+                memory.subject_people.append(mention)
             if mention.name:
                 memory.names.setdefault(mention.name, mention)
                 memory.names.setdefault(mention.name.split()[-1], mention)
@@ -171,7 +188,8 @@ class References:
                     if other.i in at and other.i != token.i:
                         self._add_pair(at[token.i][0], at[other.i][0])
         # Modifiers coordinated inside one phrase ("Chinese and US officials") name a pair too.
-        for mentions in at.values():
+        for token in sentence:
+            mentions = at.get(token.i, ())
             if len(mentions) == 2:
                 self._add_pair(mentions[0], mentions[1])
 

@@ -79,6 +79,8 @@ def code_cli(
                     skipped += 1
                     report_problem(item)
                 elif isinstance(item, Coded):
+                    for warning in item.warnings:
+                        report_problem(warning)
                     writer.write(item.events)
                 if bar is not None:
                     bar.update(done, f"{skipped:,} skipped" if skipped else "")

@@ -111,6 +111,7 @@ def ingest_cli(
                 coder=coder,
                 progress=sys.stderr.isatty(),
                 on_problem=report_problem,
+                on_warning=report_problem,
             )
         except KeyboardInterrupt:
             print(

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .lexicon import LexEntry
+from ..parse.index import mention_index
 from ..parse.mentions import Mention
 from .weapons import is_weapon
 from ..places.where import VENUE_WORDS
@@ -292,7 +293,7 @@ class Arguments:
         named = (self.doc._.named_at or {}).get(token.i)
         if named is not None and named.kind == "country":
             return [named]
-        return [m for m in self.doc._.actors or () if m.start <= token.i < m.end and m.kind == "country"]
+        return [m for m in mention_index(self.doc).covering.get(token.i, ()) if m.kind == "country"]
 
     def _actors_in_subtree(self, tokens: list[Token]) -> list[Mention]:
         """Every actor inside a phrase, however tangled its parse ("of Xi and US President Joe Biden").
@@ -328,13 +329,12 @@ class Arguments:
             self.actors([a]) or self.lexicon.noun_entry(a) or is_weapon(a) for a in agents
         )
 
-    def _state_names(self) -> set[int]:
-        """Tokens that name a state itself: a country, its capital or its seat of government."""
-        return {
-            m.head
-            for m in self.doc._.actors or ()
-            if m.kind == "country" or (m.kind == "sector" and m.start == m.head and m.end == m.head + 1)
-        }
+    def _names_state(self, token: int) -> bool:
+        """Whether a token names a state itself: a country, its capital or its seat of government."""
+        return any(
+            m.kind == "country" or (m.kind == "sector" and m.start == m.head and m.end == m.head + 1)
+            for m in mention_index(self.doc).of_head.get(token, ())
+        )
 
 
 def coordinated(token: Token) -> list[Token]:

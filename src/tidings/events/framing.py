@@ -55,7 +55,7 @@ class Framing(Arguments):
         speakers = [
             m
             for m in self.actors(self.subjects(speaking))
-            if m.country and self.doc[m.head].i in self._state_names()
+            if m.country and self._names_state(m.head)
         ]
         # Unnamed attackers ("its forces", "gunmen") are not a charge against anyone.
         accused = [

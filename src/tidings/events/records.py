@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ..model import Actor, Article, Event, Place, Trigger
 from ..ontology.cameo import cameo
 from ..ontology.sides import stands_unnamed
-from ..parse.index import doc_index
+from ..parse.index import doc_index, mention_index
 from ..parse.mentions import EventMention, Mention
 from .protest import protest_code
 from .speech import with_speaker
@@ -26,18 +26,28 @@ JOINT_ROOTS = {"04", "06", "19"}
 PLACE_TARGET_ROOTS = {"04", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 
 
-def doc_events(doc: Doc, article: Article, *, include_unrealized: bool = False) -> list[Event]:
-    """The Event records of a processed Doc."""
-    return EventBuilder(doc, article).events(include_unrealized=include_unrealized)
+def doc_events(
+    doc: Doc, article: Article, *, include_unrealized: bool = False, offset: int = 0, first_sentence: int = 0
+) -> list[Event]:
+    """The Event records of a processed Doc.
+
+    offset, first_sentence: for a Doc of one piece of a long article (``tidings.parse.pieces``),
+    where the piece begins in the article's text and how many sentences come before it, so that
+    offsets and sentence numbers are the whole article's.
+    """
+    builder = EventBuilder(doc, article, offset=offset, first_sentence=first_sentence)
+    return builder.events(include_unrealized=include_unrealized)
 
 
 class EventBuilder:
     """Builds the Event records of one Doc and the article it was made from."""
 
-    def __init__(self, doc: Doc, article: Article) -> None:
+    def __init__(self, doc: Doc, article: Article, *, offset: int = 0, first_sentence: int = 0) -> None:
         self.doc = doc
         self.article = article
         self.text = article.text  # what Doc.text would rebuild on every call
+        self.offset = offset
+        self.first_sentence = first_sentence
         self.sentences: list[Span] = doc_index(doc).sentences
         self._countries: dict[int, str | None] = {}
 
@@ -101,11 +111,12 @@ class EventBuilder:
             return None  # "the cabinet met": a body convening, not two actors meeting
         trigger = Trigger(*self.span(mention.trigger[0], mention.trigger[1]))
         confidence = mention.confidence - (0.1 if source is None or target is None else 0.0)
+        sentence_index = self.first_sentence + mention.sentence
         identity = "|".join(
             str(part)
             for part in (
                 self.article.id,
-                mention.sentence,
+                sentence_index,
                 trigger.start,
                 source and source.code,
                 source and source.start,
@@ -118,9 +129,9 @@ class EventBuilder:
         return Event(
             event_id=hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16],
             article_id=self.article.id,
-            sentence_index=mention.sentence,
+            sentence_index=sentence_index,
             # The sentence's text, cut from the article's rather than joined again from its tokens.
-            sentence=self.text[sentence.start_char : sentence.end_char].strip(),
+            sentence=self.text[self.offset + sentence.start_char : self.offset + sentence.end_char].strip(),
             source=source,
             target=target,
             cameo=code.code,
@@ -144,7 +155,7 @@ class EventBuilder:
     def span(self, start: int, end: int) -> tuple[str, int, int]:
         """The text and character offsets of tokens ``start`` to ``end``."""
         first, last = self.doc[start], self.doc[end - 1]
-        begin, finish = first.idx, last.idx + len(last.text)
+        begin, finish = self.offset + first.idx, self.offset + last.idx + len(last.text)
         return self.text[begin:finish], begin, finish
 
     def actor(self, mention: Mention | None, fallback_country: str | None) -> Actor | None:
@@ -171,10 +182,11 @@ class EventBuilder:
         A place the sentence does not name (the story's dateline) may say where the event was,
         but it is no evidence of who took part: then there is no such actor, also when the
         dateline opens the sentence."""
-        start = self.text.find(place.text, sentence.start_char, sentence.end_char)
+        low, high = self.offset + sentence.start_char, self.offset + sentence.end_char
+        start = self.text.find(place.text, low, high)
         dateline = self.doc._.dateline
-        while start >= 0 and dateline and dateline[0] <= start < dateline[1]:
-            start = self.text.find(place.text, start + 1, sentence.end_char)
+        while start >= 0 and dateline and dateline[0] <= start - self.offset < dateline[1]:
+            start = self.text.find(place.text, start + 1, high)
         if start < 0:
             return None
         return Actor(
@@ -191,13 +203,10 @@ class EventBuilder:
         """The one country a sentence names outside its speakers, if it names exactly one: the home
         of its unnamed police."""
         if index not in self._countries:
-            sentence = self.sentences[index]
             countries = {
                 m.country
-                for m in self.doc._.actors or ()
-                if m.country
-                and sentence.start <= m.head < sentence.end
-                and not with_speaker(self.doc[m.head])
+                for m in mention_index(self.doc).of_sentence[index]
+                if m.country and not with_speaker(self.doc[m.head])
             }
             self._countries[index] = countries.pop() if len(countries) == 1 else None
         return self._countries[index]

@@ -7,6 +7,9 @@ Doc._.actor_at    token index of a noun phrase's head -> the Mentions it stands 
 Doc._.named_at    token index -> the country or organisation a knowledge-base name there stands
                   for, also where it only modifies another noun ("a U.N. resolution")
 Doc._.events      the events found (list of EventMention), in text order
+Doc._.dateline    the character span of the story's dateline place, or None
+Doc._.sentences_cut  how many runs of tokens without a full stop were cut into sentences of at most
+                  ``parse.pieces.SENTENCE_TOKENS``
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ _ATTRIBUTES = {
     "named_at": None,
     "events": None,
     "dateline": None,
+    "sentences_cut": 0,
 }
 
 

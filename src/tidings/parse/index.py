@@ -1,7 +1,10 @@
-"""Per-document lookups that spaCy rebuilds on every call, computed once.
+"""Per-document lookups that spaCy rebuilds on every call, or that would scan the whole document,
+computed once.
 
-``Token.sent`` and ``Span.ents`` walk the document each time they are asked; the components
-ask them for every token and every event, so they share this index instead.
+``Token.sent`` and ``Span.ents`` walk the document each time they are asked, and the actor
+mentions of a token or a sentence are a scan of every mention of the article; the components
+ask them for every token and every event, so they share these indexes instead. Asked once per
+sentence or event, a scan of the document makes a long text cost the square of its length.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .mentions import Mention
+
 _KEY = "tidings.index"
+_MENTIONS_KEY = "tidings.mention_index"
 
 
 @dataclass(slots=True)
@@ -53,3 +59,45 @@ def doc_index(doc: Doc) -> DocIndex:
         index = DocIndex(sentence_of, sentences, ents, ent_at)
         doc.user_data[_KEY] = index
     return index
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """The actor mentions of a Doc (``doc._.actors``) by token and by sentence.
+
+    covering: token index -> the mentions whose span holds the token, in text order.
+    of_head: token index -> the mentions headed by the token, in text order.
+    of_sentence: sentence number -> the mentions whose head is in it, in text order.
+    """
+
+    mentions: list[Mention]
+    covering: dict[int, list[Mention]]
+    of_head: dict[int, list[Mention]]
+    of_sentence: list[list[Mention]]
+
+
+def mention_index(doc: Doc) -> MentionIndex:
+    """The index of the actor mentions of a Doc the actors stage has run on, built on first use."""
+    mentions = doc._.actors or []
+    index = doc.user_data.get(_MENTIONS_KEY)
+    if index is None or index.mentions is not mentions:
+        sentence_of = doc_index(doc).sentence_of
+        covering: dict[int, list[Mention]] = {}
+        of_head: dict[int, list[Mention]] = {}
+        of_sentence: list[list[Mention]] = [[] for _ in doc_index(doc).sentences]
+        for mention in mentions:
+            of_sentence[sentence_of[mention.head]].append(mention)
+            of_head.setdefault(mention.head, []).append(mention)
+            for i in range(mention.start, mention.end):
+                covering.setdefault(i, []).append(mention)
+        index = MentionIndex(mentions, covering, of_head, of_sentence)
+        doc.user_data[_MENTIONS_KEY] = index
+    return index
+
+
+def forget(doc: Doc) -> None:
+    """Drop a Doc's indexes once it is read. They hold Spans, which hold the Doc: a cycle that
+    keeps the Doc and its parse arrays alive until Python's cycle collector happens to run, so
+    that memory grows with the number of Docs parsed rather than with the largest one."""
+    doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_MENTIONS_KEY, None)

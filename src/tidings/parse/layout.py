@@ -4,7 +4,8 @@ News text arrives with its page furniture: the outlet's name above the
 headline, bylines, photo credits such as "(Leah Millis/Pool via AFP)". A line
 break always ends a sentence (headlines carry no full stop), and the furniture
 is marked so that no actor or event is taken from it. A wire dateline
-("NAIROBI, March 3 (Reuters) -") is kept as the place of the story.
+("NAIROBI, March 3 (Reuters) -") is kept as the place of the story. No sentence
+is left longer than ``SENTENCE_TOKENS`` tokens (see ``tidings.parse.pieces``).
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-CREDIT = re.compile(
-    r"\((?:[^()]*?(?:/|\bvia\b|\bphoto\b|\bfile\b|\bcredit\b|\bimage\b|\bpool\b)[^()]*?)\)", re.IGNORECASE
-)
+from .pieces import SENTENCE_TOKENS
+
+# A photo credit is a short parenthesis ("(Leah Millis/Pool via AFP)"): bounded, it is found in
+# time linear in the text, where an unbounded one took the square of a parenthesis left open.
+PARENTHESIS = re.compile(r"\([^()]{1,200}\)")
+CREDIT_WORDS = re.compile(r"/|\bvia\b|\bphoto\b|\bfile\b|\bcredit\b|\bimage\b|\bpool\b", re.IGNORECASE)
 AGENCY = re.compile(r"\b(?:AFP|Reuters|AP|EPA|Getty|Xinhua|Anadolu|Pool|Shutterstock|Bloomberg)\b")
+# ("and" stands between spaces: were it allowed inside a word, "By Xandrandr..." would make the
+# match try every way of splitting the line and never end)
 BYLINE = re.compile(
-    r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$"
+    r"^\s*(?:By|BY)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"(?:(?:\s*,|\s+and|\s*&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$"
 )
 # "NAIROBI, March 3 (Reuters) -", "KYIV, Ukraine (AP) —", "LAGOS, March 3, 2024 -",
 # "GAZA CITY, Palestinian Territories:", "LYON:"
@@ -44,7 +51,10 @@ FURNITURE = re.compile(
 )
 
 
-@Language.factory("tidings_layout", assigns=["token.is_sent_start", "doc._.boilerplate", "doc._.dateline"])
+@Language.factory(
+    "tidings_layout",
+    assigns=["token.is_sent_start", "doc._.boilerplate", "doc._.dateline", "doc._.sentences_cut"],
+)
 def make_layout(nlp: Language, name: str) -> Layout:
     return Layout()
 
@@ -58,13 +68,15 @@ class Layout:
         for token in doc:
             if token.i and "\n" in doc[token.i - 1].text_with_ws:
                 token.is_sent_start = True
+        doc._.sentences_cut = _bound_sentences(doc)
         lines = _lines(text)
         for number, (start, end) in enumerate(lines):
             line = text[start:end]
             if _is_furniture(line) or (number == 0 and _is_masthead(doc, start, end, lines)):
                 skip.update(_tokens_in(doc, start, end))
-        for match in CREDIT.finditer(text):
-            if "/" in match.group() or AGENCY.search(match.group()):
+        for match in PARENTHESIS.finditer(text):
+            credit = match.group()
+            if CREDIT_WORDS.search(credit) and ("/" in credit or AGENCY.search(credit)):
                 skip.update(_tokens_in(doc, match.start(), match.end()))
         doc._.boilerplate = skip
         doc._.dateline = None
@@ -78,6 +90,26 @@ class Layout:
                 skip.update(_tokens_in(doc, start, found.end()))
                 break
         return doc
+
+
+def _bound_sentences(doc: Doc) -> int:
+    """Start a sentence wherever one would grow past ``SENTENCE_TOKENS`` tokens: after its last
+    full stop, or, in a run of words with none, at the limit; the number of runs cut so."""
+    split = 0
+    start = 0  # where the sentence being read starts
+    after_stop = None  # the token after its last full stop, question or exclamation mark
+    for token in doc:
+        if token.is_sent_start:
+            start, after_stop = token.i, None
+        elif token.i - start >= SENTENCE_TOKENS:
+            if after_stop is None:
+                after_stop = token.i
+                split += 1
+            doc[after_stop].is_sent_start = True
+            start, after_stop = after_stop, None
+        if token.is_punct and token.text[-1] in ".!?" and token.i + 1 < len(doc):
+            after_stop = token.i + 1
+    return split
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

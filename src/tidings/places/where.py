@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import bundled_table
 from ..model import Place
 from .gazetteer import Gazetteer, default_gazetteer
+from ..parse.index import doc_index, mention_index
 from .world_regions import WORLD_REGIONS
-from ..parse.index import doc_index
 from ..parse.mentions import EventMention
 from ..events.speech import with_speaker
 from ..dates.when import _distance, _with_inner
@@ -347,7 +347,7 @@ def _mislabelled_place(ent: Span) -> bool:
     root = ent.root
     if ent.label_ not in ("PERSON", "ORG") or root.dep_ != "pobj":
         return False
-    if any(m.code and m.start <= root.i < m.end for m in ent.doc._.actors or ()):
+    if any(m.code for m in mention_index(ent.doc).covering.get(root.i, ())):
         return False
     if ent.text.isupper() or any(token.lower_ in VENUE_WORDS for token in ent):
         return False

@@ -38,7 +38,8 @@ class IngestReport:
 
     articles: originals coded and stored; duplicates: copies folded into an original; known: articles
     the store already had, skipped before coding; mentions: event mentions stored; problems: the records
-    skipped (unreadable, or failed to code); seconds: how long the run took.
+    skipped (unreadable, or failed to code); warnings: what was left out of records that were coded
+    (a word or a sentence too long to parse); seconds: how long the run took.
     """
 
     articles: int = 0
@@ -46,6 +47,7 @@ class IngestReport:
     known: int = 0
     mentions: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -69,6 +71,7 @@ def ingest(
     max_chars: int = 1_000_000,
     on_progress: Callable[[IngestReport], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
 ) -> IngestReport:
     """Read, deduplicate, code and store articles; see ``Store.ingest``."""
     writes = 0
@@ -113,6 +116,10 @@ def ingest(
         settle_uncoded()
         verdict = waiting.popleft()
         if isinstance(result, Coded):
+            for warning in result.warnings:
+                report.warnings.append(warning)
+                if on_warning:
+                    on_warning(warning)
             batch.add(verdict, result.events)
         else:
             _report(report, result, on_problem)

@@ -70,6 +70,7 @@ class Store:
         include_unrealized: bool = False,
         progress: bool | Callable[[IngestReport], None] = False,
         on_problem: Callable[[Problem], None] | None = None,
+        on_warning: Callable[[Problem], None] | None = None,
     ) -> IngestReport:
         """Code and store the articles in files, folders, glob patterns and ``-``; return what was done.
 
@@ -86,6 +87,7 @@ class Store:
             total can be known, articles/s, events, copies), or a function
             called with the running IngestReport after each batch is stored.
         on_problem: called with each record that is skipped (unreadable, or failed to code).
+        on_warning: called with what was left out of a record that was coded (TID202, TID203).
         """
         if self.read_only:
             raise TidingsError(str(problem(self.path, "TID310", "open it with Store(path) to ingest")))
@@ -97,6 +99,7 @@ class Store:
             "date": date,
             "max_chars": max_chars,
             "on_problem": on_problem,
+            "on_warning": on_warning,
         }
         with self._writing():
             if progress is not True:
