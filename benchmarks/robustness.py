@@ -104,7 +104,8 @@ def kills(count: int, timeout: float, folder: Path) -> dict:
     for number in range(count):
         db = folder / f"killed-{number}.duckdb"
         process = subprocess.Popen([*command, str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, whole_seconds))
+        # Before the uninterrupted run's end, so that the kill lands unless this run is much faster.
+        time.sleep(rng.uniform(0.5, 0.9 * whole_seconds))
         if process.poll() is None:
             process.kill()
             killed += 1
@@ -208,7 +209,8 @@ def main() -> None:
         for row in huge(sizes, ingested, args.max_chars, args.timeout, Path(folder)):
             row.pop("stdout")
             print("huge text:", row, flush=True)
-        print("pathological files:", pathological(args.pathological, args.timeout, Path(folder)), flush=True)
+        if args.pathological:
+            print("pathological files:", pathological(args.pathological, args.timeout, Path(folder)), flush=True)
 
 
 if __name__ == "__main__":
