@@ -159,12 +159,29 @@ def test_bad_records_land_in_the_problems_table_and_the_rest_is_coded(spark, new
 
 
 def test_the_store_opens_like_any_store(job, ingested):
+    from fastapi.testclient import TestClient
+
+    from tidings.serve import create_app
+
     out, _ = job
     store, _ = ingested
+    db = str(out / "tidings.duckdb")
     runner = CliRunner()
-    listed = runner.invoke(app, ["events", "--db", str(out / "tidings.duckdb"), "--format", "csv"])
+    listed = runner.invoke(app, ["events", "--db", db, "--format", "csv"])
     assert listed.exit_code == 0, listed.output
     assert listed.stdout.count("\n") == len(store.events()) + 1
+    # `tidings sql` and the server open a store with their own DuckDB settings, which one process cannot
+    # mix with the read-only connection the `stored` fixture holds: they read a copy of the file.
+    db = str(shutil.copy(db, out.parent / "served.duckdb"))
+    counted = runner.invoke(app, ["sql", "SELECT count(*) AS n FROM events", "--db", db, "--format", "csv"])
+    assert counted.exit_code == 0, counted.output
+    assert counted.stdout.split() == ["n", str(len(rows(store, "SELECT id FROM events")))]
+
+    served = TestClient(create_app(db)).get("/api/v1/events", params={"actor": "MLI", "limit": 500})
+    assert served.status_code == 200, served.text
+    expected = store.events(actor="MLI")
+    assert sorted(event["id"] for event in served.json()["events"]) == sorted(expected["id"])
+    assert len(expected) > 0  # the wire story's events
     gdelt = (out / "events.export.CSV").read_text(encoding="utf-8").splitlines()
     local = out.parent / "ingest.export.CSV"
     store.export("gdelt", local)
@@ -215,3 +232,28 @@ def test_parquet_files_of_articles_are_read_like_json_records(spark, tmp_path):
         f"{path}#1",
     )
     assert [(row.file, row.record, row.code) for row in problems.collect()] == [(str(path), "#2", "TID106")]
+
+
+def test_each_executor_process_loads_the_pipeline_once(spark):
+    """Six tasks code on two cores: each worker that coded holds one pipeline, kept for its next task."""
+    import pyarrow as pa
+
+    from tidings.spark import code
+
+    frame = spark.createDataFrame([WIRE[0]] * 12).repartition(6)
+    assert code(frame).count() > 0
+
+    def pipelines(batches):
+        import os
+
+        from tidings.spark.code import _CODERS
+
+        for _ in batches:
+            pass
+        coders = [id(coder) for coder in _CODERS.values()]
+        yield pa.RecordBatch.from_pylist([{"pid": os.getpid(), "coders": coders}])
+
+    seen = spark.range(0, 6, numPartitions=6).mapInArrow(pipelines, "pid long, coders array<long>").collect()
+    holding = {row.pid: row.coders for row in seen if row.coders}
+    assert 1 <= len(holding) <= 2  # no more processes than cores, not one per task or record
+    assert all(len(coders) == 1 for coders in holding.values())

@@ -1,8 +1,11 @@
 """Coding on the executors: one Coder per executor process, loaded on its first batch, never pickled.
 
-Spark keeps a Python worker process for many tasks, so the pipeline (a few seconds to load) is
-loaded once per process and reused by every later batch. ``code`` returns coded events in the
-event model's flat layout; ``store_rows`` gives the store's article rows with their mentions.
+Spark keeps a Python worker process for many tasks (``spark.python.worker.reuse``, on by default),
+so the pipeline (a few seconds to load) is loaded once per process and reused by every later task.
+Each Arrow batch is coded ``SLICE`` articles at a time, and each slice's rows are sent back before the
+next is coded: a batch can hold thousands of articles (``spark.sql.execution.arrow.maxRecordsPerBatch``),
+and its events would otherwise all be held at once. ``code`` returns coded events in the event
+model's flat layout; ``store_rows`` gives the store's article rows with their mentions.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from .schema import PROBLEMS, flat_events, spark_type, table, to_batch, with_dat
 
 Settings = tuple[str | None, tuple[str, ...], bool]
 _CODERS: dict[Settings, Coder] = {}
+# Articles coded before their rows go back to Spark: a few of the Coder's batches.
+SLICE = 64
 
 
 def coder(settings: Settings) -> Coder:
@@ -48,13 +53,19 @@ def code(articles, *, model: str | None = None, actors=(), include_unrealized: b
     schema = flat_events()
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for batch in batches:
-            rows = batch.to_pylist()
+        for rows in slices(batches):
             results = coder(settings).iter_code([article(row) for row in rows])
             events = [flatten(event) for item in results if isinstance(item, Coded) for event in item.events]
             yield to_batch(events, schema)
 
     return with_record_fields(articles).mapInArrow(run, spark_type(schema))
+
+
+def slices(batches: Iterator[pa.RecordBatch]) -> Iterator[list[dict]]:
+    """The rows of ``batches``, at most ``SLICE`` at a time."""
+    for batch in batches:
+        for start in range(0, batch.num_rows, SLICE):
+            yield batch.slice(start, SLICE).to_pylist()
 
 
 def with_record_fields(articles):
@@ -86,8 +97,7 @@ def store_rows(settled, *, settings: Settings, now: dt.datetime):
     mention = schema.field("events").type.value_type
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        for batch in batches:
-            rows = batch.to_pylist()
+        for rows in slices(batches):
             verdicts = [_verdict(row) for row in rows]
             originals = [verdict.article for verdict in verdicts if verdict.kind == "new"]
             results = iter(coder(settings).iter_code(originals)) if originals else iter(())

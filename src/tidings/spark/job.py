@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..read.records import DEFAULT_FIELDS, Fields
@@ -65,7 +66,8 @@ def fold(
     partitions = partitions or 2 * spark.sparkContext.defaultParallelism
     settings = settings_of(model, actors, include_unrealized)
     coded = store_rows(settled.repartition(partitions), settings=settings, now=now).persist()
-    coded.count()  # code once: every table below is read from this
+    with step(spark, "coding"):
+        coded.count()  # code once: every table below is read from this
     signed.unpersist()
     article_rows = coded.select(*table("articles").names)
     mentions = mentions_of(coded).persist()
@@ -84,6 +86,18 @@ def fold(
         problems=failed if problems is None else problems.unionByName(failed),
         known=known,
     )
+
+
+@contextmanager
+def step(spark, name: str) -> Iterator[None]:
+    """Name the Spark jobs run inside as ``tidings: <name>``, as the Spark UI and event log show them."""
+    context = spark.sparkContext
+    outer = context.getLocalProperty("spark.job.description")
+    context.setJobDescription(f"tidings: {name}")
+    try:
+        yield
+    finally:
+        context.setJobDescription(outer)
 
 
 def _chunks(signed, problems):
@@ -116,15 +130,17 @@ def run(
     store (``out/tidings.duckdb``, unless not ``duckdb``) and the GDELT export (with the store)."""
     write.check_out(out)
     articles, problems = read(spark, sources, fields=fields, date=date)
-    corpus = fold(
-        articles,
-        model=model,
-        actors=actors,
-        include_unrealized=include_unrealized,
-        partitions=partitions,
-        problems=problems,
-    )
-    write.parquet(corpus.tables(), out)
+    with step(spark, "reading and folding copies"):
+        corpus = fold(
+            articles,
+            model=model,
+            actors=actors,
+            include_unrealized=include_unrealized,
+            partitions=partitions,
+            problems=problems,
+        )
+    with step(spark, "writing"):
+        write.parquet(corpus.tables(), out)
     if duckdb:
         write.store(out, include_unrealized=include_unrealized)
     return corpus

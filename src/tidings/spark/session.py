@@ -13,6 +13,7 @@ from ..errors import TidingsError
 
 # The Java releases Spark 4 runs on.
 JAVA_RELEASES = (17, 21)
+ARROW_BATCH = 256
 
 
 def session(master: str | None = None, *, app_name: str = "tidings", config: dict[str, str] | None = None):
@@ -27,15 +28,17 @@ def session(master: str | None = None, *, app_name: str = "tidings", config: dic
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
 
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # started by spark-submit, which set the master
-    if not submitted:
+    builder = SparkSession.builder.appName(app_name)
+    if not submitted:  # under spark-submit, its --conf options are the user's to set
         master = master or "local[*]"
         ensure_java()
-    builder = SparkSession.builder.appName(app_name)
+        # Articles per Arrow batch sent to a Python worker: Spark's 10,000 can be gigabytes of text.
+        builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH))
     if master:
         builder = builder.master(master)
     if master and master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-        cores = os.cpu_count() or 1
+        cores = local_cores(master)
         builder = (
             builder.config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
@@ -47,6 +50,14 @@ def session(master: str | None = None, *, app_name: str = "tidings", config: dic
     if master and master.startswith("local"):
         spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def local_cores(master: str) -> int:
+    """The cores a local master runs tasks on: 2 for ``local[2]``, 1 for ``local``, all for ``local[*]``."""
+    match = re.fullmatch(r"local(?:\[(\d+|\*)(?:,\s*\d+)?\])?", master.strip())
+    if match is None or match[1] in (None, "*"):
+        return 1 if master.strip() == "local" else os.cpu_count() or 1
+    return int(match[1])
 
 
 def ensure_java() -> None:
