@@ -193,13 +193,7 @@ def _absolute(words: list[str]) -> When | None:
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
     if month is None:
         return When(dt.date(year, 1, 1), "year") if len(words) <= 3 else None
-    day = _day_number(words)
-    if day is not None:
-        try:
-            return When(dt.date(year, month, day), "day")
-        except ValueError:
-            return None
-    return When(dt.date(year, month, 1), "month")
+    return _day_or_month(words, year, month)
 
 
 def _day_number(words: list[str]) -> int | None:
@@ -267,14 +261,19 @@ def _relative(words: list[str], published: dt.date, future: bool) -> When | None
             year -= 1
         elif "next" in words and not later:
             year += 1
-        day = _day_number(words)
-        if day is not None:
-            try:
-                return When(dt.date(year, month, day), "day")
-            except ValueError:
-                return None
-        return When(dt.date(year, month, 1), "month")
+        return _day_or_month(words, year, month)
     return None
+
+
+def _day_or_month(words: list[str], year: int, month: int) -> When | None:
+    """The day the words name in that month, else the month itself; None for a day it does not have."""
+    day = _day_number(words)
+    if day is None:
+        return When(dt.date(year, month, 1), "month")
+    try:
+        return When(dt.date(year, month, day), "day")
+    except ValueError:
+        return None
 
 
 DATELINE_DATE = re.compile(
