@@ -13,13 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..data_files import bundled_table
-from ..model import Place
-from .gazetteer import Gazetteer, default_gazetteer
-from ..parse.index import doc_index, mention_index
-from .world_regions import WORLD_REGIONS
-from ..parse.mentions import EventMention
-from ..events.speech import with_speaker
 from ..dates.when import _distance, _with_inner
+from ..events.speech import with_speaker
+from ..model import Place
+from ..parse.index import doc_index, mention_index
+from ..parse.mentions import EventMention
+from .gazetteer import Gazetteer, default_gazetteer
+from .world_regions import WORLD_REGIONS
 
 LOCATIVE = {
     "in",
@@ -41,35 +41,24 @@ CAPITALS = {"capital"}
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
-JOURNEYS = {"visit", "trip", "tour", "journey", "flight", "mission", "deployment", "return"}
 VENUE_WORDS = frozenset(row["word"] for row in bundled_table("places", "venue_words.tsv"))
-MARGINS = {"sideline", "sidelines", "margin", "margins", "outskirts", "border"}
 # Nouns of places that name a narrower one with "of": "the village of Ashmi", "the airport of Udbina".
 PLACE_NOUNS = frozenset(row["word"] for row in bundled_table("places", "place_nouns.tsv"))
+
+
+def _cue(cue: str) -> frozenset[str]:
+    """The words of one kind in data/places/place_cues.tsv."""
+    return frozenset(row["word"] for row in bundled_table("places", "place_cues.tsv") if row["cue"] == cue)
+
+
+# Verbs of going or sending, after which "to", "into" and "from" say where.
+MOVEMENTS = _cue("movement")
+# Nouns of going: "a visit to Beijing".
+JOURNEYS = _cue("journey")
+# The edge of a place or a meeting: "the sidelines of the summit" is the summit's place.
+MARGINS = _cue("margin")
 # Words that make a name an operation or exercise, not a place: "Operation Mirador".
-OPERATION_WORDS = {"operation", "exercise"}
-MOVEMENTS = {
-    "visit",
-    "travel",
-    "fly",
-    "head",
-    "go",
-    "arrive",
-    "return",
-    "deploy",
-    "send",
-    "dispatch",
-    "move",
-    "march",
-    "tour",
-    "come",
-    "withdraw",
-    "retreat",
-    "flee",
-    "evacuate",
-    "airlift",
-    "deliver",
-}
+OPERATION_WORDS = _cue("operation")
 
 
 @Language.factory("tidings_where", assigns=["doc._.events"], requires=["doc._.events", "doc.ents"])
