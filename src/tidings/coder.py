@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 
 from .actors.kb import KnowledgeBase
 from .errors import TidingsError, problem
-from .model import Article, Event, Events, Problem
 from .events.lexicon import extended_lexicon
 from .events.records import doc_events
+from .model import Article, Event, Events, Problem
 from .parse.index import doc_index, forget
 from .parse.pieces import PIECE_CHARS, PIECE_TOKENS, blank_long_words, cuts, warnings
 from .parse.pipeline import load
@@ -213,7 +213,7 @@ def _default_coder(include_unrealized: bool) -> Coder:
 
 
 def _iso(date: str | dt.date | None) -> str | None:
-    """``date`` as YYYY-MM-DD, read in the forms the command line reads ("4 March 2024", "2024-03-04", ...)."""
+    """``date`` as YYYY-MM-DD, read in the forms the command line reads ("4 March 2024", "2024-03-04")."""
     if isinstance(date, dt.date):
         return date.isoformat()
     if not date:

@@ -20,10 +20,22 @@ def test_a_named_actor_s_public_statement_is_coded(coder, text):
     "text",
     [
         "Officials said the border would stay closed until Friday.",
-        "Antony Blinken said Chinese and US diplomats met in Beijing on Monday.",
+        "Antony Blinken said US diplomats met senators in Washington on Monday.",
         "The ceasefire held overnight, Antony Blinken said.",
     ],
 )
 def test_attributions_and_reported_events_are_not_statements(coder, text):
     events = coder.code(text, date="2023-06-19")
     assert not any(e.cameo == "010" for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_a_report_about_another_country_is_a_statement_about_it(coder):
+    events = coder.code("Pakistan's foreign minister said India had banned the party.", date="2023-06-19")
+    statements = [e for e in events if e.cameo == "010"]
+    assert [(e.source.code, e.target.code) for e in statements] == [("PAKGOV", "IND")]
+    assert any(e.cameo == "1722" for e in events)  # and the ban itself
+
+
+def test_a_state_reporting_violence_accuses_rather_than_states(coder):
+    events = coder.code("Pakistan said Indian troops had shelled the village on Sunday.", date="2023-06-19")
+    assert {e.cameo for e in events} == {"194", "112"}

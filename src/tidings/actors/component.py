@@ -16,12 +16,12 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KnowledgeBase
-from .names import NameIndex, name_index
 from ..data_files import bundled_table
 from ..parse.index import doc_index
 from ..parse.mentions import Mention
 from ..places.world_regions import WORLD_REGIONS
+from .kb import KnowledgeBase
+from .names import NameIndex, name_index
 from .phrases import Match, PhraseResolver
 from .references import PAIR_NUMBERS, ArticleMemory, References, is_pronoun
 
@@ -104,7 +104,6 @@ class Resolver(PhraseResolver, References):
         doc, kb = self.doc, self.kb
         spans = sorted(self.finder.names.spans(doc), key=lambda m: (m[0], -(m[1] - m[0])))
         covered: dict[int, Match] = {}
-        person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         regions = self.finder.regions.spans(doc)
         for start, end in sorted(spans, key=lambda m: m[1] - m[0], reverse=True):
             if any(i in covered for i in range(start, end)):

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .kb import CountryName, Entry
-from ..places.gazetteer import default_gazetteer
 from ..parse.mentions import Mention
+from ..places.gazetteer import default_gazetteer
+from .kb import CountryName, Entry
 
 # A capitalised common noun before a group's head is read as its city only from this size.
 BIG_TOWN = 200_000

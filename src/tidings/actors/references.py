@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..parse.mentions import Mention
 from ..events.speech import SPEECH
+from ..parse.mentions import Mention
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs"}

@@ -11,11 +11,11 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .lexicon import LexEntry
 from ..parse.index import mention_index
 from ..parse.mentions import Mention
-from .weapons import is_weapon
 from ..places.where import VENUE_WORDS
+from .lexicon import LexEntry
+from .weapons import is_weapon
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 TARGET_PREPS = ("with", "against", "on", "at", "to", "into", "toward", "towards", "upon", "between", "behind")

@@ -14,10 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..ontology.frames import framed_code
-from .arguments import SUBJECT_DEPS, Arguments
 from ..parse.clauses import CONDITION_MARKS, OBLIGATION, has_other_subject
-from .lexicon import OBJECT_DEPS, LexEntry, phrase_keys
 from ..parse.mentions import EventMention, Mention
+from .arguments import SUBJECT_DEPS, Arguments
+from .lexicon import OBJECT_DEPS, LexEntry, phrase_keys
 from .speech import SPEECH, STATEMENTS
 
 # Appeals and demands are addressed to their object: "urged Iran to", "called on Israel to".
@@ -53,9 +53,7 @@ class Framing(Arguments):
             return None  # "..., officials said": an attribution, not a charge
         # A state speaking as such ("Israel said", "Washington claimed"), not its officials or witnesses.
         speakers = [
-            m
-            for m in self.actors(self.subjects(speaking))
-            if m.country and self._names_state(m.head)
+            m for m in self.actors(self.subjects(speaking)) if m.country and self._names_state(m.head)
         ]
         # Unnamed attackers ("its forces", "gunmen") are not a charge against anyone.
         accused = [
@@ -274,20 +272,20 @@ class Framing(Arguments):
 
     def statements(self, sentence: Span, found: list[EventMention]) -> list[EventMention]:
         """Public statements (010) by a named actor: "Kosachev pointed out", "Bolton said in a
-        statement", '"...," Putin said in a telegram to Mikhailov'. A verb of saying that reports
-        an event the sentence codes is that event's source, not a statement; a plain "said" is
-        one only in a formal statement (the media of references.tsv) or a quotation about someone
-        (speech.tsv)."""
-        anchors = {event.anchor for event in found} | {i for e in found for i in range(*e.trigger)}
+        statement", '"...," Putin said in a telegram to Mikhailov'. A plain "said" is one only in
+        a formal statement (the media of references.tsv), or when what is said is about another
+        country's actor: in a quotation, or reporting an event the sentence codes ("a US official
+        said the Senate had begun talks on forcing China to ..."). A state reporting violence
+        accuses instead (``_accusation``)."""
+        anchors = {i for e in found for i in (e.anchor, *range(*e.trigger))}
         statements = []
         for verb in sentence:
             kind = STATEMENTS.get(self._speech_lemma(verb)) if verb.pos_ == "VERB" else None
-            if kind is None or verb.i in self.used:
+            if kind is None or verb.i in self.used or verb.i in anchors:  # (an accusation already)
                 continue
             content = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
             said = {t.i for c in content for t in c.subtree}
-            if said & anchors:
-                continue
+            reports = bool(said & anchors)
             speakers = [m for m in self.actors(self.subjects(verb)) if m.country or m.kind != "sector"]
             if not speakers:
                 continue
@@ -312,8 +310,11 @@ class Framing(Arguments):
                 # another actor, not the speaker's own country ("Australia's future", he said)
                 if t not in speakers and all(t.code != s.code and t.country != s.country for s in speakers)
             ]
-            if kind == "quoted" and not (media or (quoted and targets)):
+            if kind == "quoted" and not (media or ((quoted or reports) and targets)):
                 continue
+            one_per_code = {}  # "Wang Yi ... in Beijing": China's government once
+            for target in targets:
+                one_per_code.setdefault(target.code, target)
             self.used.add(verb.i)
             statements.append(
                 EventMention(
@@ -322,7 +323,7 @@ class Framing(Arguments):
                     anchor=verb.i,
                     cameo="010",
                     sources=speakers,
-                    targets=targets[:2],
+                    targets=list(one_per_code.values())[:2],
                     confidence=0.6,
                     how=f"statement ({verb.lemma_})",
                 )

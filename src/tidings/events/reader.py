@@ -97,8 +97,8 @@ class EventReader(Framing):
                 kept.append(event)
         found = kept
         found += [p for p in (self._protest_met_by_force(event) for event in found) if p is not None]
-        found += self.statements(sentence, found)
-        return found + [a for a in (self._accusation(event) for event in found) if a is not None]
+        found += [a for a in (self._accusation(event) for event in found) if a is not None]
+        return found + self.statements(sentence, found)
 
     def _protest_met_by_force(self, event: EventMention) -> EventMention | None:
         """ "Police fired tear gas at demonstrators": the protest that was repressed took place too
@@ -152,8 +152,14 @@ class EventReader(Framing):
         entry = self._verb_row(verb)
         if entry is None or entry.cameo == "-" and entry.frame != "light":
             return None
-        if verb.dep_ == "amod" and entry.cameo and entry.cameo[:2] in STANDING_ROOTS:
-            return None  # "the UAE-backed council", "the internationally recognised government"
+        if (
+            (verb.dep_ == "amod" or verb.dep_ == "acl" and verb.tag_ == "VBN")
+            and entry.cameo
+            and entry.cameo[:2] in STANDING_ROOTS
+        ):
+            # "the UAE-backed council", "the internationally recognised government", "tribesmen
+            # backed by the coalition": who stands with whom, not an act of support.
+            return None
         self.used.add(verb.i)
         need = entry.requires
         if entry.frame is None and need is not None and need.slot == "obj" and need.lemmas:
