@@ -94,6 +94,10 @@ class Framing(Arguments):
         if inner is not None:
             code = framed_code(entry.frame, inner.cameo) or entry.cameo
             inner.modality = FRAME_MODALITY.get(entry.frame, inner.modality)
+        elif entry.frame == "reject" and self._refuses_no_event(verb):
+            # "she refused to get into his taxi": refusing what is no event is no event either.
+            self.used.discard(verb.i)
+            return None
         if code is None:
             if inner is not None and entry.frame in FRAME_MODALITY:
                 # A plan or hope with no code of its own ("plans to visit"): the framed event
@@ -329,6 +333,15 @@ class Framing(Arguments):
                 )
             )
         return statements
+
+    def _refuses_no_event(self, verb: Token) -> bool:
+        """A refusal whose only complement is an act the lexicon does not know and that concerns
+        no actor ("refused to get into his taxi"); a refusal of something ("rejected the plan")
+        or of an act towards someone ("refused to respond to a demand from the US") is one."""
+        children = [c for c in verb.children if c.dep_ in ("xcomp", "dobj", "nsubjpass", "ccomp")]
+        return all(c.dep_ == "xcomp" for c in children) and not any(
+            t.pos_ != "PRON" and self.actor_at.get(t.i) for c in children for t in c.subtree
+        )
 
     def _is_statement(self, noun: Token) -> bool:
         return any(key in self.lexicon.media for key in phrase_keys(noun))
