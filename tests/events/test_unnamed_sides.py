@@ -150,3 +150,14 @@ def test_denials_interceptions_and_liberations(coder, text, code):
 def test_a_base_hosting_troops_is_no_visit(coder):
     events = coder.code("Militants attacked a base hosting US troops in western Iraq.", date="2023-08-28")
     assert not any(e.cameo_root == "04" for e in events)
+
+
+def test_holding_meetings_is_consulting_others_the_text_does_not_name(coder):
+    events = coder.code(
+        "Chancellor Olaf Scholz held meetings on the energy crisis in Berlin on Monday.", date="2022-09-05"
+    )
+    assert [(e.cameo, e.source.code, e.target) for e in events] == [("040", "DEUGOV", None)]
+
+
+def test_a_body_convening_is_no_consultation(coder):
+    assert not coder.code("The Italian cabinet met on Monday evening.", date="2022-09-05")

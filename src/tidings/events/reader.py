@@ -11,6 +11,7 @@ with", "talks between"), and coordinated actors on either side.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -337,6 +338,10 @@ class EventReader(Framing):
             if abs(noun.i - verb.i) <= 3
             else (noun.i, noun.i + 1)
         )
+        if noun_entry.symmetric and not targets and len(sources) < 2 and noun_entry.cameo[:2] == "04":
+            # "Obama held meetings on the economy": he consulted others the text does not name
+            # (where "the cabinet met" is a body convening, not a consultation).
+            noun_entry = replace(noun_entry, symmetric=False)
         return self._event(
             verb,
             trigger,
