@@ -39,3 +39,20 @@ def test_a_report_about_another_country_is_a_statement_about_it(coder):
 def test_a_state_reporting_violence_accuses_rather_than_states(coder):
     events = coder.code("Pakistan said Indian troops had shelled the village on Sunday.", date="2023-06-19")
     assert {e.cameo for e in events} == {"194", "112"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Prime Minister Narendra Modi delivered remarks to Indian troops in Ladakh.", "INDGOV", "INDMIL"),
+        ("The Russian foreign ministry issued a statement on the Ukrainian elections.", "RUSGOV", "UKR"),
+        ("Volodymyr Zelensky gave a speech to the Canadian parliament on Friday.", "UKRGOV", "CANLEG"),
+    ],
+)
+def test_a_statement_made_to_or_about_someone_is_coded(coder, text, source, target):
+    events = coder.code(text, date="2023-06-19")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [("010", source, target)]
+
+
+def test_remarks_to_no_one_are_no_event(coder):
+    assert not coder.code("The UN chief made his remarks in Doha on Sunday.", date="2023-06-19")

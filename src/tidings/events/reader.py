@@ -333,6 +333,10 @@ class EventReader(Framing):
             targets = [
                 m for m in self.actors(t for c in clauses for t in self.subjects(c)) if m not in sources
             ]
+        if noun_entry.cameo[:2] == "01" and not targets:
+            # "made his remarks in Doha": a statement is an event when it is to or about someone.
+            self.used.discard(verb.i)
+            return None
         trigger = (
             (min(verb.i, noun.i), max(verb.i, noun.i) + 1)
             if abs(noun.i - verb.i) <= 3
