@@ -107,8 +107,7 @@ def test_its_citizens_are_the_owners_not_the_places(coder, expect_event, expect_
 
 def test_accepting_demands_concedes_to_whom_they_come_from(coder, expect_event):
     events = coder.code(
-        "The Sudanese government on Thursday accepted demands from Darfur rebels for a share of "
-        "oil revenue.",
+        "The Sudanese government on Thursday accepted demands from Darfur rebels for a share of oil revenue.",
         date="2006-05-04",
     )
     expect_event(events, root="08", plover="CONCEDE", source="SDNGOV", target="SDNREB")
@@ -116,8 +115,7 @@ def test_accepting_demands_concedes_to_whom_they_come_from(coder, expect_event):
 
 def test_a_threat_is_against_whoever_must_act_to_avert_it(coder, expect_event):
     events = coder.code(
-        "Turkey threatened on Monday to launch a new ground operation unless Sweden extradited "
-        "the suspects.",
+        "Turkey threatened on Monday to launch a new ground operation unless Sweden extradited the suspects.",
         date="2023-01-23",
     )
     expect_event(events, root="13", plover="THREATEN", source="TUR", target="SWE*")

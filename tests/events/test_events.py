@@ -51,7 +51,7 @@ ROOT_CASES = [
     ),
     case(
         "2024-10-07",
-        "The Kremlin on Monday declined to comment on reports of an imminent cabinet " "reshuffle.",
+        "The Kremlin on Monday declined to comment on reports of an imminent cabinet reshuffle.",
         want(
             cameo="011",
             plover=None,
@@ -66,8 +66,7 @@ ROOT_CASES = [
     # --- 02 appeals
     case(
         "2023-03-15",
-        "UN Secretary-General Antonio Guterres on Wednesday urged Russia and Ukraine to "
-        "resume peace talks.",
+        "UN Secretary-General Antonio Guterres on Wednesday urged Russia and Ukraine to resume peace talks.",
         want(cameo="026", plover="REQUEST", source="IGOUNO", target="RUS", date="2023-03-15", country=None),
         want(cameo="026", plover="REQUEST", source="IGOUNO", target="UKR", date="2023-03-15", country=None),
         id="02-urged-to-resume-talks",
@@ -106,8 +105,7 @@ ROOT_CASES = [
     ),
     case(
         "2025-11-20",
-        "Turkish President Recep Tayyip Erdogan offered on Thursday to mediate between Russia "
-        "and Ukraine.",
+        "Turkish President Recep Tayyip Erdogan offered on Thursday to mediate between Russia and Ukraine.",
         want(cameo="039", plover="AGREE", source="TURGOV", target="RUS", date="2025-11-20", country=None),
         want(cameo="039", plover="AGREE", source="TURGOV", target="UKR", date="2025-11-20", country=None),
         id="03-offered-to-mediate",
@@ -115,7 +113,7 @@ ROOT_CASES = [
     # --- 04 consultations
     case(
         "2023-06-19",
-        "US Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in " "Beijing on Sunday.",
+        "US Secretary of State Antony Blinken met Chinese Foreign Minister Qin Gang in Beijing on Sunday.",
         want(
             cameo="040",
             plover="CONSULT",
@@ -131,7 +129,7 @@ ROOT_CASES = [
     ),
     case(
         "2023-06-21",
-        "Indian Prime Minister Narendra Modi arrived in Washington on Wednesday for a state " "visit.",
+        "Indian Prime Minister Narendra Modi arrived in Washington on Wednesday for a state visit.",
         want(
             cameo="042",
             plover="CONSULT",
@@ -154,7 +152,7 @@ ROOT_CASES = [
     ),
     case(
         "2025-01-14",
-        "Egyptian President Abdel Fattah al-Sisi hosted Jordan's King Abdullah II in Cairo on " "Tuesday.",
+        "Egyptian President Abdel Fattah al-Sisi hosted Jordan's King Abdullah II in Cairo on Tuesday.",
         want(
             cameo="043",
             plover="CONSULT",
@@ -169,7 +167,7 @@ ROOT_CASES = [
     ),
     case(
         "2026-11-23",
-        "Armenia and Azerbaijan negotiated the final text of a peace treaty in Abu Dhabi on " "Monday.",
+        "Armenia and Azerbaijan negotiated the final text of a peace treaty in Abu Dhabi on Monday.",
         want(
             cameo="046",
             plover="CONSULT",
@@ -192,7 +190,7 @@ ROOT_CASES = [
     ),
     case(
         "2026-05-06",
-        "Japan and Vietnam signed a defence equipment transfer agreement in Hanoi on " "Wednesday.",
+        "Japan and Vietnam signed a defence equipment transfer agreement in Hanoi on Wednesday.",
         want(
             cameo="057",
             plover="SUPPORT",
@@ -207,14 +205,14 @@ ROOT_CASES = [
     ),
     case(
         "2025-06-16",
-        "German Chancellor Friedrich Merz apologised to Namibia on Monday for colonial-era " "atrocities.",
+        "German Chancellor Friedrich Merz apologised to Namibia on Monday for colonial-era atrocities.",
         want(cameo="055", plover="SUPPORT", source="DEUGOV", target="NAM", date="2025-06-16", country=None),
         id="05-apologised",
     ),
     # --- 06 material cooperation
     case(
         "2026-02-11",
-        "Colombia extradited a suspected leader of the Clan del Golfo to the United States on " "Wednesday.",
+        "Colombia extradited a suspected leader of the Clan del Golfo to the United States on Wednesday.",
         want(cameo="063", plover="COOPERATE", source="COL", target="USA", date="2026-02-11"),
         id="06-extradited",
     ),
@@ -241,15 +239,14 @@ ROOT_CASES = [
     ),
     case(
         "2024-09-12",
-        "Germany granted asylum on Thursday to a Russian journalist who had criticised the " "war.",
+        "Germany granted asylum on Thursday to a Russian journalist who had criticised the war.",
         want(cameo="075", plover="AID", source="DEU", target="RUSMED", date="2024-09-12", country=None),
         id="07-granted-asylum",
     ),
     # --- 08 yielding: CONCEDE (080-083) and RETREAT (084-087)
     case(
         "2024-06-26",
-        "The Kenyan government accepted the protesters' demands on Wednesday and withdrew the "
-        "finance bill.",
+        "The Kenyan government accepted the protesters' demands on Wednesday and withdrew the finance bill.",
         want(
             cameo="083", plover="CONCEDE", source="KENGOV", target="KENOPP", date="2024-06-26", country=None
         ),
@@ -298,7 +295,7 @@ ROOT_CASES = [
     # --- 10 demands
     case(
         "2024-03-04",
-        "Iran demanded on Monday that the United States release $6 billion in frozen Iranian " "assets.",
+        "Iran demanded on Monday that the United States release $6 billion in frozen Iranian assets.",
         want(cameo="1053", plover="REQUEST", source="IRN", target="USA", date="2024-03-04", country=None),
         id="10-demanded-release",
     ),
@@ -380,7 +377,7 @@ ROOT_CASES = [
     ),
     case(
         "2026-02-11",
-        "Dozens of Georgian opposition activists began a hunger strike in Tbilisi on " "Wednesday.",
+        "Dozens of Georgian opposition activists began a hunger strike in Tbilisi on Wednesday.",
         want(
             cameo="142", plover="PROTEST", source="GEOOPP", date="2026-02-11", country="GEO", place="Tbilisi"
         ),
@@ -478,7 +475,7 @@ ROOT_CASES = [
     ),
     case(
         "2025-06-16",
-        "Al-Shabaab carried out a suicide bombing against Somali troops in Mogadishu on " "Sunday.",
+        "Al-Shabaab carried out a suicide bombing against Somali troops in Mogadishu on Sunday.",
         want(
             cameo="1831",
             plover="ASSAULT",
@@ -499,7 +496,7 @@ ROOT_CASES = [
     ),
     case(
         "2026-11-29",
-        "Indian and Chinese troops clashed on Friday along the disputed border in the " "Himalayas.",
+        "Indian and Chinese troops clashed on Friday along the disputed border in the Himalayas.",
         want(
             cameo="190", plover="ASSAULT", source="INDMIL", target="CHNMIL", date="2026-11-27", symmetric=True
         ),
@@ -508,7 +505,7 @@ ROOT_CASES = [
     # --- 20 mass violence
     case(
         "2025-11-20",
-        "Rapid Support Forces fighters massacred hundreds of civilians in El Fasher last " "month.",
+        "Rapid Support Forces fighters massacred hundreds of civilians in El Fasher last month.",
         want(
             cameo="202",
             plover="ASSAULT",
@@ -642,7 +639,7 @@ VOICE_CASES = [
     ),
     case(
         "2026-06-16",
-        "Ukrainian President Volodymyr Zelensky was received by Pope Leo XIV at the Vatican " "on Tuesday.",
+        "Ukrainian President Volodymyr Zelensky was received by Pope Leo XIV at the Vatican on Tuesday.",
         want(cameo="043", plover="CONSULT", source="VAT*", target="UKRGOV", date="2026-06-16"),
         id="passive-was-received-by",
     ),
@@ -813,8 +810,7 @@ def test_a_quoted_offer_is_coded_to_its_speaker(coder, expect_event, expect_no_e
 
 def test_withdrawing_a_bill_is_not_a_military_retreat(coder, expect_no_event):
     events = coder.code(
-        "The Kenyan government accepted the protesters' demands on Wednesday and withdrew "
-        "the finance bill.",
+        "The Kenyan government accepted the protesters' demands on Wednesday and withdrew the finance bill.",
         date="2024-06-26",
     )
     expect_no_event(events, cameo="0874")
@@ -1001,3 +997,25 @@ def test_every_event_carries_a_consistent_code_and_classification(unrealized_cod
         assert event.cameo.startswith(event.cameo_root)
         assert event.quad_class in (1, 2, 3, 4)
         assert -10 <= event.goldstein <= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia denied entry to two British journalists at Sheremetyevo on Monday.", "160"),
+        ("Pakistan refused visas to the Indian cricket board's delegation.", "160"),
+        ("Russian jets violated Turkish airspace on Friday, Ankara said.", "128"),
+    ],
+)
+def test_denials_of_entry_and_violations_of_sovereignty_are_coded(coder, text, code):
+    assert code in {e.cameo for e in coder.code(text, date="2023-03-01")}
+
+
+def test_a_private_breach_of_a_court_order_is_no_political_event(coder):
+    assert not coder.code("Her former partner violated a restraining order twice in May.", date="2023-03-01")
+
+
+def test_a_country_named_again_as_a_destination_is_not_its_own_target(coder):
+    text = "The United States said it would deny entry to the United States to the officials."
+    events = coder.code(text, date="2023-03-01")
+    assert all(e.target is None or e.target.code != e.source.code for e in events if e.source)

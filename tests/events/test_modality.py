@@ -99,7 +99,7 @@ def test_refusing_to_meet_is_an_asserted_rejection(coder, expect_event, expect_n
 HYPOTHETICAL_CASES = [
     case(
         "2026-01-20",
-        "US President Donald Trump may meet North Korean leader Kim Jong Un at the border " "next month.",
+        "US President Donald Trump may meet North Korean leader Kim Jong Un at the border next month.",
         want(root="04", plover="CONSULT", source="USAGOV", target="PRKGOV", modality="hypothetical"),
         id="may-meet",
     ),
@@ -197,7 +197,7 @@ INTENTION_CASES = [
     ),
     case(
         "2024-06-25",
-        "Indian Prime Minister Narendra Modi will visit Moscow next month, the Kremlin said " "on Tuesday.",
+        "Indian Prime Minister Narendra Modi will visit Moscow next month, the Kremlin said on Tuesday.",
         want(cameo="036", plover="AGREE", source="INDGOV", target="RUS*", date="2024-06-25", precision="day"),
         want(
             cameo="042",
@@ -245,7 +245,7 @@ INTENTION_CASES = [
     ),
     case(
         "2024-09-12",
-        "Germany promised on Thursday to deliver two more Patriot air defence systems to " "Ukraine.",
+        "Germany promised on Thursday to deliver two more Patriot air defence systems to Ukraine.",
         want(cameo="0332", plover="AGREE", source="DEU", target="UKR", date="2024-09-12"),
         want(root="07", plover="AID", source="DEU", target="UKR", modality="intended"),
         id="promised-to-deliver-weapons",
@@ -303,7 +303,7 @@ FRAMED_CASES = [
     ),
     case(
         "2025-02-18",
-        "EU foreign policy chief Kaja Kallas urged Serbia and Kosovo on Tuesday to resume " "negotiations.",
+        "EU foreign policy chief Kaja Kallas urged Serbia and Kosovo on Tuesday to resume negotiations.",
         want(cameo="026", plover="REQUEST", source="IGOEUREEC", target="SRB", date="2025-02-18"),
         want(cameo="026", plover="REQUEST", source="IGOEUREEC", target="XKX", date="2025-02-18"),
         id="urged-to-resume-negotiations",
@@ -379,3 +379,15 @@ def test_claiming_responsibility_is_not_doubt(unrealized_coder, expect_no_event)
 def test_a_state_claiming_its_own_gains_accuses_no_one(coder, expect_no_event):
     events = coder.code("Russia claimed its forces captured the village of Pisky.", date="2022-08-25")
     expect_no_event(events, root="11")
+
+
+def test_a_past_clause_under_a_future_one_states_its_own_fact(coder):
+    text = "The choir will have to sing from afar after its members were denied visas by Canada."
+    events = coder.code(text, date="2023-03-01")
+    assert [(e.cameo, e.modality, e.source.code) for e in events] == [("160", "asserted", "CAN")]
+
+
+def test_a_clause_in_the_present_under_a_future_one_is_still_to_come(unrealized_coder):
+    text = "The two foreign ministers will sign the accord after they meet in Vienna."
+    events = unrealized_coder.code(text, date="2023-03-01")
+    assert not any(e.modality == "asserted" and e.cameo_root == "05" for e in events)

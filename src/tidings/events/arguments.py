@@ -39,7 +39,15 @@ class Arguments:
     def subjects(self, verb: Token) -> list[Token]:
         """The tokens naming who acts: the subject, the agent of a passive, or the controller up the tree."""
         if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agents = [c for c in verb.children if c.dep_ == "agent"] or [
+                # "were denied visas by Canada": the parser may hang the agent on the object.
+                prep
+                for c in verb.children
+                if c.dep_ == "dobj"
+                for prep in c.children
+                if prep.dep_ == "prep" and prep.lower_ == "by"
+            ]
+            return [p for c in agents for p in c.children if p.dep_ == "pobj"]
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         skip = self.doc._.boilerplate or set()
         # "NAIROBI, June 19 (Wire) - Kenyan President William Ruto met ...": the parser may make

@@ -95,8 +95,11 @@ class Modality:
                 token.head.i == token.i
                 or token.dep_ in ("relcl", "appos")
                 or (token.dep_ == "acl" and token.tag_ == "VBN")
+                or (token.dep_ == "advcl" and _past(token))
             ):
-                break  # a relative clause ("victims killed by the crash") states its own facts
+                # A relative clause ("victims killed by the crash") states its own facts, and so
+                # does a clause in the past ("will watch from afar after they were denied visas").
+                break
             previous, token = token, token.head
         return ("intended", intention) if intention is not None else ("asserted", None)
 
@@ -210,6 +213,12 @@ class Modality:
         stated.symmetric = event.symmetric and not event.targets
         stated.inner = event
         return stated
+
+
+def _past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had") for c in verb.children
+    )
 
 
 def _other_subject(clause: Token) -> bool:

@@ -186,7 +186,8 @@ class EventReader(Framing):
         if entry.cameo[:2] in ACCUSED_ROOTS and self._blameless_agent(verb):
             return None  # "victims killed by the crash", "killed by a landslide": no one's act
         sources = self.actors(subjects)
-        targets = self._verb_targets(verb)
+        # (an agent the parser hung on the object, "denied visas by Canada", is not also the target)
+        targets = [t for t in self._verb_targets(verb) if t not in sources]
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and not targets:
             # "ten Russian soldiers killed in Ukraine": the noun is who suffered the act.
             targets = self.actors([verb.head])

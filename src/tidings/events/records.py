@@ -105,6 +105,16 @@ class EventBuilder:
         ):
             # A visit is to the place it goes to; a curfew, a raid or an air strike falls on it.
             target = self.place_actor(place, sentence)
+        if (
+            source is not None
+            and target is not None
+            and source_mention is not None
+            and target_mention is not None
+            and (source.code, source_mention.name) == (target.code, target_mention.name)
+        ):
+            # "The US would deny entry to the United States": a destination, not a second party
+            # (a minister criticising her own government keeps both).
+            target = None
         if source is None and target is None and not stands_unnamed(code.code):
             return None
         if mention.symmetric and source is not None and target is None and code.root in JOINT_ROOTS:
