@@ -161,3 +161,27 @@ def test_holding_meetings_is_consulting_others_the_text_does_not_name(coder):
 
 def test_a_body_convening_is_no_consultation(coder):
     assert not coder.code("The Italian cabinet met on Monday evening.", date="2022-09-05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cyclone Freddy killed more than 400 people in Malawi.",
+        "Typhoon Rai killed 375 people in the Philippines.",
+    ],
+)
+def test_a_named_storm_is_no_one(coder, text):
+    assert not coder.code(text, date="2023-03-20")
+
+
+def test_a_cause_s_word_in_an_organisation_s_name_is_no_cause(coder):
+    text = "An officer of the Desert Storm Brigade was killed by a roadside bomb near Tikrit."
+    events = coder.code(text, date="2023-03-20")
+    assert events and {e.cameo_root for e in events} <= {"18", "19"}
+
+
+def test_the_ambush_a_killing_happened_in_is_the_same_act(coder):
+    events = coder.code(
+        "Al-Shabaab fighters killed nine soldiers in an ambush near Baidoa.", date="2023-03-20"
+    )
+    assert len(events) == 1, [(e.cameo, e.trigger.text) for e in events]

@@ -17,8 +17,16 @@ CAUSES = frozenset(row["cause"] for row in bundled_table("lexicon", "causes.tsv"
 BLASTS = frozenset(row["cause"] for row in bundled_table("lexicon", "causes.tsv") if row["kind"] == "blast")
 
 
+# A cause's word in an organisation's or a thing's name ("North Korea's Storm Corps") is no cause.
+NAMES_NO_CAUSE = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
 def is_cause(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and any(key in CAUSES for key in phrase_keys(token))
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.ent_type_ not in NAMES_NO_CAUSE
+        and any(key in CAUSES for key in phrase_keys(token))
+    )
 
 
 def names_cause(sentence: Span) -> bool:

@@ -142,11 +142,23 @@ class EventReader(Framing):
                 pos in ("VERB", "AUX") or (pos == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))
             ):
                 event = self.verb_event(token)
+                if event is not None:
+                    self._absorb_manner(token, event)
             elif pos in ("NOUN", "PROPN"):
                 event = self.noun_event(token)
             if event is not None:
                 found.append(event)
         return found
+
+    def _absorb_manner(self, verb: Token, event: EventMention) -> None:
+        """ "Rebels killed 12 soldiers in an ambush": the ambush is how they were killed, the same
+        act of force, not a second one (but "wounded in clashes with rebels" names who fought)."""
+        if event.cameo[:2] not in ACCUSED_ROOTS or not event.sources:
+            return
+        for noun in self._prep_objects(verb, ("in", "during")):
+            entry = self.lexicon.noun_entry(noun)
+            if entry is not None and entry.cameo[:2] in ACCUSED_ROOTS:
+                self.used.add(noun.i)
 
     def verb_event(self, verb: Token, subjects: list[Token] | None = None) -> EventMention | None:
         """The event a verb expresses, if the lexicon knows the verb in this construction."""
@@ -185,6 +197,13 @@ class EventReader(Framing):
             return None
         if entry.cameo[:2] in ACCUSED_ROOTS and self._blameless_agent(verb):
             return None  # "victims killed by the crash", "killed by a landslide": no one's act
+        if any(
+            is_cause(t)
+            for s in subjects
+            for t in (s, *s.children)
+            if t.dep_ in ("compound", *SUBJECT_DEPS, "pobj")
+        ):
+            return None  # "Cyclone Idai killed hundreds": a named storm is no one, not a person
         sources = self.actors(subjects)
         # (an agent the parser hung on the object, "denied visas by Canada", is not also the target)
         targets = [t for t in self._verb_targets(verb) if t not in sources]
