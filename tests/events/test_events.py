@@ -1019,3 +1019,27 @@ def test_a_country_named_again_as_a_destination_is_not_its_own_target(coder):
     text = "The United States said it would deny entry to the United States to the officials."
     events = coder.code(text, date="2023-03-01")
     assert all(e.target is None or e.target.code != e.source.code for e in events if e.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Opposition leaders vilified President Mnangagwa at a meeting in Harare.", "11"),
+        ("Ruling party officials belittled the European Union's election observers.", "11"),
+        ("Rioters ransacked the ruling party's office in Kano on Monday.", "14"),
+        ("Soldiers plundered the town of Goma before withdrawing.", "17"),
+    ],
+)
+def test_everyday_words_for_criticism_and_damage_are_coded(coder, text, root):
+    assert root in {e.cameo_root for e in coder.code(text, date="2023-03-01")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan sprinter smashed the world record in Eugene.",
+        "Hospitals evacuated residents after receiving confirmation of a gas leak.",
+    ],
+)
+def test_words_in_their_everyday_sense_are_no_events(coder, text):
+    assert not any(e.cameo_root in ("04", "17") for e in coder.code(text, date="2023-03-01"))
