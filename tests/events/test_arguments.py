@@ -185,3 +185,12 @@ def test_tariffs_on_imports_fall_on_whom_the_goods_come_from(unrealized_coder, e
     )
     expect_event(events, cameo="163", source="USA", target="MEX")
     expect_event(events, cameo="163", source="USA", target="CAN")
+
+
+def test_a_verb_the_parser_strands_under_a_verbless_root_is_the_sentence_s_own(coder):
+    # en_core_web_sm makes "thousands" the root and "gathered" a participle of "coup"
+    text = (
+        "Tens of thousands of opponents of the 2021 coup gathered on Saturday in towns from north to south."
+    )
+    events = coder.code(text, date="2021-03-01")
+    assert "PROTEST" in {e.plover_type for e in events}, [(e.cameo, e.trigger.text) for e in events]

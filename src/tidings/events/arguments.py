@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..parse.clauses import stranded_subject
 from ..parse.index import mention_index
 from ..parse.mentions import Mention
 from ..places.where import VENUE_WORDS
@@ -63,6 +64,9 @@ class Arguments:
         ]
         if own:
             return own
+        stranded = stranded_subject(verb)
+        if stranded is not None:
+            return [stranded]
         head = verb.head
         if verb.dep_ == "relcl":
             return [head]

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..ontology.sides import stands_unnamed, unnamed_confidence
-from ..parse.clauses import background, in_foreground, obliged, purpose_of
+from ..parse.clauses import background, in_foreground, obliged, purpose_of, stranded_subject
 from ..parse.index import doc_index
 from ..parse.mentions import EventMention, Mention
 from .arguments import SUBJECT_DEPS
@@ -290,7 +290,12 @@ class EventReader(Framing):
             return True
         if need.slot == "subj":
             # "protesters gathered", "a missile hit the school": who or what does it decides.
-            subjects = [self.lexicon.through(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            stranded = stranded_subject(verb)
+            subjects = [
+                self.lexicon.through(c)
+                for c in (*verb.children, *([stranded] if stranded is not None else []))
+                if c.dep_ in SUBJECT_DEPS or c is stranded
+            ]
             if need.special == "@weapon":
                 return any(self._is_force(s) for s in subjects)
             if need.special == "@actor":
@@ -420,6 +425,9 @@ class EventReader(Framing):
             # occupied West Bank", "weapons seized last year") nor a thing ("inflation hit 10
             # percent"); "is said to have dropped" takes its subject from "said".
             clause = noun.head if noun.dep_ == "xcomp" else noun
+            stranded = stranded_subject(clause)
+            if stranded is not None:
+                return self._can_act(stranded)
             return clause.dep_ in ("ROOT", "conj", "ccomp", "advcl") and any(
                 c.dep_ in (*SUBJECT_DEPS, "nsubjpass") and self._can_act(c) for c in clause.children
             )

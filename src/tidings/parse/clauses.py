@@ -38,12 +38,28 @@ def has_other_subject(inner: EventMention, doc: Doc) -> bool:
     )
 
 
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser stranded as a verbless root: in "Tens of thousands of opponents of
+    the coup gathered on Sunday" it makes "thousands" the root and "gathered" a participle of
+    "coup". A sentence has a verb; a participle of the root's last noun, with no verb root
+    to be the participle of, is the sentence's own verb."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or root.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    token = verb.head
+    while token.i != root.i:
+        if token.dep_ not in ("pobj", "prep", "compound", "poss"):
+            return None  # a participle inside a clause of its own
+        token = token.head
+    return root
+
+
 def is_background(anchor: Token) -> bool:
     """Whether a clause recalls or explains rather than reports: a relative clause ("the group
     that has seized parts of Iraq", "a Hamas member jailed a year ago"), an adverbial clause
     of time or cause ("two weeks after rebels kidnapped peacekeepers"), or the reason for an act."""
     if anchor.dep_ == "relcl" or anchor.dep_ == "acl" and anchor.tag_ == "VBN":
-        return True
+        return stranded_subject(anchor) is None
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "for":
         # The reason for an act done to someone: "jailed a student for helping militants"
         # (but "called for ending the blockade" is what is called for).
