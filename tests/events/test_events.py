@@ -1043,3 +1043,9 @@ def test_everyday_words_for_criticism_and_damage_are_coded(coder, text, root):
 )
 def test_words_in_their_everyday_sense_are_no_events(coder, text):
     assert not any(e.cameo_root in ("04", "17") for e in coder.code(text, date="2023-03-01"))
+
+
+def test_a_multiword_event_noun_the_parser_reads_as_a_participle_keeps_its_sense(coder):
+    # en_core_web_sm reads "shot" in "a parting shot" as a participle of "parting"
+    events = coder.code("The outgoing senator took a parting shot at President Biden.", date="2023-03-01")
+    assert [(e.cameo, e.trigger.text) for e in events] == [("111", "took a parting shot")]

@@ -278,7 +278,9 @@ class Arguments:
         targets: list[Mention] = []
         participants: list[Mention] = []
         symmetric = entry is not None and entry.symmetric
-        for child in noun.children:
+        # (a head noun read as a participle, "a parting shot at", holds the noun's phrases)
+        misread = [c for c in noun.children if self.lexicon.misread_noun(c)]
+        for child in (*noun.children, *(g for c in misread for g in c.children)):
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
                 sources.extend(self.actors([child]) or self._modifier_actor(child))
             elif child.dep_ in ("prep", "agent"):

@@ -111,6 +111,9 @@ def _phrase_keys(token: Token) -> tuple[str, ...]:
     for child in token.children:
         if child.dep_ in ("compound", "amod") and child.i < token.i:
             keys.append(f"{child.lemma_.lower()} {lemma}")
+        elif child.i == token.i + 1 and child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"):
+            # "took a parting shot at": the parser may read the head noun as a participle.
+            keys.append(f"{lemma} {child.lower_}")
         elif child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -179,6 +182,15 @@ class Lexicon:
             if rows:
                 return rows
         return []
+
+    def misread_noun(self, verb: Token) -> bool:
+        """Whether a participle is the head noun of a multiword event noun ("a parting shot")."""
+        head = verb.head
+        return (
+            verb.dep_ == "acl"
+            and head.i == verb.i - 1
+            and f"{head.lemma_.lower()} {verb.lower_}" in self.nouns
+        )
 
     def noun_entry(self, token: Token) -> LexEntry | None:
         for key in phrase_keys(token):

@@ -136,6 +136,8 @@ class EventReader(Framing):
                 and any(c.dep_ == "det" for c in token.children)
             ):
                 continue  # "evacuated the wounded", "freed the detained": a participle as a noun
+            if pos == "VERB" and self.lexicon.misread_noun(token):
+                continue  # its noun ("a parting shot") carries the event
             if pos in ("VERB", "AUX") and obliged(token):
                 event = self.obligation_event(token)
             if event is None and (
@@ -362,10 +364,9 @@ class EventReader(Framing):
             # "made his remarks in Doha": a statement is an event when it is to or about someone.
             self.used.discard(verb.i)
             return None
+        last = max([noun.i] + [c.i for c in noun.children if self.lexicon.misread_noun(c)])  # "parting shot"
         trigger = (
-            (min(verb.i, noun.i), max(verb.i, noun.i) + 1)
-            if abs(noun.i - verb.i) <= 3
-            else (noun.i, noun.i + 1)
+            (min(verb.i, noun.i), max(verb.i, last) + 1) if abs(noun.i - verb.i) <= 3 else (noun.i, last + 1)
         )
         if noun_entry.symmetric and not targets and len(sources) < 2 and noun_entry.cameo[:2] == "04":
             # "Obama held meetings on the economy": he consulted others the text does not name
