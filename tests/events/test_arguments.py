@@ -194,3 +194,10 @@ def test_a_verb_the_parser_strands_under_a_verbless_root_is_the_sentence_s_own(c
     )
     events = coder.code(text, date="2021-03-01")
     assert "PROTEST" in {e.plover_type for e in events}, [(e.cameo, e.trigger.text) for e in events]
+
+
+def test_who_is_charged_with_an_act_is_who_did_it(unrealized_coder):
+    events = unrealized_coder.code(
+        "Human Rights Watch accused the Ethiopian army of torturing detainees.", date="2023-03-01"
+    )
+    assert [e.source.code for e in events if e.cameo_root == "18"] == ["ETHMIL"]

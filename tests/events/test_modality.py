@@ -391,3 +391,14 @@ def test_a_clause_in_the_present_under_a_future_one_is_still_to_come(unrealized_
     text = "The two foreign ministers will sign the accord after they meet in Vienna."
     events = unrealized_coder.code(text, date="2023-03-01")
     assert not any(e.modality == "asserted" and e.cameo_root == "05" for e in events)
+
+
+def test_a_conviction_establishes_the_act_an_accusation_only_alleges(unrealized_coder):
+    convicted = unrealized_coder.code(
+        "A court in Kigali convicted two militia leaders of torturing prisoners.", date="2023-03-01"
+    )
+    accused = unrealized_coder.code(
+        "Amnesty accused two militia leaders of torturing prisoners.", date="2023-03-01"
+    )
+    assert {e.modality for e in convicted if e.cameo_root == "18"} == {"asserted"}
+    assert {e.modality for e in accused if e.cameo_root == "18"} == {"hypothetical"}

@@ -97,7 +97,14 @@ class Arguments:
                 return shared
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and head.i != verb.i:
             return self.subjects(head)
+        if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.dep_ == "dobj":
+            return [head.head]  # "convicted two leaders of torturing prisoners"
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            objects = [c for c in head.head.children if c.dep_ == "dobj"]
+            if head.lower_ in ("of", "for") and objects:
+                # "convicted the son of torturing opponents", "accused the army of shelling":
+                # the one charged is the one who acted.
+                return objects
             return self.subjects(head.head)
         return []
 

@@ -120,6 +120,11 @@ class Modality:
             return any(child.dep_ == "neg" for child in anchor.head.children)
         return False
 
+    def _judged(self, noun: Token) -> bool:
+        """Whether a noun names who a judgment is about ("convicted two leaders of torturing")."""
+        verb = noun.head
+        return noun.dep_ == "dobj" and any(self.words.get(form) == "asserted" for form in lemmas(verb))
+
     def _markers(self, token: Token, below: Token | None) -> str | Token | None:
         """What one clause says about the clause ``below`` it: hypothetical, or the word of an intention."""
         if (
@@ -129,7 +134,13 @@ class Modality:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         ):
             return "hypothetical"  # "the decision to send troops", "plans to attack"
-        if below is not None and below.dep_ == "pcomp" and token.lower_ == "of" and token.head.pos_ == "NOUN":
+        if (
+            below is not None
+            and below.dep_ == "pcomp"
+            and token.lower_ == "of"
+            and token.head.pos_ == "NOUN"
+            and not self._judged(token.head)
+        ):
             return "hypothetical"  # "the decision of sending troops"
         if below is not None and below.dep_ == "pcomp" and token.lower_ in ("until", "without"):
             return "hypothetical"  # "without consulting", "until they withdraw"
@@ -158,6 +169,7 @@ class Modality:
         if (
             below is not None
             and below.dep_ in ("pcomp", "ccomp", "xcomp", "prep")
+            and role != "asserted"
             and any(row.cameo and row.cameo[:2] == "11" for row in self.lexicon.verb_rows(token))
         ):
             return "hypothetical"  # "accused the rebels of violating the ceasefire": alleged
