@@ -56,3 +56,15 @@ def test_a_statement_made_to_or_about_someone_is_coded(coder, text, source, targ
 
 def test_remarks_to_no_one_are_no_event(coder):
     assert not coder.code("The UN chief made his remarks in Doha on Sunday.", date="2023-06-19")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The government has stolen this election," Kenyan opposition leader Raila Odinga said on Monday.',
+        "Kenyan opposition leader Raila Odinga said the government had arrested 40 of his supporters.",
+    ],
+)
+def test_an_opposition_leader_s_statement_about_the_government_is_coded(coder, text):
+    statements = [e for e in coder.code(text, date="2023-03-20") if e.cameo == "010"]
+    assert [(e.source.code, e.target.sector) for e in statements] == [("KENOPP", "GOV")]

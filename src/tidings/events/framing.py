@@ -306,13 +306,16 @@ class Framing(Arguments):
                 m
                 for i in sorted(said)
                 for m in self.actor_at.get(i, ())
-                if m.head == i and (m.country or m.kind != "sector")
+                # a bare sector only as the speaker's country's ("the government", says its opposition)
+                if m.head == i and (m.country or m.kind != "sector" or any(s.country for s in speakers))
             ]
             targets = [
                 t
                 for t in self.actors(addressed) or spoken_of
-                # another actor, not the speaker's own country ("Australia's future", he said)
-                if t not in speakers and all(t.code != s.code and t.country != s.country for s in speakers)
+                # another actor, not the speaker's own country ("Australia's future", he said), but
+                # its other actors ("the opposition leader said the government had ...")
+                if t not in speakers
+                and all(t.code != s.code and (t.sector or t.country != s.country) for s in speakers)
             ]
             if kind == "quoted" and not (media or ((quoted or reports) and targets)):
                 continue
