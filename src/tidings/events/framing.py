@@ -293,6 +293,11 @@ class Framing(Arguments):
             speakers = [m for m in self.actors(self.subjects(verb)) if m.country or m.kind != "sector"]
             if not speakers:
                 continue
+            if reports:
+                # "Blinken said US diplomats met senators": a report of his own side's doings.
+                reported = [e for e in found if e.anchor in said]
+                codes = {m.code for e in reported for m in (*e.sources, *e.targets)}
+                reports = not any(s.code in codes for s in speakers)
             media = [p for p in self._prep_objects(verb, ("in", "at", "during")) if self._is_statement(p)]
             quoted = any(
                 c.left_edge.is_quote or (c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].is_quote)
