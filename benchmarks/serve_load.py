@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import random
 import re
@@ -308,9 +309,11 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
     load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    parser_name = "httptools" if importlib.util.find_spec("httptools") else "h11"
     print(
         f"{args.clients} clients, {args.seconds:g} s, {args.events:,} events, "
-        f"{'warm' if args.warm_up else 'cold'} start; {os.cpu_count()} cores, load average {load_average}"
+        f"{'warm' if args.warm_up else 'cold'} start; uvicorn with {parser_name}; "
+        f"{os.cpu_count()} cores, load average {load_average}"
     )
     report(results, args.seconds)
 
