@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+import anyio
+
 # Whole answers up to this size are kept, the least recently asked for dropped first past the total.
 MAX_ENTRY_BYTES = 512_000
 MAX_TOTAL_BYTES = 64_000_000
@@ -13,7 +15,9 @@ MAX_TOTAL_BYTES = 64_000_000
 class ResponseCache:
     """ASGI middleware that answers a GET it has answered before with the same status, headers and body.
 
-    Only complete 200 answers are kept; downloads (``/download/``) are streamed afresh each time.
+    Only complete 200 answers are kept; downloads (``/download/``) are streamed afresh each time. A
+    request for an answer that another request is making waits for it rather than making it again:
+    on a server just started, many clients ask for the same few pages at once.
     """
 
     def __init__(
@@ -24,6 +28,7 @@ class ResponseCache:
         self.max_total_bytes = max_total_bytes
         self.entries: OrderedDict[tuple[str, bytes], tuple[dict, bytes]] = OrderedDict()
         self.total_bytes = 0
+        self.making: dict[tuple[str, bytes], anyio.Event] = {}
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith("/download/"):
@@ -31,6 +36,9 @@ class ResponseCache:
             return
         key = (scope["path"], scope.get("query_string", b""))
         kept = self.entries.get(key)
+        if kept is None and key in self.making:
+            await self.making[key].wait()
+            kept = self.entries.get(key)
         if kept is not None:
             self.entries.move_to_end(key)
             start, body = kept
@@ -52,7 +60,14 @@ class ResponseCache:
                     self._keep(key, start, b"".join(chunks))
             await send(message)
 
-        await self.app(scope, receive, keep)
+        # An answer not kept (not a 200, or too big) is made again by each request that waited for it.
+        making = self.making[key] = anyio.Event()
+        try:
+            await self.app(scope, receive, keep)
+        finally:
+            if self.making.get(key) is making:
+                del self.making[key]
+            making.set()
 
     def _keep(self, key: tuple[str, bytes], start: dict, body: bytes) -> None:
         if key in self.entries:  # two requests for it ran at once
