@@ -199,7 +199,7 @@ def mentions(
     joined = [
         mention | articles[mention["article_id"]] for mention in found if mention["article_id"] in articles
     ]
-    joined.sort(key=lambda mention: (mention["seq"], mention["sentence_index"]))
+    joined.sort(key=lambda mention: (mention["seq"], mention["sentence_index"], mention["mention_id"]))
     for mention in joined:
         del mention["seq"]
     if rows:
