@@ -7,23 +7,29 @@
 The store is written straight into DuckDB (no text is coded): dyads drawn from a skewed list of country pairs,
 CAMEO codes by how often news reports them, dates over five years with more events in recent ones. Prints
 requests/s, p50 and p99 latency in ms and the errors, per path and overall.
+
+The clients are coroutines of one process, each with one keep-alive connection over which it sends a GET
+as soon as the answer to the last one is read; they read and write HTTP/1.1 by hand, since they share the
+machine with the server and an HTTP client library would cost more CPU than the server's cached answers.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
-
-import httpx
 
 from tidings.store.schema import connect
 
@@ -170,40 +176,81 @@ def every_page() -> list[str]:
     return sorted(found)
 
 
-async def warm_up(base: str, clients: int) -> int:
+class Connection:
+    """One keep-alive HTTP/1.1 connection, read and written by hand: the clients share the server's two
+    cores, and a full HTTP client costs several times what it measures."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        """The status of ``GET path``, its body read to the end."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+            head = await self.reader.readuntil(b"\r\n\r\n")
+            status = int(head[9:12])
+            headers = head.lower()
+            if b"transfer-encoding: chunked" in headers:
+                while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                    await self.reader.readexactly(size + 2)
+                await self.reader.readuntil(b"\r\n")
+            else:
+                length = re.search(rb"content-length: *(\d+)", headers)
+                await self.reader.readexactly(int(length[1]) if length else 0)
+            if b"connection: close" in headers:
+                self.close()
+            return status
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def warm_up(host: str, port: int, clients: int) -> int:
     """Ask for every page once, ``clients`` at a time, as earlier users would have: return how many."""
     pending = every_page()
 
     async def client() -> None:
-        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
-            while pending:
-                await http.get(pending.pop())
+        connection = Connection(host, port)
+        while pending:
+            await connection.get(pending.pop())
+        connection.close()
 
     count = len(pending)
     await asyncio.gather(*(client() for _ in range(clients)))
     return count
 
 
-async def load(base: str, clients: int, seconds: float, events: int) -> dict[str, list]:
+async def load(host: str, port: int, clients: int, seconds: float, events: int) -> dict[str, list]:
     results: dict[str, list] = {}
     deadline = time.perf_counter() + seconds
 
     async def client(number: int) -> None:
         rng = random.Random(number)
-        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-            while time.perf_counter() < deadline:
-                path = paths(rng, events)
-                start = time.perf_counter()
-                try:
-                    ok = (await http.get(path)).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                # Paths are grouped by their shape: /relations/USA/CHN and /relations/RUS/UKR together.
-                name = "/".join(
-                    "*" if part.isupper() or any(c.isdigit() for c in part) else part
-                    for part in path.split("?")[0].split("/")
-                ) + ("?..." if "?" in path else "")
-                results.setdefault(name, []).append((time.perf_counter() - start, ok))
+        connection = Connection(host, port)
+        while time.perf_counter() < deadline:
+            path = paths(rng, events)
+            start = time.perf_counter()
+            try:
+                ok = await asyncio.wait_for(connection.get(path), 30) == 200
+            except (OSError, asyncio.IncompleteReadError, ValueError, TimeoutError):
+                connection.close()
+                ok = False
+            # Paths are grouped by their shape: /relations/USA/CHN and /relations/RUS/UKR together.
+            name = "/".join(
+                "*" if part.isupper() or any(c.isdigit() for c in part) else part
+                for part in path.split("?")[0].split("/")
+            ) + ("?..." if "?" in path else "")
+            results.setdefault(name, []).append((time.perf_counter() - start, ok))
+        connection.close()
 
     await asyncio.gather(*(client(number) for number in range(clients)))
     return results
@@ -222,6 +269,16 @@ def report(results: dict[str, list], seconds: float) -> None:
     for name, rows in sorted(results.items()):
         print(line(name, rows))
     print(line("all", [row for rows in results.values() for row in rows]))
+
+
+def peak_memory_mb(pid: int) -> float:
+    """The peak resident memory of process ``pid`` (Linux), 0 where it cannot be read."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return int(found[1]) / 1000 if found else 0.0
 
 
 def main() -> None:
@@ -247,26 +304,33 @@ def main() -> None:
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("tidings")), "serve", "--db", str(store), "--port", str(port)]
     )
-    base = f"http://127.0.0.1:{port}"
+    host = "127.0.0.1"
     try:
-        for _ in range(200):
+        start = time.perf_counter()
+        while time.perf_counter() - start < 300:
             try:
-                httpx.get(base + "/api/v1/stats", timeout=5)
+                urllib.request.urlopen(f"http://{host}:{port}/api/v1/stats", timeout=5).close()
                 break
-            except httpx.HTTPError:
+            except (urllib.error.URLError, OSError):
                 time.sleep(0.1)
+        print(
+            f"server up in {time.perf_counter() - start:.1f} s (the store opened, its rows read into memory)"
+        )
         if args.warm_up:
             start = time.perf_counter()
-            count = asyncio.run(warm_up(base, 4))
+            count = asyncio.run(warm_up(host, port, 4))
             print(f"warmed up: {count} pages in {time.perf_counter() - start:.1f} s")
-        results = asyncio.run(load(base, args.clients, args.seconds, args.events))
+        results = asyncio.run(load(host, port, args.clients, args.seconds, args.events))
+        print(f"server: peak memory {peak_memory_mb(server.pid):,.0f} MB")
     finally:
         server.terminate()
         server.wait(timeout=10)
     load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    parser_name = "httptools" if importlib.util.find_spec("httptools") else "h11"
     print(
         f"{args.clients} clients, {args.seconds:g} s, {args.events:,} events, "
-        f"{'warm' if args.warm_up else 'cold'} start; {os.cpu_count()} cores, load average {load_average}"
+        f"{'warm' if args.warm_up else 'cold'} start; uvicorn with {parser_name}; "
+        f"{os.cpu_count()} cores, load average {load_average}"
     )
     report(results, args.seconds)
 

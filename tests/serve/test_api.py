@@ -204,3 +204,30 @@ def test_every_response_forbids_inline_scripts(client):
     for path in ("/", "/api/v1/stats", "/relations/USA/CHN"):
         policy = client.get(path).headers["content-security-policy"]
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_single_events_and_articles_answer_the_same_from_memory_as_from_the_store(served_store):
+    from fastapi.testclient import TestClient
+
+    from tidings.serve import create_app
+    from tidings.store.readonly import connect_readonly
+
+    kept, read = TestClient(create_app(served_store)), TestClient(create_app(served_store))
+    assert kept.app.state.lookups is not None
+    read.app.state.lookups = None  # as for a store with more events than are kept in memory
+    con = connect_readonly(served_store)
+    event_ids = [row[0] for row in con.execute("SELECT id FROM events").fetchall()]
+    article_ids = [row[0] for row in con.execute("SELECT id FROM articles").fetchall()]
+    con.close()
+    paths = [f"/api/v1/events/{event_id}" for event_id in event_ids]
+    paths += [f"/api/v1/articles/{article_id}" for article_id in article_ids]
+    paths += [
+        f"/events/{event_ids[0]}",
+        f"/articles/{article_ids[0]}",
+        "/api/v1/events/1",
+        "/api/v1/articles/none",
+    ]
+    for path in paths:
+        from_memory, from_store = kept.get(path), read.get(path)
+        assert (from_memory.status_code, from_memory.text) == (from_store.status_code, from_store.text), path
+    assert any(kept.get(path).json().get("mentions") for path in paths[:3])

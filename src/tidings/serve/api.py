@@ -10,9 +10,11 @@ from typing import Annotated, Any
 
 import pandas as pd
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..store import queries
 from .connection import Store
+from .lookups import Lookups, looked_up
 
 MAX_PAGE = 500
 MAX_CODE_BYTES = 200_000
@@ -112,27 +114,31 @@ def events(
     return page_of_events(con, filters, limit, cursor)
 
 
-@router.get("/events/{event_id}")
-def event(con: Store, event_id: int) -> dict[str, Any]:
+# Single events and articles are asked for too many ways to be kept as answers: theirs are sent as they
+# are built (JSON-ready already), not validated and encoded again in another pass through the thread pool.
+@router.get("/events/{event_id}", response_class=JSONResponse)
+async def event(request: Request, con: Store, event_id: int) -> JSONResponse:
     """One event with every mention: its sentence, spans, article and the outlets that carried it."""
-    return event_detail(con, event_id)
+    lookups = request.app.state.lookups
+    return JSONResponse(await looked_up(lookups, event_detail, con, event_id, lookups))
 
 
-def event_detail(con, event_id: int) -> dict[str, Any]:
-    found = records(queries.event(con, event_id, rows=True))
+def event_detail(con, event_id: int, lookups: Lookups | None = None) -> dict[str, Any]:
+    """The event, its mentions and outlets: from memory when the server keeps them, else from the store."""
+    found = lookups.event(event_id) if lookups else queries.event(con, event_id, rows=True)
     if not found:
         raise HTTPException(404, f"no event {event_id}")
-    sources = [
-        row[0]
-        for row in con.execute(
-            "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]
-        ).fetchall()
-    ]
-    return {
-        "event": found[0],
-        "mentions": records(queries.mentions(con, event_id, rows=True)),
-        "outlets": sources,
-    }
+    if lookups:
+        mentions, sources = lookups.mentions(event_id), lookups.outlets(event_id)
+    else:
+        mentions = queries.mentions(con, event_id, rows=True)
+        sources = [
+            row[0]
+            for row in con.execute(
+                "SELECT source FROM event_sources WHERE event_id = ? ORDER BY source", [event_id]
+            ).fetchall()
+        ]
+    return {"event": records(found)[0], "mentions": records(mentions), "outlets": sources}
 
 
 @router.get("/articles")
@@ -162,14 +168,22 @@ def articles(
     return {"articles": rows, "next_before": rows[-1]["seq"] if more else None}
 
 
-@router.get("/articles/{article_id}")
-def article(con: Store, article_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+@router.get("/articles/{article_id}", response_class=JSONResponse)
+async def article(
+    request: Request, con: Store, article_id: Annotated[str, Path(max_length=100)]
+) -> JSONResponse:
     """One article: its text, the event mentions coded from it, and its folded copies."""
-    return article_detail(con, article_id)
+    lookups = request.app.state.lookups
+    return JSONResponse(await looked_up(lookups, article_detail, con, article_id, lookups))
 
 
-def article_detail(con, article_id: str) -> dict[str, Any]:
-    found, mentions, copies = queries.article(con, article_id, rows=True)
+def article_detail(con, article_id: str, lookups: Lookups | None = None) -> dict[str, Any]:
+    """The article (its text from the store), its mentions and copies: from memory when kept."""
+    if lookups:
+        found = queries.article_row(con, article_id)
+        mentions, copies = lookups.article_mentions(article_id), lookups.copies_of(article_id)
+    else:
+        found, mentions, copies = queries.article(con, article_id, rows=True)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
     return {

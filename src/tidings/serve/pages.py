@@ -21,6 +21,7 @@ from ..terminal import spreadsheet_safe
 from . import charts
 from .api import FREQ, Filters, article_detail, event_detail, page_of_events, records
 from .connection import Store
+from .lookups import looked_up
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(
@@ -177,11 +178,15 @@ def world_map(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, con: Store, event_id: int):
-    detail = event_detail(con, event_id)
+async def event_page(request: Request, con: Store, event_id: int):
+    return await looked_up(request.app.state.lookups, _event_page, request, con, event_id)
+
+
+def _event_page(request: Request, con, event_id: int) -> HTMLResponse:
+    detail = event_detail(con, event_id, request.app.state.lookups)
     ids = sorted({mention["article_id"] for mention in detail["mentions"]})
     texts = dict(
-        con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        con.execute(f"SELECT id, text FROM articles WHERE id IN ({queries.slots(ids)})", ids).fetchall()
     )
     for mention in detail["mentions"]:
         # Offsets index the article's text; the sentence is placed in it to show them.
@@ -199,8 +204,12 @@ def event_page(request: Request, con: Store, event_id: int):
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, con: Store, article_id: Annotated[str, PathParam(max_length=100)]):
-    detail = article_detail(con, article_id)
+async def article_page(request: Request, con: Store, article_id: Annotated[str, PathParam(max_length=100)]):
+    return await looked_up(request.app.state.lookups, _article_page, request, con, article_id)
+
+
+def _article_page(request: Request, con, article_id: str) -> HTMLResponse:
+    detail = article_detail(con, article_id, request.app.state.lookups)
     text = detail["article"]["text"] or ""
     spans = [(mention["trigger_start"], mention["trigger_end"], "trigger") for mention in detail["mentions"]]
     return render("article.html", request, html=highlight(text, spans), **detail)

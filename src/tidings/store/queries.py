@@ -82,14 +82,14 @@ def _by_key(
     articles = list(dict.fromkeys(articles))
     query = f"""
         SELECT e.*, {ARTICLE_COLUMNS}
-        FROM (SELECT * FROM events WHERE id IN ({_slots(ids)})) e
-        LEFT JOIN (SELECT id, title, outlet, published FROM articles WHERE id IN ({_slots(articles)})) a
+        FROM (SELECT * FROM events WHERE id IN ({slots(ids)})) e
+        LEFT JOIN (SELECT id, title, outlet, published FROM articles WHERE id IN ({slots(articles)})) a
             ON a.id = e.first_article
         {EVENT_ORDER}"""
     return fetch(con, query, ids + articles, rows=rows)
 
 
-def _slots(values: list) -> str:
+def slots(values: list) -> str:
     """The placeholders of an IN list of ``values``: a key lookup DuckDB answers from the index."""
     return ", ".join("?" * len(values)) or "NULL"
 
@@ -191,7 +191,7 @@ def mentions(
         article.pop("id"): article
         for article in fetch(
             con,
-            f"SELECT id, seq, title, outlet, published, url FROM articles WHERE id IN ({_slots(keys)})",
+            f"SELECT id, seq, title, outlet, published, url FROM articles WHERE id IN ({slots(keys)})",
             keys,
             rows=True,
         )
@@ -199,7 +199,7 @@ def mentions(
     joined = [
         mention | articles[mention["article_id"]] for mention in found if mention["article_id"] in articles
     ]
-    joined.sort(key=lambda mention: (mention["seq"], mention["sentence_index"]))
+    joined.sort(key=lambda mention: (mention["seq"], mention["sentence_index"], mention["mention_id"]))
     for mention in joined:
         del mention["seq"]
     if rows:
@@ -439,12 +439,12 @@ def article(
     con: duckdb.DuckDBPyConnection, article_id: str, *, rows: bool = False
 ) -> tuple[dict | None, pd.DataFrame | list[dict[str, Any]], pd.DataFrame | list[dict[str, Any]]]:
     """One article (without its MinHash), its event mentions, and the copies folded into it."""
-    found = fetch(con, "SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id], rows=True)
-    if not found:
+    found = article_row(con, article_id)
+    if found is None:
         return None, [], []
     mentions_of = fetch(
         con,
-        "SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, trigger_start",
+        "SELECT * FROM mentions WHERE article_id = ? ORDER BY sentence_index, trigger_start, mention_id",
         [article_id],
         rows=rows,
     )
@@ -455,7 +455,13 @@ def article(
         [article_id],
         rows=rows,
     )
-    return found[0], mentions_of, copies
+    return found, mentions_of, copies
+
+
+def article_row(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """One article's row without its MinHash, or None."""
+    found = fetch(con, "SELECT * EXCLUDE (minhash) FROM articles WHERE id = ?", [article_id], rows=True)
+    return found[0] if found else None
 
 
 def articles(
