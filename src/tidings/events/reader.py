@@ -368,7 +368,8 @@ class EventReader(Framing):
         trigger = (
             (min(verb.i, noun.i), max(verb.i, last) + 1) if abs(noun.i - verb.i) <= 3 else (noun.i, last + 1)
         )
-        if noun_entry.symmetric and not targets and len(sources) < 2 and noun_entry.cameo[:2] == "04":
+        one_side = sum(len(m.members) or 1 for m in sources) < 2  # ("the duo" is two)
+        if noun_entry.symmetric and not targets and one_side and noun_entry.cameo[:2] == "04":
             # "Obama held meetings on the economy": he consulted others the text does not name
             # (where "the cabinet met" is a body convening, not a consultation).
             noun_entry = replace(noun_entry, symmetric=False)
