@@ -68,3 +68,11 @@ def test_remarks_to_no_one_are_no_event(coder):
 def test_an_opposition_leader_s_statement_about_the_government_is_coded(coder, text):
     statements = [e for e in coder.code(text, date="2023-03-20") if e.cameo == "010"]
     assert [(e.source.code, e.target.sector) for e in statements] == [("KENOPP", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kremlin declined to discuss the report on Tuesday.", "The Israeli army refused to confirm the report."],
+)
+def test_declining_to_discuss_or_confirm_is_declining_comment(coder, text):
+    assert "011" in {e.cameo for e in coder.code(text, date="2023-03-20")}
