@@ -1049,3 +1049,14 @@ def test_a_multiword_event_noun_the_parser_reads_as_a_participle_keeps_its_sense
     # en_core_web_sm reads "shot" in "a parting shot" as a participle of "parting"
     events = coder.code("The outgoing senator took a parting shot at President Biden.", date="2023-03-01")
     assert [(e.cameo, e.trigger.text) for e in events] == [("111", "took a parting shot")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abu Sayyaf militants are holding 14 hostages on Jolo island.",
+        "Gunmen took 30 passengers hostage near Kaduna.",
+    ],
+)
+def test_holding_and_taking_hostages_is_abduction(coder, text):
+    assert "181" in {e.cameo for e in coder.code(text, date="2023-03-01")}

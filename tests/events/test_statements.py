@@ -72,7 +72,10 @@ def test_an_opposition_leader_s_statement_about_the_government_is_coded(coder, t
 
 @pytest.mark.parametrize(
     "text",
-    ["The Kremlin declined to discuss the report on Tuesday.", "The Israeli army refused to confirm the report."],
+    [
+        "The Kremlin declined to discuss the report on Tuesday.",
+        "The Israeli army refused to confirm the report.",
+    ],
 )
 def test_declining_to_discuss_or_confirm_is_declining_comment(coder, text):
     assert "011" in {e.cameo for e in coder.code(text, date="2023-03-20")}

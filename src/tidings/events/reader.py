@@ -308,6 +308,8 @@ class EventReader(Framing):
             return any(key in need.lemmas for s in subjects for key in phrase_keys(s))
         if need.slot == "obj":
             objects = [self.lexicon.through(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:
+                objects = [self.lexicon.through(verb.head)]  # "hostages held by rebels"
             if need.special == "@actor":
                 return any(self.actors([o]) for o in objects)
             if need.special == "@event":
