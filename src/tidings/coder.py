@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 
 from .actors.kb import KnowledgeBase
 from .errors import TidingsError, problem
-from .model import Article, Event, Events, Problem
 from .events.lexicon import extended_lexicon
 from .events.records import doc_events
+from .model import Article, Event, Events, Problem
 from .parse.index import doc_index, forget
-from .parse.pieces import PIECE_CHARS, PIECE_TOKENS, blank_long_words, cuts, warnings
+from .parse.pieces import BATCH_TOKENS, PIECE_CHARS, PIECE_TOKENS, blank_long_words, cuts, warnings
 from .parse.pipeline import load
 from .read.dates import normalise_date
 
@@ -138,17 +138,21 @@ class Coder:
         sentences = [0] * len(articles)  # sentences read so far in each article
         cut = [0] * len(articles)  # runs of tokens cut into sentences
         left_out: list[list[int]] = [[] for _ in articles]  # lengths of the words left out
-        for number, start, doc in self._parsed(self._pieces(articles, left_out)):
-            coded[number].events += doc_events(
-                doc,
-                articles[number],
-                include_unrealized=self.include_unrealized,
-                offset=start,
-                first_sentence=sentences[number],
-            )
-            sentences[number] += len(doc_index(doc).sentences)
-            cut[number] += doc._.sentences_cut
-            forget(doc)
+        # The strings and words the batch adds to the vocabulary are dropped after it (the Docs are
+        # read within it): each new name, number or misspelling would otherwise stay for the life of
+        # the process, and an ingest of millions of articles grow without end.
+        with self.nlp.memory_zone():
+            for number, start, doc in self._parsed(self._pieces(articles, left_out)):
+                coded[number].events += doc_events(
+                    doc,
+                    articles[number],
+                    include_unrealized=self.include_unrealized,
+                    offset=start,
+                    first_sentence=sentences[number],
+                )
+                sentences[number] += len(doc_index(doc).sentences)
+                cut[number] += doc._.sentences_cut
+                forget(doc)
         for number, item in enumerate(coded):
             origin = item.article.origin or item.article.id
             item.warnings = warnings(origin, words_left_out=left_out[number], sentences_cut=cut[number])
@@ -179,11 +183,11 @@ class Coder:
 
     def _parsed(self, pieces: Iterable[tuple[int, int, Doc]]) -> Iterator[tuple[int, int, Doc]]:
         """The pieces parsed with spaCy's batched pipe, in order, in batches of at most
-        ``PIECE_TOKENS`` tokens (or one piece)."""
+        ``BATCH_TOKENS`` tokens (or one piece)."""
         batch: list[tuple[int, int, Doc]] = []
         size = 0
         for piece in pieces:
-            if batch and size + len(piece[2]) > PIECE_TOKENS:
+            if batch and size + len(piece[2]) > BATCH_TOKENS:
                 yield from self._pipe(batch)
                 batch, size = [], 0
             batch.append(piece)
