@@ -7,12 +7,14 @@ of records; ``code()`` is the one-line version for a single text.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -217,7 +219,8 @@ def _default_coder(include_unrealized: bool) -> Coder:
 
 
 def _iso(date: str | dt.date | None) -> str | None:
-    """``date`` as YYYY-MM-DD, read in the forms the command line reads ("4 March 2024", "2024-03-04", ...)."""
+    """``date`` as YYYY-MM-DD, read in the forms the command line reads ("4 March 2024",
+    "2024-03-04", ...)."""
     if isinstance(date, dt.date):
         return date.isoformat()
     if not date:
@@ -266,9 +269,13 @@ def _worker_start(settings: dict[str, Any] | None) -> None:
         _WORKER = Coder(**settings)
 
 
-def _worker_code(batch: list[Article | Problem]) -> list[Coded | Problem]:
+def _worker_code(batch: list[Article | Problem]) -> list[tuple[list[Event], list[Problem]] | Problem]:
+    """A batch's events and warnings, or its Problems; not the articles, which the parent has."""
     assert _WORKER is not None
-    return _WORKER.code_batch(batch)
+    return [
+        item if isinstance(item, Problem) else (item.events, item.warnings)
+        for item in _WORKER.code_batch(batch)
+    ]
 
 
 def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
@@ -294,6 +301,20 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
             name: getattr(coder, name)
             for name in ("model", "actors", "lexicon", "include_unrealized", "piece_chars")
         }
-    with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
-        for result in pool.imap(_worker_code, _batches(items, BATCH), chunksize=1):
-            yield from result
+    sent: deque[list[Article | Problem]] = deque()  # the batches handed out, in order
+
+    def batches() -> Iterator[list[Article | Problem]]:
+        for batch in _batches(items, BATCH):
+            sent.append(batch)
+            yield batch
+
+    # What is loaded now is never freed: kept out of the cycle collector's sight, its pages stay
+    # shared with forked workers instead of being copied into each when the collector walks them.
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
+            for results in pool.imap(_worker_code, batches(), chunksize=1):
+                for item, result in zip(sent.popleft(), results, strict=True):
+                    yield result if isinstance(result, Problem) else Coded(item, *result)
+    finally:
+        gc.unfreeze()
