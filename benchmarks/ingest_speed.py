@@ -11,7 +11,7 @@ For each worker count it ingests the same invented articles (benchmarks/corpus.p
 - ingests the same file again, to time skipping articles the store already has.
 
 Run it from the repository root (about 25 minutes for 5,000 articles on 2 cores; the issue's memory check,
-20,000 articles on one worker, takes about two hours):
+20,000 articles on one worker, about an hour on a shared machine):
 
     .venv/bin/python benchmarks/ingest_speed.py [--articles 5000] [--seed 0] [--workers 1 2]
     .venv/bin/python benchmarks/ingest_speed.py --articles 20000 --workers 1   # memory at 1k, 5k and 20k

@@ -7,12 +7,14 @@ of records; ``code()`` is the one-line version for a single text.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +27,7 @@ from .events.lexicon import extended_lexicon
 from .events.records import doc_events
 from .model import Article, Event, Events, Problem
 from .parse.index import doc_index, forget
-from .parse.pieces import PIECE_CHARS, PIECE_TOKENS, blank_long_words, cuts, warnings
+from .parse.pieces import BATCH_TOKENS, PIECE_CHARS, PIECE_TOKENS, blank_long_words, cuts, warnings
 from .parse.pipeline import load
 from .read.dates import normalise_date
 
@@ -138,17 +140,21 @@ class Coder:
         sentences = [0] * len(articles)  # sentences read so far in each article
         cut = [0] * len(articles)  # runs of tokens cut into sentences
         left_out: list[list[int]] = [[] for _ in articles]  # lengths of the words left out
-        for number, start, doc in self._parsed(self._pieces(articles, left_out)):
-            coded[number].events += doc_events(
-                doc,
-                articles[number],
-                include_unrealized=self.include_unrealized,
-                offset=start,
-                first_sentence=sentences[number],
-            )
-            sentences[number] += len(doc_index(doc).sentences)
-            cut[number] += doc._.sentences_cut
-            forget(doc)
+        # The strings and words the batch adds to the vocabulary are dropped after it (the Docs are
+        # read within it): each new name, number or misspelling would otherwise stay for the life of
+        # the process, and an ingest of millions of articles grow without end.
+        with self.nlp.memory_zone():
+            for number, start, doc in self._parsed(self._pieces(articles, left_out)):
+                coded[number].events += doc_events(
+                    doc,
+                    articles[number],
+                    include_unrealized=self.include_unrealized,
+                    offset=start,
+                    first_sentence=sentences[number],
+                )
+                sentences[number] += len(doc_index(doc).sentences)
+                cut[number] += doc._.sentences_cut
+                forget(doc)
         for number, item in enumerate(coded):
             origin = item.article.origin or item.article.id
             item.warnings = warnings(origin, words_left_out=left_out[number], sentences_cut=cut[number])
@@ -179,11 +185,11 @@ class Coder:
 
     def _parsed(self, pieces: Iterable[tuple[int, int, Doc]]) -> Iterator[tuple[int, int, Doc]]:
         """The pieces parsed with spaCy's batched pipe, in order, in batches of at most
-        ``PIECE_TOKENS`` tokens (or one piece)."""
+        ``BATCH_TOKENS`` tokens (or one piece)."""
         batch: list[tuple[int, int, Doc]] = []
         size = 0
         for piece in pieces:
-            if batch and size + len(piece[2]) > PIECE_TOKENS:
+            if batch and size + len(piece[2]) > BATCH_TOKENS:
                 yield from self._pipe(batch)
                 batch, size = [], 0
             batch.append(piece)
@@ -262,9 +268,13 @@ def _worker_start(settings: dict[str, Any] | None) -> None:
         _WORKER = Coder(**settings)
 
 
-def _worker_code(batch: list[Article | Problem]) -> list[Coded | Problem]:
+def _worker_code(batch: list[Article | Problem]) -> list[tuple[list[Event], list[Problem]] | Problem]:
+    """A batch's events and warnings, or its Problems; not the articles, which the parent has."""
     assert _WORKER is not None
-    return _WORKER.code_batch(batch)
+    return [
+        item if isinstance(item, Problem) else (item.events, item.warnings)
+        for item in _WORKER.code_batch(batch)
+    ]
 
 
 def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
@@ -290,6 +300,20 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
             name: getattr(coder, name)
             for name in ("model", "actors", "lexicon", "include_unrealized", "piece_chars")
         }
-    with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
-        for result in pool.imap(_worker_code, _batches(items, BATCH), chunksize=1):
-            yield from result
+    sent: deque[list[Article | Problem]] = deque()  # the batches handed out, in order
+
+    def batches() -> Iterator[list[Article | Problem]]:
+        for batch in _batches(items, BATCH):
+            sent.append(batch)
+            yield batch
+
+    # What is loaded now is never freed: kept out of the cycle collector's sight, its pages stay
+    # shared with forked workers instead of being copied into each when the collector walks them.
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
+            for results in pool.imap(_worker_code, batches(), chunksize=1):
+                for item, result in zip(sent.popleft(), results, strict=True):
+                    yield result if isinstance(result, Problem) else Coded(item, *result)
+    finally:
+        gc.unfreeze()

@@ -287,8 +287,9 @@ def dateline_date(doc: Doc, published: dt.date | None) -> dt.date | None:
     if not doc._.dateline:
         return None
     end = doc._.dateline[1]
-    line_end = doc.text.find("\n", end)
-    found = DATELINE_DATE.match(doc.text, end, line_end if line_end >= 0 else len(doc.text))
+    text = doc.text  # (joined from the tokens on every call)
+    line_end = text.find("\n", end)
+    found = DATELINE_DATE.match(text, end, line_end if line_end >= 0 else len(text))
     if found is None or found["month"].lower() not in MONTHS:
         return None
     month, day = MONTHS[found["month"].lower()], int(found["day"])

