@@ -402,3 +402,17 @@ def test_a_conviction_establishes_the_act_an_accusation_only_alleges(unrealized_
     )
     assert {e.modality for e in convicted if e.cameo_root == "18"} == {"asserted"}
     assert {e.modality for e in accused if e.cameo_root == "18"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian police arrested dozens of activists in anticipation of mass protests on Friday.",
+        "Troops were deployed in Jos amid fears of clashes between the two communities.",
+    ],
+)
+def test_events_anticipated_or_feared_have_not_happened(coder, text):
+    events = coder.code(text, date="2023-03-01")
+    assert not any(e.plover_type in ("PROTEST", "ASSAULT") for e in events), [
+        (e.cameo, e.trigger.text) for e in events
+    ]
