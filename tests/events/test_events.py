@@ -1060,3 +1060,18 @@ def test_a_multiword_event_noun_the_parser_reads_as_a_participle_keeps_its_sense
 )
 def test_holding_and_taking_hostages_is_abduction(coder, text):
     assert "181" in {e.cameo for e in coder.code(text, date="2023-03-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Russian strikes on Kharkiv killed four civilians overnight.", "ASSAULT"),
+        ("Junior doctors began a strike on Monday over pay.", "PROTEST"),
+        ("Dock workers staged a strike in Rotterdam on Tuesday.", "PROTEST"),
+    ],
+)
+def test_a_strike_on_a_place_is_force_and_a_strike_by_workers_is_protest(coder, text, plover):
+    events = coder.code(text, date="2023-03-01")
+    assert plover in {e.plover_type for e in events if "strike" in e.trigger.text}, [
+        (e.cameo, e.trigger.text) for e in events
+    ]

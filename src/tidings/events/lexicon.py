@@ -89,7 +89,7 @@ def _forms(lemma: str, word: str) -> tuple[str, ...]:
 def phrase_keys(token: Token) -> tuple[str, ...]:
     """The lemma of a noun with the modifiers that can make it a multiword term, longest first.
 
-    "hunger strike", "state of emergency", "cease-fire", then "strike".
+    "hunger strike", "state of emergency", "cease-fire", "strike on" (a head and its "on"), then "strike".
     """
     # Several stages ask for the same token's keys; a parsed Doc's lemmas and arcs no longer change.
     known = token.doc.user_data.setdefault(_PHRASE_KEYS, {})
@@ -118,6 +118,10 @@ def _phrase_keys(token: Token) -> tuple[str, ...]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     keys.append(f"{lemma} of {pobj.lemma_.lower()}")
+        elif child.dep_ == "prep" and child.lower_ == "on":
+            # "a strike on Iran" (force), not "a strike on Monday" nor a strike by workers
+            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in child.children):
+                keys.append(f"{lemma} on")  # (after "missile strike", before "strike")
     keys.append(lemma)
     return tuple(keys)
 
