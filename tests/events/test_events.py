@@ -1075,3 +1075,8 @@ def test_a_strike_on_a_place_is_force_and_a_strike_by_workers_is_protest(coder, 
     assert plover in {e.plover_type for e in events if "strike" in e.trigger.text}, [
         (e.cameo, e.trigger.text) for e in events
     ]
+
+
+def test_two_words_for_one_target_make_one_event(coder):
+    events = coder.code("Gunmen took 30 passengers hostage near Kaduna on Sunday.", date="2023-03-01")
+    assert len(events) == 1, [(e.cameo, e.trigger.text, e.target.code) for e in events]

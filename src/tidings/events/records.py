@@ -53,7 +53,7 @@ class EventBuilder:
 
     def events(self, *, include_unrealized: bool) -> list[Event]:
         events: list[Event] = []
-        seen: set[str] = set()
+        seen: set = set()
         for found in self.doc._.events or ():
             chain = [found]
             while chain[-1].inner is not None:
@@ -63,8 +63,19 @@ class EventBuilder:
                     continue
                 for source, target in _pairs(mention):
                     event = self.event(mention, source, target)
-                    if event is not None and event.event_id not in seen:
-                        seen.add(event.event_id)
+                    if event is None:
+                        continue
+                    # "took 200 people hostage": two words for one target make one event
+                    same = (
+                        event.sentence_index,
+                        event.trigger.start,
+                        event.cameo,
+                        event.modality,
+                        event.source and event.source.code,
+                        event.target and event.target.code,
+                    )
+                    if event.event_id not in seen and same not in seen:
+                        seen.update((event.event_id, same))
                         events.append(event)
         return events
 
