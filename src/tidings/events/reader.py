@@ -96,7 +96,7 @@ class EventReader(Framing):
                 ]
             elif not background(anchor, anchors):
                 kept.append(event)
-        found = kept
+        found = self._one_act(kept)
         found += [p for p in (self._protest_met_by_force(event) for event in found) if p is not None]
         found += [a for a in (self._accusation(event) for event in found) if a is not None]
         return found + self.statements(sentence, found)
@@ -144,23 +144,34 @@ class EventReader(Framing):
                 pos in ("VERB", "AUX") or (pos == "ADJ" and token.dep_ in ("acomp", "amod", "ROOT"))
             ):
                 event = self.verb_event(token)
-                if event is not None:
-                    self._absorb_manner(token, event)
             elif pos in ("NOUN", "PROPN"):
                 event = self.noun_event(token)
             if event is not None:
                 found.append(event)
         return found
 
-    def _absorb_manner(self, verb: Token, event: EventMention) -> None:
-        """ "Rebels killed 12 soldiers in an ambush": the ambush is how they were killed, the same
-        act of force, not a second one (but "wounded in clashes with rebels" names who fought)."""
-        if event.cameo[:2] not in ACCUSED_ROOTS or not event.sources:
-            return
-        for noun in self._prep_objects(verb, ("in", "during")):
-            entry = self.lexicon.noun_entry(noun)
-            if entry is not None and entry.cameo[:2] in ACCUSED_ROOTS:
-                self.used.add(noun.i)
+    def _one_act(self, found: list[EventMention]) -> list[EventMention]:
+        """ "Rebels killed 12 soldiers in an ambush", "Israeli air strikes on Gaza killed 20": the
+        ambush and the strikes are how they were killed, one act of force, coded once with the
+        noun's more specific code (but "wounded in clashes with rebels" names who fought: a
+        killing with no one doing it keeps the noun that names them)."""
+        acts: dict[int, EventMention] = {}
+        for event in found:
+            verb = self.doc[event.anchor]
+            if verb.pos_ == "VERB" and event.cameo[:2] in ACCUSED_ROOTS and event.sources:
+                ways = [
+                    *self._prep_objects(verb, ("in", "during")),
+                    *(c for c in verb.children if c.dep_ in SUBJECT_DEPS),
+                ]
+                acts.update((way.i, event) for way in ways)
+        kept = []
+        for event in found:
+            act = acts.get(event.anchor)
+            if act is None or self.doc[event.anchor].pos_ != "NOUN" or event.cameo[:2] not in ACCUSED_ROOTS:
+                kept.append(event)
+            elif len(act.cameo) == 3 and act.cameo.endswith("0") and event.cameo[:2] == act.cameo[:2]:
+                act.cameo = event.cameo  # "killed" (190) by "air strikes" (195)
+        return kept
 
     def verb_event(self, verb: Token, subjects: list[Token] | None = None) -> EventMention | None:
         """The event a verb expresses, if the lexicon knows the verb in this construction."""
