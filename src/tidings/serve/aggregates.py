@@ -136,11 +136,9 @@ class Aggregates:
         self.pairs, starts = np.unique(pairs[self.by_pair], return_index=True)
         self.pair_rows = np.append(starts, self.size)
 
-    def rows(
-        self, con: duckdb.DuckDBPyConnection, filters: dict[str, Any], *, ordered: bool = False
-    ) -> np.ndarray | None:
-        """The positions of the events that ``event_filter(**filters)`` selects (in listing order if
-        ``ordered``), or None if the columns cannot tell."""
+    def rows(self, con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> np.ndarray | None:
+        """The positions of the events that ``event_filter(**filters)`` selects (in no order: a
+        position is the event's place in the listing order), or None if the columns cannot tell."""
         queries.event_filter(**filters)  # the same errors for the same bad filters
         if filters.get("outlet") or filters.get("text"):
             return None
@@ -172,8 +170,6 @@ class Aggregates:
                 [self.by_pair[self.pair_rows[index] : self.pair_rows[index + 1]] for index in picked]
                 or [np.zeros(0, dtype=np.int64)]
             )
-            if ordered:
-                rows.sort()
             if not filters.get("include_unrealized"):
                 rows = rows[numbers["asserted"][rows]]
 
@@ -214,7 +210,7 @@ class Aggregates:
     ) -> pd.DataFrame | list[dict[str, Any]]:
         """As ``queries.events``; a page of events is picked from the columns, its rows read by key."""
         picked = (
-            None if limit is None or limit > queries.MAX_LOOKUP else self.rows(con, filters, ordered=True)
+            None if limit is None or limit > queries.MAX_LOOKUP else self.rows(con, filters)
         )
         if picked is None:
             return queries.events(con, limit=limit, after=after, rows=rows, **filters)
@@ -231,10 +227,12 @@ class Aggregates:
                 | (days == bound)
                 & (known & ((mentions < mentions_count) | (mentions == mentions_count) & (ids > last_id)))
             ]
-        ids = self.numbers["id"][picked[:limit]].tolist()
+        # The first positions are the page: picked out in one pass, and only they sorted.
+        picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
+        ids = self.numbers["id"][picked].tolist()
         if rows and self.lookups is not None:
             return [row for event_id in ids for row in self.lookups.event(event_id)]
-        articles = self.first_articles.take(picked[:limit]).to_pylist()
+        articles = self.first_articles.take(picked).to_pylist()
         return queries._by_key(con, ids, articles, rows=rows)
 
     def timeline(self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any) -> pd.DataFrame:
