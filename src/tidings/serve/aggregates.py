@@ -3,11 +3,12 @@
 The store is read-only while it is served, so the columns every filter but text and outlet reads (codes,
 type, CAMEO, QuadClass, date and its period of each frequency, place, modality, Goldstein, mentions) are
 read once at start-up into numpy arrays, sorted as events are listed (newest first), their strings held
-once each in a sorted dictionary. A filter is then a boolean mask over the events (a code prefix is a
-look-up in the dictionary, made by the same DuckDB function the query uses), a timeline or a table of
-dyads a count over the mask: a few milliseconds on a million events, where the queries of a relation
-page take 100-160 ms. Grouping the events by day first would not make them fewer: the generated store
-of a million events has 777,000 distinct days of a dyad, type, code and place.
+once each in a sorted dictionary, and the events of every (source code, target code) pair indexed. A
+filter is then a selection of events (a dyad's or an actor's are those of the pairs it matches; a code
+prefix or a place is a look-up in the dictionary, made by the same DuckDB function the query uses), a
+timeline or a table of dyads a count over them: 7 ms for a dyad's weekly timeline on a million events,
+18 ms as a query. Grouping the events by day first would not make them fewer: the generated store of a
+million events (benchmarks/serve_load.py) has 777,000 distinct days of a dyad, type, code and place.
 
 ``Aggregates`` has the functions of ``tidings.store.queries`` they replace, with the same arguments and
 the same answers (the tests hold the two to it); given a text or outlet filter, which the columns cannot
