@@ -210,9 +210,7 @@ class Aggregates:
         **filters: Any,
     ) -> pd.DataFrame | list[dict[str, Any]]:
         """As ``queries.events``; a page of events is picked from the columns, its rows read by key."""
-        picked = (
-            None if limit is None or limit > queries.MAX_LOOKUP else self.rows(con, filters)
-        )
+        picked = None if limit is None or limit > queries.MAX_LOOKUP else self.rows(con, filters)
         if picked is None:
             return queries.events(con, limit=limit, after=after, rows=rows, **filters)
         if after is not None:
