@@ -95,9 +95,15 @@ def decode_cursor(cursor: str) -> tuple[str | None, int, int]:
         raise HTTPException(400, "the cursor is not one this server gave out") from None
 
 
-def page_of_events(con, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
+def answering(request: Request) -> Any:
+    """What answers the events, timelines, dyads, types and places of a request: the columns the server
+    keeps in memory (``Aggregates``, which ask the store what they cannot answer), or else the store."""
+    return request.app.state.aggregates or queries
+
+
+def page_of_events(request: Request, con, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
     after = decode_cursor(cursor) if cursor else None
-    rows = records(queries.events(con, **filters.values, after=after, limit=limit + 1, rows=True))
+    rows = records(answering(request).events(con, **filters.values, after=after, limit=limit + 1, rows=True))
     more = len(rows) > limit
     rows = rows[:limit]
     return {"events": rows, "next_cursor": encode_cursor(rows[-1]) if more else None}
@@ -105,13 +111,14 @@ def page_of_events(con, filters: Filters, limit: int, cursor: str | None) -> dic
 
 @router.get("/events")
 def events(
+    request: Request,
     con: Store,
     filters: Annotated[Filters, Depends()],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
     """Folded events, newest first, matching every filter; pass ``next_cursor`` back for the next page."""
-    return page_of_events(con, filters, limit, cursor)
+    return page_of_events(request, con, filters, limit, cursor)
 
 
 # Single events and articles are asked for too many ways to be kept as answers: theirs are sent as they
@@ -195,6 +202,7 @@ def article_detail(con, article_id: str, lookups: Lookups | None = None) -> dict
 
 @router.get("/timeline")
 def timeline(
+    request: Request,
     con: Store,
     filters: Annotated[Filters, Depends()],
     other: Annotated[str | None, Query(max_length=40, description="with actor: the dyad actor-other")] = None,
@@ -205,33 +213,36 @@ def timeline(
     values = dict(filters.values)
     if other and values["actor"]:
         values["dyad"], values["actor"] = (values["actor"], other), None
-    frame = queries.timeline(con, freq=freq, **values)
+    answers = answering(request)
+    frame = answers.timeline(con, freq=freq, **values)
     return {
         "freq": freq,
         "periods": records(frame),
         "left_out": frame.attrs["left_out"],
-        "types": records(queries.types(con, **values)),
+        "types": records(answers.types(con, **values)),
     }
 
 
 @router.get("/dyads")
 def dyads(
+    request: Request,
     con: Store,
     filters: Annotated[Filters, Depends()],
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
 ) -> dict[str, Any]:
     """Directed dyads by event count, with their mean Goldstein score."""
-    return {"dyads": records(queries.dyads(con, **filters.values, limit=limit))}
+    return {"dyads": records(answering(request).dyads(con, **filters.values, limit=limit))}
 
 
 @router.get("/places")
 def places(
+    request: Request,
     con: Store,
     filters: Annotated[Filters, Depends()],
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
 ) -> dict[str, Any]:
     """Where the events happened: per place and QuadClass, coordinates, events and mean Goldstein."""
-    return {"places": records(queries.places(con, **filters.values, limit=limit))}
+    return {"places": records(answering(request).places(con, **filters.values, limit=limit))}
 
 
 @router.get("/actors")

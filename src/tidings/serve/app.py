@@ -18,6 +18,7 @@ from ..errors import TidingsError
 from ..store import queries
 from ..store.readonly import TimedOut
 from . import api, pages
+from .aggregates import Aggregates
 from .cache import ResponseCache
 from .connection import QUERY_TIMEOUT_S, open_store
 from .lookups import lookups_for
@@ -60,6 +61,8 @@ def create_app(
     )
     app.state.con = open_store(db)
     app.state.lookups = lookups_for(app.state.con)
+    with app.state.con.cursor() as cursor:
+        app.state.aggregates = Aggregates(cursor, app.state.lookups)
     app.state.allow_code = allow_code
     app.state.query_timeout_s = query_timeout_s
     app.state.coder = cache(_coder)

@@ -20,7 +20,8 @@ import pyarrow.compute as pc
 from starlette.concurrency import run_in_threadpool
 
 # Past this many events the rows would take more memory than they are worth (the server of the generated
-# store of a million events peaks at about 1.3 GB); the queries answer from the store instead.
+# store of a million events peaks at about 1.45 GB, with the columns of ``aggregates``); the queries
+# answer from the store instead.
 MAX_EVENTS = 3_000_000
 HEADING = ("title", "outlet", "published")
 T = TypeVar("T")

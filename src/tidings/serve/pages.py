@@ -19,7 +19,7 @@ from ..store import queries
 from ..store.export import gdelt
 from ..terminal import spreadsheet_safe
 from . import charts
-from .api import FREQ, Filters, article_detail, event_detail, page_of_events, records
+from .api import FREQ, Filters, answering, article_detail, event_detail, page_of_events, records
 from .connection import Store
 from .lookups import looked_up
 
@@ -96,17 +96,18 @@ def overview(request: Request, con: Store, filters: Annotated[Filters, Depends()
     # Events dated by a passing mention ("the 1943 Tehran conference") would stretch the timeline.
     values["since"] = values["since"] or summary.first_published
     values["until"] = values["until"] or summary.last_published
-    periods = records(queries.timeline(con, freq="month", **values))
+    answers = answering(request)
+    periods = records(answers.timeline(con, freq="month", **values))
     return render(
         "overview.html",
         request,
         summary=summary,
         bars=charts.bars(periods),
         periods=periods,
-        dyads=records(queries.dyads(con, **filters.values, limit=10)),
+        dyads=records(answers.dyads(con, **filters.values, limit=10)),
         actors=records(queries.actors(con, "", limit=10)),
-        types=records(queries.types(con, **filters.values)),
-        events=page_of_events(con, filters, 20, None)["events"],
+        types=records(answers.types(con, **filters.values)),
+        events=page_of_events(request, con, filters, 20, None)["events"],
     )
 
 
@@ -124,10 +125,11 @@ def relation(
     freq = freq or charts.readable_freq(
         filters.values["since"] or summary.first_published, filters.values["until"] or summary.last_published
     )
+    answers = answering(request)
     sides = []
     for source, target in ((first, second), (second, first)):
         values = dict(filters.values, dyad=(source, target), directed=True)
-        frame = queries.timeline(con, freq=freq, **values)
+        frame = answers.timeline(con, freq=freq, **values)
         periods = records(frame)
         for row in periods:
             row["until"] = charts.period_end(row["period"], freq)
@@ -139,11 +141,11 @@ def relation(
                 "left_out": frame.attrs["left_out"],
                 "bars": charts.bars(periods, freq),
                 "goldstein": charts.goldstein(periods, freq),
-                "types": records(queries.types(con, **values)),
+                "types": records(answers.types(con, **values)),
             }
         )
     filters.values["dyad"] = (first, second)
-    page = page_of_events(con, filters, 50, cursor)
+    page = page_of_events(request, con, filters, 50, cursor)
     return render("relation.html", request, first=first, second=second, sides=sides, freq=freq, **page)
 
 
@@ -155,7 +157,7 @@ def network(
     edges: Annotated[int, Query(ge=1, le=200)] = 40,
 ):
     """Actors as nodes and the busiest directed dyads as edges, for the filters' period and type."""
-    dyads = records(queries.dyads(con, **filters.values, limit=edges))
+    dyads = records(answering(request).dyads(con, **filters.values, limit=edges))
     return render("network.html", request, graph=charts.network(dyads), dyads=dyads)
 
 
@@ -167,13 +169,13 @@ def world_map(
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ):
     """Where the filtered events happened, on the world's countries, and the events themselves."""
-    places = records(queries.places(con, **filters.values))
+    places = records(answering(request).places(con, **filters.values))
     return render(
         "map.html",
         request,
         map=charts.world_map(places),
         places=places,
-        **page_of_events(con, filters, 50, cursor),
+        **page_of_events(request, con, filters, 50, cursor),
     )
 
 

@@ -224,13 +224,7 @@ def timeline(
     since, until: the first and last period (default those with events);
     filters: any other of ``event_filter``'s (directed, type, cameo, quad_class, place, outlet, text).
     """
-    if freq not in FREQUENCIES:
-        raise TidingsError(f"the frequency {freq!r} is not one of {', '.join(FREQUENCIES)}")
-    if actor and other:
-        filters["dyad"], filters["actor"] = (actor, other), None
-    elif actor or other:
-        filters["actor"] = actor or other
-    where, parameters = event_filter(since=since, until=until, **filters)
+    where, parameters = event_filter(**timeline_filters(actor, other, freq, since, until, filters))
     # An event dated only to its month or year cannot be placed in a week or on a day: it is left
     # out, and the frame says how many were (attrs["left_out"]).
     precisions = FREQUENCIES[: FREQUENCIES.index(freq) + 1]
@@ -271,6 +265,20 @@ def timeline(
     return frame
 
 
+def timeline_filters(
+    actor: str | None, other: str | None, freq: str, since: str | None, until: str | None, filters: dict
+) -> dict[str, Any]:
+    """The ``event_filter`` arguments of a ``timeline`` (its frequency checked)."""
+    if freq not in FREQUENCIES:
+        raise TidingsError(f"the frequency {freq!r} is not one of {', '.join(FREQUENCIES)}")
+    chosen = dict(filters, since=since, until=until)
+    if actor and other:
+        chosen["dyad"], chosen["actor"] = (actor, other), None
+    elif actor or other:
+        chosen["actor"] = actor or other
+    return chosen
+
+
 def dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any) -> pd.DataFrame:
     """Directed dyads (by country where the actor has one) with their event count and mean Goldstein
     score, most events first; filters: any of ``event_filter``'s."""
@@ -308,10 +316,17 @@ def places(con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any)
                count(*) AS events, round(avg(e.goldstein), 2) AS goldstein
         FROM events e WHERE {" AND ".join(where)} AND (e.lat IS NOT NULL OR e.location_country IS NOT NULL)
         GROUP BY ALL ORDER BY events DESC, place, country, quad_class LIMIT {int(limit)}"""
-    frame = con.execute(query, parameters).df()
+    return placed(con.execute(query, parameters).df())
+
+
+def placed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``places`` with coordinates: a country's centre for a place known only by its country."""
     centres = country_centres()
-    for index in frame.index[frame["lat"].isna()]:
-        frame.loc[index, ["lat", "lon"]] = centres.get(frame.at[index, "country"], (None, None))
+    missing = frame["lat"].isna()
+    # Row by row through .loc, a hundred places cost a hundred milliseconds.
+    found = [centres.get(country, (None, None)) for country in frame.loc[missing, "country"]]
+    frame.loc[missing, "lat"] = [lat for lat, _ in found]
+    frame.loc[missing, "lon"] = [lon for _, lon in found]
     return frame.dropna(subset=["lat", "lon"]).reset_index(drop=True)
 
 

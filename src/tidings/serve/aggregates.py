@@ -1,0 +1,422 @@
+"""Timelines, dyads, types, places and pages of events answered from the events' columns in memory.
+
+The store is read-only while it is served, so the columns every filter but text and outlet reads (codes,
+type, CAMEO, QuadClass, date and its period of each frequency, place, modality, Goldstein, mentions) are
+read once at start-up into numpy arrays, sorted as events are listed (newest first), their strings held
+once each in a sorted dictionary, and the events of every (source code, target code) pair indexed. A
+filter is then a selection of events (a dyad's or an actor's are those of the pairs it matches; a code
+prefix or a place is a look-up in the dictionary, made by the same DuckDB function the query uses), a
+timeline or a table of dyads a count over them: 7 ms for a dyad's weekly timeline on a million events,
+18 ms as a query. Grouping the events by day first would not make them fewer: the generated store of a
+million events (benchmarks/serve_load.py) has 777,000 distinct days of a dyad, type, code and place.
+
+``Aggregates`` has the functions of ``tidings.store.queries`` they replace, with the same arguments and
+the same answers (the tests hold the two to it); given a text or outlet filter, which the columns cannot
+answer, it asks the store.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..store import queries
+from ..store.formats import FREQUENCIES
+from .lookups import Lookups
+
+EPOCH = datetime.date(1970, 1, 1)
+QUADS = 4
+# Groups are counted in an array this long at most (a dyad of two actors among 2,000), else sorted.
+MAX_COUNTED = 4_000_000
+# Conditions on a column's values kept decided, per column.
+MAX_DECIDED = 10_000
+# A missing date sorts and compares as the query's coalesce(e.date, DATE '0001-01-01').
+NO_DATE = (datetime.date(1, 1, 1) - EPOCH).days
+PERIODS = {"day": "e.date", **{freq: f"date_trunc('{freq}', e.date)::DATE" for freq in FREQUENCIES[1:]}}
+STRINGS = (
+    "source_code",
+    "target_code",
+    "source",
+    "target",
+    "plover_type",
+    "cameo",
+    "date_precision",
+    "location",
+    "location_country",
+)
+COLUMNS = f"""
+    SELECT e.id, e.first_article, e.source_code, e.target_code,
+           coalesce(e.source_country, e.source_code) AS source,
+           coalesce(e.target_country, e.target_code) AS target,
+           e.plover_type, e.cameo, e.quad_class, e.date_precision, e.modality = 'asserted' AS asserted,
+           e.location, e.location_country, e.lat, e.lon, e.goldstein, e.num_mentions,
+           {", ".join(f"{period} AS {freq}" for freq, period in PERIODS.items())}
+    FROM events e {queries.EVENT_ORDER}"""
+
+
+class Coded:
+    """A string column as indices (-1 for NULL) into its distinct values, sorted as DuckDB sorts them."""
+
+    def __init__(self, column: pa.ChunkedArray) -> None:
+        encoded = pc.dictionary_encode(column).combine_chunks()
+        values = encoded.dictionary.to_pylist()
+        order = sorted(range(len(values)), key=values.__getitem__)
+        rank = np.empty(len(values) + 1, dtype=np.int32)
+        rank[order] = np.arange(len(values), dtype=np.int32)
+        rank[-1] = -1
+        self.values = [values[index] for index in order]
+        self.indices = rank[encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)]
+        self.decided: dict[tuple, np.ndarray] = {}
+
+    def where(self, con: duckdb.DuckDBPyConnection, condition: str, parameters: list) -> np.ndarray:
+        """Which values meet ``condition`` on ``v``, DuckDB deciding each; by index, NULL (-1) last.
+        Kept: a page asks the same few of each column, and a query costs more than the rest of a count."""
+        key = (condition, repr(parameters))
+        if key not in self.decided:
+            if len(self.decided) > MAX_DECIDED:
+                self.decided.clear()
+            self.decided[key] = self._decide(con, condition, parameters)
+        return self.decided[key]
+
+    def _decide(self, con: duckdb.DuckDBPyConnection, condition: str, parameters: list) -> np.ndarray:
+        found = con.execute(
+            f"SELECT coalesce(list_transform(?::VARCHAR[], lambda v: {condition}), [])",
+            [self.values, *parameters],
+        ).fetchone()[0]
+        return np.array([*found, False], dtype=bool)
+
+    def equal(self, value: str) -> np.ndarray:
+        """Which values equal ``value``, as ``where`` gives them."""
+        wanted = np.zeros(len(self.values) + 1, dtype=bool)
+        index = int(np.searchsorted(self.values, value)) if self.values else 0
+        wanted[index] = index < len(self.values) and self.values[index] == value
+        return wanted
+
+
+class Aggregates:
+    """The served store's events as columns; the ``queries`` functions pages and the API call, answered
+    from them."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, lookups: Lookups | None = None) -> None:
+        self.lookups = lookups
+        table = con.sql(COLUMNS).to_arrow_table()
+        self.strings = {name: Coded(table.column(name)) for name in STRINGS}
+        self.numbers = {
+            name: _numbers(table.column(name), dtype, missing)
+            for name, dtype, missing in (
+                ("id", np.int64, 0),
+                ("quad_class", np.int16, 0),
+                ("asserted", np.bool_, False),
+                ("num_mentions", np.int64, 0),
+                ("lat", np.float64, np.nan),
+                ("lon", np.float64, np.nan),
+                ("goldstein", np.float64, np.nan),
+                *((freq, np.int32, NO_DATE) for freq in PERIODS),
+            )
+        }
+        self.first_articles = table.column("first_article").combine_chunks()
+        self.known = {name: ~np.isnan(self.numbers[name]) for name in ("lat", "lon", "goldstein")}
+        self.filled = {name: np.nan_to_num(self.numbers[name]) for name in self.known}
+        self.numbers["has_mentions"] = _present(table.column("num_mentions"))
+        self.size = len(table)
+        self.asserted = np.flatnonzero(self.numbers["asserted"])
+        # Every (source code, target code) pair's events, in listing order: a dyad's or an actor's
+        # events are those of the few pairs it matches, not a pass over all events.
+        sources, targets = self.strings["source_code"], self.strings["target_code"]
+        self.width = len(targets.values) + 1
+        pairs = sources.indices.astype(np.int64) % (len(sources.values) + 1) * self.width + (
+            targets.indices % self.width
+        )
+        self.by_pair = np.argsort(pairs, kind="stable")
+        self.pairs, starts = np.unique(pairs[self.by_pair], return_index=True)
+        self.pair_rows = np.append(starts, self.size)
+
+    def rows(self, con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> np.ndarray | None:
+        """The positions of the events that ``event_filter(**filters)`` selects (in no order: a
+        position is the event's place in the listing order), or None if the columns cannot tell."""
+        queries.event_filter(**filters)  # the same errors for the same bad filters
+        if filters.get("outlet") or filters.get("text"):
+            return None
+        directed = filters.get("directed", False)
+        strings, numbers = self.strings, self.numbers
+        sources = self.pairs // self.width
+        targets = self.pairs % self.width
+
+        def starting(column: str, prefix: str) -> np.ndarray:
+            return strings[column].where(con, "starts_with(v, ?)", [prefix])
+
+        chosen = None
+        if dyad := filters.get("dyad"):
+            first, second = dyad
+            pair = starting("source_code", first)[sources] & starting("target_code", second)[targets]
+            if not directed:
+                pair |= starting("source_code", second)[sources] & starting("target_code", first)[targets]
+            chosen = pair
+        if actor := filters.get("actor"):
+            either = starting("source_code", actor)[sources]
+            if not directed:
+                either |= starting("target_code", actor)[targets]
+            chosen = either if chosen is None else chosen & either
+        if chosen is None:
+            rows = np.arange(self.size) if filters.get("include_unrealized") else self.asserted
+        else:
+            picked = np.flatnonzero(chosen)
+            rows = np.concatenate(
+                [self.by_pair[self.pair_rows[index] : self.pair_rows[index + 1]] for index in picked]
+                or [np.zeros(0, dtype=np.int64)]
+            )
+            if not filters.get("include_unrealized"):
+                rows = rows[numbers["asserted"][rows]]
+
+        def keep(wanted: np.ndarray) -> None:
+            nonlocal rows
+            rows = rows[wanted]
+
+        def among(column: str, wanted: np.ndarray) -> np.ndarray:
+            return wanted[strings[column].indices[rows]]
+
+        if kind := filters.get("type"):
+            keep(among("plover_type", strings["plover_type"].equal(kind.upper())))
+        if cameo := filters.get("cameo"):
+            keep(among("cameo", starting("cameo", cameo)))
+        if filters.get("quad_class") is not None:
+            keep(numbers["quad_class"][rows] == int(filters["quad_class"]))
+        if since := filters.get("since"):
+            days = numbers["day"][rows]
+            keep((days >= _days(since)) & (days != NO_DATE))
+        if until := filters.get("until"):
+            days = numbers["day"][rows]
+            keep((days <= _days(until)) & (days != NO_DATE))
+        if place := filters.get("place"):
+            keep(
+                among("location", strings["location"].where(con, "v ILIKE ?", [f"%{place}%"]))
+                | among("location_country", strings["location_country"].equal(place.upper()))
+            )
+        return rows
+
+    def events(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        *,
+        limit: int | None = None,
+        after: tuple[str | None, int, int] | None = None,
+        rows: bool = False,
+        **filters: Any,
+    ) -> pd.DataFrame | list[dict[str, Any]]:
+        """As ``queries.events``; a page of events is picked from the columns, its rows read by key."""
+        picked = None if limit is None or limit > queries.MAX_LOOKUP else self.rows(con, filters)
+        if picked is None:
+            return queries.events(con, limit=limit, after=after, rows=rows, **filters)
+        if after is not None:
+            date, mentions_count, last_id = after
+            bound = _days(date) if date else NO_DATE
+            days, mentions, ids, known = (
+                self.numbers[name][picked] for name in ("day", "num_mentions", "id", "has_mentions")
+            )
+            # The columns are in the order events are listed: the page goes on after the cursor's event.
+            # An event without a mentions count sorts last among its day's (NULLS LAST), as DuckDB has it.
+            picked = picked[
+                (days < bound)
+                | (days == bound)
+                & (known & ((mentions < mentions_count) | (mentions == mentions_count) & (ids > last_id)))
+            ]
+        # The first positions are the page: picked out in one pass, and only they sorted.
+        picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
+        ids = self.numbers["id"][picked].tolist()
+        if rows and self.lookups is not None:
+            return [row for event_id in ids for row in self.lookups.event(event_id)]
+        articles = self.first_articles.take(picked).to_pylist()
+        return queries._by_key(con, ids, articles, rows=rows)
+
+    def timeline(self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any) -> pd.DataFrame:
+        """As ``queries.timeline`` (the same arguments): events per period, a count per QuadClass,
+        mentions, mean Goldstein."""
+        actor, other = (*sides, None, None)[:2]
+        freq, since, until = given.pop("freq", "week"), given.pop("since", None), given.pop("until", None)
+        matched = self.rows(con, queries.timeline_filters(actor, other, freq, since, until, given))
+        if matched is None:
+            return queries.timeline(con, *sides, freq=freq, since=since, until=until, **given)
+        precisions = FREQUENCIES[: FREQUENCIES.index(freq) + 1]
+        precise = self.strings["date_precision"]
+        fits = precise.where(con, "list_contains(?::VARCHAR[], v)", [list(precisions)])[
+            precise.indices[matched]
+        ]
+        fits &= self.numbers["day"][matched] != NO_DATE
+        picked = matched[fits]
+        left_out = len(matched) - len(picked)
+        period = self.numbers[freq][picked]
+        frame = _frame(["period", *queries.quad_columns().values(), "events", "mentions", "goldstein"])
+        if len(period):
+            first, last = period.min(), period.max()
+        elif since and until:
+            first = last = None
+        else:
+            frame.attrs["left_out"] = left_out
+            return frame
+        first = _truncated(freq, _days(since)) if since else first
+        last = _truncated(freq, _days(until)) if until else last
+        periods = _series(freq, first, last)
+        slot = np.searchsorted(periods, period)
+        columns: dict[str, Any] = {"period": pd.to_datetime(periods.astype("datetime64[D]")).as_unit("us")}
+        quads = self.numbers["quad_class"][picked]
+        for number, name in queries.quad_columns().items():
+            columns[name] = np.bincount(slot[quads == number], minlength=len(periods))
+        columns["events"] = np.bincount(slot[quads != 0], minlength=len(periods))
+        columns["mentions"] = np.bincount(
+            slot, weights=self.numbers["num_mentions"][picked], minlength=len(periods)
+        ).astype(np.int64)
+        columns["goldstein"] = self._mean("goldstein", picked, slot, 2, len(periods))
+        frame = pd.DataFrame(columns)
+        frame.attrs["left_out"] = left_out
+        return frame
+
+    def types(self, con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
+        """As ``queries.types``: PLOVER types by events, with their mean Goldstein score."""
+        picked = self.rows(con, filters)
+        if picked is None:
+            return queries.types(con, **filters)
+        coded = self.strings["plover_type"]
+        picked = picked[coded.indices[picked] >= 0]
+        return self._grouped(
+            [coded.indices[picked]], [coded.values], ["plover_type"], picked, (("events", True),)
+        )
+
+    def dyads(self, con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any) -> pd.DataFrame:
+        """As ``queries.dyads``: directed dyads by events, with their mean Goldstein score."""
+        picked = self.rows(con, filters)
+        if picked is None:
+            return queries.dyads(con, limit=limit, **filters)
+        strings = self.strings
+        picked = picked[
+            (strings["source_code"].indices[picked] >= 0) & (strings["target_code"].indices[picked] >= 0)
+        ]
+        sides = [strings[side] for side in ("source", "target")]
+        frame = self._grouped(
+            [side.indices[picked] for side in sides],
+            [side.values for side in sides],
+            ["source", "target"],
+            picked,
+            (("events", True),),
+        )
+        return frame.head(int(limit)).reset_index(drop=True)
+
+    def places(self, con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any) -> pd.DataFrame:
+        """As ``queries.places``: per place and QuadClass, coordinates, events and mean Goldstein."""
+        picked = self.rows(con, filters)
+        if picked is None:
+            return queries.places(con, limit=limit, **filters)
+        strings, numbers = self.strings, self.numbers
+        picked = picked[
+            ~np.isnan(numbers["lat"][picked]) | (strings["location_country"].indices[picked] >= 0)
+        ]
+        place, country = strings["location"], strings["location_country"]
+        frame = self._grouped(
+            [place.indices[picked], country.indices[picked], numbers["quad_class"][picked]],
+            [place.values, country.values, None],
+            ["place", "country", "quad_class"],
+            picked,
+            (("lat", 4), ("lon", 4), ("events", True)),
+        )
+        return queries.placed(frame.head(int(limit)))
+
+    def _mean(self, name: str, picked: np.ndarray, slot: np.ndarray, decimals: int, size: int) -> np.ndarray:
+        """round(avg(name), decimals) of the events ``picked`` per slot, NULLs left out, NaN where there
+        is none: half away from zero, as DuckDB rounds."""
+        total = np.bincount(slot, weights=self.filled[name][picked], minlength=size)
+        count = np.bincount(slot, weights=self.known[name][picked], minlength=size)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = total / count
+        scale = 10.0**decimals
+        return np.where(count > 0, np.sign(mean) * np.floor(np.abs(mean) * scale + 0.5) / scale, np.nan)
+
+    def _grouped(
+        self,
+        keys: list[np.ndarray],
+        values: list[list | None],
+        names: list[str],
+        picked: np.ndarray,
+        measures: tuple[tuple[str, Any], ...],
+    ) -> pd.DataFrame:
+        """One row per distinct ``keys`` (indices into ``values``, or QuadClasses where None), with
+        ``measures``: the event count (True) or the mean of a column to so many decimals, then the mean
+        Goldstein score; most events first, then by the keys, NULL (-1, QuadClass 0) after every value."""
+        columns: dict[str, Any] = {}
+        sizes = [QUADS + 2 if value is None else len(value) + 1 for value in values]
+        combined = np.zeros(len(keys[0]), dtype=np.int64)
+        for key, value, size in zip(keys, values, sizes, strict=True):
+            known = key > 0 if value is None else key >= 0
+            combined = combined * size + np.where(known, key, size - 1)
+        space = int(np.prod(sizes, dtype=np.int64))
+        if space <= MAX_COUNTED:
+            events = np.bincount(combined, minlength=space)
+            groups = np.flatnonzero(events)
+            slots = np.full(space, -1, dtype=np.int64)
+            slots[groups] = np.arange(len(groups))
+            slot, events = slots[combined], events[groups]
+        else:
+            groups, slot, events = np.unique(combined, return_inverse=True, return_counts=True)
+        # The groups come in the order of their keys (NULLs last): sorted stably by events, most first.
+        order = np.argsort(-events, kind="stable")
+        rest = groups[order]
+        parts = []
+        for size in reversed(sizes):
+            parts.append(rest % size)
+            rest = rest // size
+        for name, part, value, size in zip(names, reversed(parts), values, sizes, strict=True):
+            missing = part == size - 1
+            if value is None:
+                columns[name] = np.where(missing, np.nan, part) if missing.any() else part
+            else:
+                columns[name] = np.array([*value, None], dtype=object)[part]
+        for name, measure in [*measures, ("goldstein", 2)]:
+            counted = measure is True
+            columns[name] = (events if counted else self._mean(name, picked, slot, measure, len(groups)))[
+                order
+            ]
+        return pd.DataFrame(columns)
+
+
+def _numbers(column: pa.ChunkedArray, dtype: Any, missing: Any) -> np.ndarray:
+    if pa.types.is_date(column.type):
+        column = column.cast(pa.int32())
+    return column.fill_null(missing).to_numpy().astype(dtype)
+
+
+def _present(column: pa.ChunkedArray) -> np.ndarray:
+    return column.is_valid().to_numpy(zero_copy_only=False)
+
+
+def _days(value: str) -> int:
+    return (datetime.date.fromisoformat(queries._date(value)) - EPOCH).days
+
+
+def _truncated(freq: str, day: int) -> int:
+    """date_trunc(freq, day), in days since 1970: weeks start on Monday, as in DuckDB."""
+    date = EPOCH + datetime.timedelta(days=int(day))
+    if freq == "week":
+        date -= datetime.timedelta(days=date.weekday())
+    elif freq != "day":
+        date = date.replace(month=1 if freq == "year" else date.month, day=1)
+    return (date - EPOCH).days
+
+
+def _series(freq: str, first: int, last: int) -> np.ndarray:
+    """The periods from ``first`` to ``last`` (days since 1970), as the query's generate_series."""
+    if freq in ("day", "week"):
+        return np.arange(first, last + 1, 7 if freq == "week" else 1, dtype=np.int64)
+    start, end = (EPOCH + datetime.timedelta(days=int(day)) for day in (first, last))
+    step = 12 if freq == "year" else 1
+    months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month, step)
+    return np.array(
+        [(datetime.date(month // 12, month % 12 + 1, 1) - EPOCH).days for month in months], dtype=np.int64
+    )
+
+
+def _frame(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
