@@ -169,8 +169,8 @@ class EventReader(Framing):
             act = acts.get(event.anchor)
             if act is None or self.doc[event.anchor].pos_ != "NOUN" or event.cameo[:2] not in ACCUSED_ROOTS:
                 kept.append(event)
-            elif len(act.cameo) == 3 and act.cameo.endswith("0") and event.cameo[:2] == act.cameo[:2]:
-                act.cameo = event.cameo  # "killed" (190) by "air strikes" (195)
+            elif act.cameo == f"{event.cameo[:2]}0":
+                act.cameo = event.cameo  # "killed" (190, unspecified) by "air strikes" (195)
         return kept
 
     def verb_event(self, verb: Token, subjects: list[Token] | None = None) -> EventMention | None:
@@ -210,12 +210,7 @@ class EventReader(Framing):
             return None
         if entry.cameo[:2] in ACCUSED_ROOTS and self._blameless_agent(verb):
             return None  # "victims killed by the crash", "killed by a landslide": no one's act
-        if any(
-            is_cause(t)
-            for s in subjects
-            for t in (s, *s.children)
-            if t.dep_ in ("compound", *SUBJECT_DEPS, "pobj")
-        ):
+        if any(is_cause(t) for s in subjects for t in (s, *(c for c in s.children if c.dep_ == "compound"))):
             return None  # "Cyclone Idai killed hundreds": a named storm is no one, not a person
         sources = self.actors(subjects)
         # (an agent the parser hung on the object, "denied visas by Canada", is not also the target)
@@ -303,12 +298,11 @@ class EventReader(Framing):
             return True
         if need.slot == "subj":
             # "protesters gathered", "a missile hit the school": who or what does it decides.
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             stranded = stranded_subject(verb)
-            subjects = [
-                self.lexicon.through(c)
-                for c in (*verb.children, *([stranded] if stranded is not None else []))
-                if c.dep_ in SUBJECT_DEPS or c is stranded
-            ]
+            if stranded is not None:
+                subjects.append(stranded)
+            subjects = [self.lexicon.through(s) for s in subjects]
             if need.special == "@weapon":
                 return any(self._is_force(s) for s in subjects)
             if need.special == "@actor":

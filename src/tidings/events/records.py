@@ -53,7 +53,7 @@ class EventBuilder:
 
     def events(self, *, include_unrealized: bool) -> list[Event]:
         events: list[Event] = []
-        seen: set = set()
+        seen: set[tuple] = set()
         for found in self.doc._.events or ():
             chain = [found]
             while chain[-1].inner is not None:
@@ -65,7 +65,8 @@ class EventBuilder:
                     event = self.event(mention, source, target)
                     if event is None:
                         continue
-                    # "took 200 people hostage": two words for one target make one event
+                    # one event a trigger, code and pair: "took 200 people hostage" names its
+                    # target twice
                     same = (
                         event.sentence_index,
                         event.trigger.start,
@@ -74,8 +75,8 @@ class EventBuilder:
                         event.source and event.source.code,
                         event.target and event.target.code,
                     )
-                    if event.event_id not in seen and same not in seen:
-                        seen.update((event.event_id, same))
+                    if same not in seen:
+                        seen.add(same)
                         events.append(event)
         return events
 
