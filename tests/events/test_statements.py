@@ -79,3 +79,25 @@ def test_an_opposition_leader_s_statement_about_the_government_is_coded(coder, t
 )
 def test_declining_to_discuss_or_confirm_is_declining_comment(coder, text):
     assert "011" in {e.cameo for e in coder.code(text, date="2023-03-20")}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The French foreign minister said Iran was a danger to the whole region.", "IRN"),
+        ("Kenya's president says Ethiopia remains a trusted partner in the fight against al-Shabaab.", "ETH"),
+    ],
+)
+def test_a_comment_on_another_actor_is_a_statement_about_it(coder, text, target):
+    statements = [e for e in coder.code(text, date="2023-03-20") if e.cameo == "010"]
+    assert [e.target.code for e in statements] == [target]
+
+
+def test_a_speaker_talking_of_its_own_side_makes_no_statement(coder):
+    text = "France said on Wednesday it was still determined to mend damaged ties with Kigali."
+    assert not [e for e in coder.code(text, date="2008-02-20") if e.cameo == "010"]
+
+
+def test_speaking_at_a_news_conference_is_a_statement(coder):
+    text = "Iraq's foreign minister Hoshyar Zebari spoke at a news conference in Baghdad on Sunday."
+    assert [(e.cameo, e.source.country) for e in coder.code(text, date="2012-05-06")] == [("010", "IRQ")]

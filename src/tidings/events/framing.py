@@ -319,11 +319,19 @@ class Framing(Arguments):
                 for t in self.actors(addressed) or spoken_of
                 # another actor, not the speaker's own country ("Australia's future", he said), but
                 # its other actors ("the opposition leader said the government had ...")
-                if t not in speakers
+                if (t.code or t.sector)  # (a bare sector is its country's later)
+                and t not in speakers
                 and all(t.code != s.code and (t.sector or t.country != s.country) for s in speakers)
             ]
-            if kind == "quoted" and not (media or ((quoted or reports) and targets)):
+            # "Gandhi says Kashmir has been under dictatorship": a comment on the clause's subject,
+            # when the clause reports no act (a report is judged above) and names the subject
+            # (a pronoun is mostly the speaker: "France said it was determined to mend ties").
+            about = {t.i for c in content if c.dep_ == "ccomp" for t in self.subjects(c) if t.pos_ != "PRON"}
+            commented = not said & anchors and any(t.head in about for t in targets)
+            if kind == "quoted" and not (media or ((quoted or reports or commented) and targets)):
                 continue
+            if kind == "quoted" and not (media or quoted or reports):
+                targets = [t for t in targets if t.head in about]  # what the comment is on
             one_per_code = {}  # "Wang Yi ... in Beijing": China's government once
             for target in targets:
                 one_per_code.setdefault(target.code, target)
