@@ -1,8 +1,9 @@
 """Protesters' force: "rioters torched cars", "protesters clashed with police".
 
 CAMEO codes what people out in protest do by force as a violent protest (145) or an
-obstruction (144), not as an assault or a battle; their side of a clash is a riot while the
-police's side stays force. The nouns that name them are in data/lexicon/protesters.tsv, the
+obstruction (144), not as an assault or a battle; a clash of theirs with the police is one
+riot, coded from their side (what the police did to them is an event when the text says it:
+"fired tear gas"). The nouns that name them are in data/lexicon/protesters.tsv, the
 codes their acts take in the riot column of data/ontology/frames.tsv.
 """
 

@@ -322,7 +322,7 @@ class EventReader(Framing):
             if not need.lemmas:
                 return bool(objects)
             return any(key in need.lemmas for o in objects for key in phrase_keys(o))
-        if need.slot in ("xcomp", "ccomp"):
+        if need.slot in ("xcomp", "ccomp", "advmod"):
             return any(
                 c.dep_ == need.slot and (not need.lemmas or c.lemma_.lower() in need.lemmas)
                 for c in verb.children

@@ -103,6 +103,13 @@ class EventBuilder:
             # "Rwandan rebels demanded the removal of President X": a person acted upon at home.
             target = self.actor(target_mention, source.country)
         code = cameo(protest_code(mention.cameo, source_mention and self.doc[source_mention.head]))
+        if (
+            mention.symmetric
+            and code.code == mention.cameo
+            and target_mention is not None
+            and protest_code(mention.cameo, self.doc[target_mention.head]) != mention.cameo
+        ):
+            return None  # "protesters clashed with police": one riot, coded from the protesters' side
         if source is None and place_country and code.root in ("09", "17") and target is not None:
             # "was arrested in Lebanon", "put under investigation in Italy": by the authorities there.
             source = self.place_actor(place, sentence)
