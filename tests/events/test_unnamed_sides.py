@@ -123,6 +123,33 @@ def test_a_participle_of_support_describing_a_noun_is_a_standing_relation(coder,
     assert not any(e.cameo_root == "05" for e in coder.code(text, date="2022-04-08"))
 
 
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("A ceasefire between the Yemeni internationally recognised government and the Houthis held.", "05"),
+        ("Al-Shabab fighters attacked a military camp outside Afgoye hosting government forces.", "04"),
+        ("Turkey hosts 3.6 million Syrian refugees, more than any other country.", "04"),
+        ("Policemen inspect the site of a grenade attack in Pljevlja on Wednesday.", "09"),
+    ],
+)
+def test_a_standing_state_or_a_look_at_a_place_is_no_event(coder, text, root):
+    events = coder.code(text, date="2022-04-08")
+    assert not any(e.cameo_root == root for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Sweden formally recognised the state of Palestine on Thursday.", "05"),
+        ("Jordan hosted Iraqi Prime Minister Mustafa al-Kadhimi in Amman on Sunday.", "04"),
+        ("Police investigators inspected the offices of the opposition party in Ankara.", "09"),
+    ],
+)
+def test_the_same_verbs_acting_on_someone_stay_events(coder, text, root):
+    events = coder.code(text, date="2022-04-08")
+    assert any(e.cameo_root == root for e in events), [(e.cameo, e.trigger.text) for e in events]
+
+
 def test_an_explosion_is_an_accident_unless_a_weapon_is_named(coder):
     accident = "A worker was killed and three others were hurt when an explosion ripped through a warehouse."
     assert not coder.code(accident, date="2022-04-08")
