@@ -124,30 +124,30 @@ def test_a_participle_of_support_describing_a_noun_is_a_standing_relation(coder,
 
 
 @pytest.mark.parametrize(
-    ("text", "root"),
+    ("text", "root", "coded"),
     [
-        ("A ceasefire between the Yemeni internationally recognised government and the Houthis held.", "05"),
-        ("Al-Shabab fighters attacked a military camp outside Afgoye hosting government forces.", "04"),
-        ("Turkey hosts 3.6 million Syrian refugees, more than any other country.", "04"),
-        ("Policemen inspect the site of a grenade attack in Pljevlja on Wednesday.", "09"),
+        # a standing state or a look at a place is no event ...
+        (
+            "A ceasefire between the Yemeni internationally recognised government and the Houthis held.",
+            "05",
+            False,
+        ),
+        (
+            "Al-Shabab fighters attacked a military camp outside Afgoye hosting government forces.",
+            "04",
+            False,
+        ),
+        ("Turkey hosts 3.6 million Syrian refugees, more than any other country.", "04", False),
+        ("Policemen inspect the site of a grenade attack in Pljevlja on Wednesday.", "09", False),
+        # ... where the same verbs acting on someone are events
+        ("Sweden formally recognised the state of Palestine on Thursday.", "05", True),
+        ("Jordan hosted Iraqi Prime Minister Mustafa al-Kadhimi in Amman on Sunday.", "04", True),
+        ("Police investigators inspected the offices of the opposition party in Ankara.", "09", True),
     ],
 )
-def test_a_standing_state_or_a_look_at_a_place_is_no_event(coder, text, root):
+def test_a_verb_is_an_event_when_it_acts_on_someone(coder, text, root, coded):
     events = coder.code(text, date="2022-04-08")
-    assert not any(e.cameo_root == root for e in events), [(e.cameo, e.trigger.text) for e in events]
-
-
-@pytest.mark.parametrize(
-    ("text", "root"),
-    [
-        ("Sweden formally recognised the state of Palestine on Thursday.", "05"),
-        ("Jordan hosted Iraqi Prime Minister Mustafa al-Kadhimi in Amman on Sunday.", "04"),
-        ("Police investigators inspected the offices of the opposition party in Ankara.", "09"),
-    ],
-)
-def test_the_same_verbs_acting_on_someone_stay_events(coder, text, root):
-    events = coder.code(text, date="2022-04-08")
-    assert any(e.cameo_root == root for e in events), [(e.cameo, e.trigger.text) for e in events]
+    assert any(e.cameo_root == root for e in events) == coded, [(e.cameo, e.trigger.text) for e in events]
 
 
 def test_an_explosion_is_an_accident_unless_a_weapon_is_named(coder):
