@@ -170,6 +170,30 @@ def test_a_pronoun_object_is_not_its_own_clauses_subject(coder, expect_no_event)
     expect_no_event(events, source="CODCOP", target="CODCOP")
 
 
+def test_a_pronoun_object_can_mean_the_subject_of_another_clause(coder, expect_event):
+    events = coder.code(
+        "Protesters clashed with police in Kinshasa on Tuesday, and Congolese police fired tear gas "
+        "at them.",
+        date="2025-01-28",
+    )
+    expect_event(events, cameo="175", source="CODCOP", target="CODOPP")
+
+
+def test_a_pronoun_object_is_not_whom_its_subject_stands_for(coder, expect_event):
+    events = coder.code(
+        "Israeli President Moshe Katsav refused to meet Jordan's King Abdullah in Tel Aviv, saying "
+        "he would only welcome him in Jerusalem.",
+        date="2003-06-03",
+    )
+    expect_event(events, root="03", source="ISR*", target="JOR*")
+
+
+def test_police_using_tear_gas_repress_rather_than_use_chemical_weapons(coder, expect_event, expect_no_event):
+    events = coder.code("Riot police in Nairobi used tear gas to disperse protesters.", date="2024-06-25")
+    expect_event(events, cameo="175", source="KENCOP")
+    expect_no_event(events, root="20")
+
+
 def test_a_warning_about_a_thing_has_no_target_at_home(coder, expect_no_event):
     events = coder.code(
         "Mexican officials have warned such duties would damage businesses on both sides of the border.",

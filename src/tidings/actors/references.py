@@ -95,12 +95,25 @@ class References:
         disperse them" are not the police (that would be "themselves")."""
         if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ in ("its", "their", "his", "her"):
             return False
-        subject = self.doc[mention.head]
-        if subject.dep_ not in ("nsubj", "nsubjpass"):
-            return False
         verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
-        chain = [verb, *(t for t in verb.ancestors if t.pos_ in ("VERB", "AUX"))][:3]
-        return subject.head in chain
+        # Up through clauses without a subject of their own ("to disperse them"), not into
+        # another that has one ("protesters clashed with police, and police fired at them").
+        chain = [verb]
+        while (
+            len(chain) < 3
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children)
+            and chain[-1].head.i != chain[-1].i
+            and chain[-1].head.pos_ in ("VERB", "AUX")
+        ):
+            chain.append(chain[-1].head)
+        subject = self.doc[mention.head]
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.head in chain:
+            return True
+        # Nor whom that subject stands for: "he would only welcome him" is not Katsav welcoming Katsav.
+        local = [c for c in chain[-1].children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"]
+        return any(
+            (m.code, m.name) == (mention.code, mention.name) for c in local for m in self.at.get(c.i, ())
+        )
 
     def _speaker_of(self, token: Token) -> Mention | None:
         """ "'We are ready to host talks,' Erdogan told reporters": "we" is who speaks the quote."""
