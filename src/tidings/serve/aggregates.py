@@ -11,8 +11,9 @@ timeline or a table of dyads a count over them: 7 ms for a dyad's weekly timelin
 million events (benchmarks/serve_load.py) has 777,000 distinct days of a dyad, type, code and place.
 
 ``Aggregates`` has the functions of ``tidings.store.queries`` they replace, with the same arguments and
-the same answers (the tests hold the two to it); given a text or outlet filter, which the columns cannot
-answer, it asks the store.
+the same answers (the tests hold the two to it), given as the JSON-ready rows the API sends (``Rows``)
+rather than as DataFrames, which cost more to build than the counts; given a text or outlet filter,
+which the columns cannot answer, it asks the store.
 """
 
 from __future__ import annotations
@@ -230,13 +231,15 @@ class Aggregates:
         picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
         ids = self.numbers["id"][picked].tolist()
         if rows and self.lookups is not None:
-            return [row for event_id in ids for row in self.lookups.event(event_id)]
+            return self.lookups.events_of(ids)
         articles = self.first_articles.take(picked).to_pylist()
         return queries._by_key(con, ids, articles, rows=rows)
 
-    def timeline(self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any) -> pd.DataFrame:
+    def timeline(
+        self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any
+    ) -> Rows | pd.DataFrame:
         """As ``queries.timeline`` (the same arguments): events per period, a count per QuadClass,
-        mentions, mean Goldstein."""
+        mentions, mean Goldstein; ``attrs["left_out"]`` the events not dated precisely enough."""
         actor, other = (*sides, None, None)[:2]
         freq, since, until = given.pop("freq", "week"), given.pop("since", None), given.pop("until", None)
         matched = self.rows(con, queries.timeline_filters(actor, other, freq, since, until, given))
@@ -251,32 +254,34 @@ class Aggregates:
         picked = matched[fits]
         left_out = len(matched) - len(picked)
         period = self.numbers[freq][picked]
-        frame = _frame(["period", *queries.quad_columns().values(), "events", "mentions", "goldstein"])
         if len(period):
             first, last = period.min(), period.max()
         elif since and until:
             first = last = None
         else:
-            frame.attrs["left_out"] = left_out
-            return frame
+            return Rows(left_out=left_out)
         first = _truncated(freq, _days(since)) if since else first
         last = _truncated(freq, _days(until)) if until else last
         periods = _series(freq, first, last)
+        size = len(periods)
         slot = np.searchsorted(periods, period)
-        columns: dict[str, Any] = {"period": pd.to_datetime(periods.astype("datetime64[D]")).as_unit("us")}
-        quads = self.numbers["quad_class"][picked]
+        # One count of (period, QuadClass) gives every QuadClass's column; one not of the four, none.
+        quad = self.numbers["quad_class"][picked]
+        quad = np.where((quad >= 1) & (quad <= QUADS), quad, 0)
+        counts = np.bincount(slot * (QUADS + 1) + quad, minlength=size * (QUADS + 1)).reshape(size, -1)
+        columns: dict[str, list] = {"period": np.datetime_as_string(periods.astype("datetime64[D]")).tolist()}
         for number, name in queries.quad_columns().items():
-            columns[name] = np.bincount(slot[quads == number], minlength=len(periods))
-        columns["events"] = np.bincount(slot[quads != 0], minlength=len(periods))
-        columns["mentions"] = np.bincount(
-            slot, weights=self.numbers["num_mentions"][picked], minlength=len(periods)
-        ).astype(np.int64)
-        columns["goldstein"] = self._mean("goldstein", picked, slot, 2, len(periods))
-        frame = pd.DataFrame(columns)
-        frame.attrs["left_out"] = left_out
-        return frame
+            columns[name] = counts[:, number].tolist()
+        columns["events"] = counts.sum(axis=1).tolist()
+        columns["mentions"] = (
+            np.bincount(slot, weights=self.numbers["num_mentions"][picked], minlength=size)
+            .astype(np.int64)
+            .tolist()
+        )
+        columns["goldstein"] = _listed(self._mean("goldstein", picked, slot, 2, size))
+        return Rows(_zipped(columns), left_out=left_out)
 
-    def types(self, con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
+    def types(self, con: duckdb.DuckDBPyConnection, **filters: Any) -> Rows | pd.DataFrame:
         """As ``queries.types``: PLOVER types by events, with their mean Goldstein score."""
         picked = self.rows(con, filters)
         if picked is None:
@@ -287,7 +292,9 @@ class Aggregates:
             [coded.indices[picked]], [coded.values], ["plover_type"], picked, (("events", True),)
         )
 
-    def dyads(self, con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any) -> pd.DataFrame:
+    def dyads(
+        self, con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any
+    ) -> Rows | pd.DataFrame:
         """As ``queries.dyads``: directed dyads by events, with their mean Goldstein score."""
         picked = self.rows(con, filters)
         if picked is None:
@@ -297,16 +304,18 @@ class Aggregates:
             (strings["source_code"].indices[picked] >= 0) & (strings["target_code"].indices[picked] >= 0)
         ]
         sides = [strings[side] for side in ("source", "target")]
-        frame = self._grouped(
+        return self._grouped(
             [side.indices[picked] for side in sides],
             [side.values for side in sides],
             ["source", "target"],
             picked,
             (("events", True),),
+            limit=int(limit),
         )
-        return frame.head(int(limit)).reset_index(drop=True)
 
-    def places(self, con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any) -> pd.DataFrame:
+    def places(
+        self, con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any
+    ) -> Rows | pd.DataFrame:
         """As ``queries.places``: per place and QuadClass, coordinates, events and mean Goldstein."""
         picked = self.rows(con, filters)
         if picked is None:
@@ -316,14 +325,20 @@ class Aggregates:
             ~np.isnan(numbers["lat"][picked]) | (strings["location_country"].indices[picked] >= 0)
         ]
         place, country = strings["location"], strings["location_country"]
-        frame = self._grouped(
+        grouped = self._grouped(
             [place.indices[picked], country.indices[picked], numbers["quad_class"][picked]],
             [place.values, country.values, None],
             ["place", "country", "quad_class"],
             picked,
             (("lat", 4), ("lon", 4), ("events", True)),
+            limit=int(limit),
         )
-        return queries.placed(frame.head(int(limit)))
+        # As ``queries.placed``: a place known only by its country is put at the country's centre.
+        centres = queries.country_centres()
+        for row in grouped:
+            if row["lat"] is None:
+                row["lat"], row["lon"] = centres.get(row["country"], (None, None))
+        return Rows(row for row in grouped if row["lat"] is not None and row["lon"] is not None)
 
     def _mean(self, name: str, picked: np.ndarray, slot: np.ndarray, decimals: int, size: int) -> np.ndarray:
         """round(avg(name), decimals) of the events ``picked`` per slot, NULLs left out, NaN where there
@@ -333,7 +348,9 @@ class Aggregates:
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = total / count
         scale = 10.0**decimals
-        return np.where(count > 0, np.sign(mean) * np.floor(np.abs(mean) * scale + 0.5) / scale, np.nan)
+        # Plus 0.0: a mean that rounds to zero from below reads 0.0, not -0.0.
+        rounded = np.sign(mean) * np.floor(np.abs(mean) * scale + 0.5) / scale + 0.0
+        return np.where(count > 0, rounded, np.nan)
 
     def _grouped(
         self,
@@ -342,11 +359,14 @@ class Aggregates:
         names: list[str],
         picked: np.ndarray,
         measures: tuple[tuple[str, Any], ...],
-    ) -> pd.DataFrame:
+        *,
+        limit: int | None = None,
+    ) -> Rows:
         """One row per distinct ``keys`` (indices into ``values``, or QuadClasses where None), with
         ``measures``: the event count (True) or the mean of a column to so many decimals, then the mean
-        Goldstein score; most events first, then by the keys, NULL (-1, QuadClass 0) after every value."""
-        columns: dict[str, Any] = {}
+        Goldstein score; most events first, then by the keys, NULL (-1, QuadClass 0) after every value;
+        the first ``limit``."""
+        columns: dict[str, list] = {}
         sizes = [QUADS + 2 if value is None else len(value) + 1 for value in values]
         combined = np.zeros(len(keys[0]), dtype=np.int64)
         for key, value, size in zip(keys, values, sizes, strict=True):
@@ -362,24 +382,39 @@ class Aggregates:
         else:
             groups, slot, events = np.unique(combined, return_inverse=True, return_counts=True)
         # The groups come in the order of their keys (NULLs last): sorted stably by events, most first.
-        order = np.argsort(-events, kind="stable")
+        order = np.argsort(-events, kind="stable")[:limit]
         rest = groups[order]
         parts = []
         for size in reversed(sizes):
             parts.append(rest % size)
             rest = rest // size
-        for name, part, value, size in zip(names, reversed(parts), values, sizes, strict=True):
-            missing = part == size - 1
-            if value is None:
-                columns[name] = np.where(missing, np.nan, part) if missing.any() else part
-            else:
-                columns[name] = np.array([*value, None], dtype=object)[part]
+        for name, part, value in zip(names, reversed(parts), values, strict=True):
+            listed = [*value, None] if value is not None else [*range(QUADS + 1), None]
+            columns[name] = [listed[index] for index in part.tolist()]
         for name, measure in [*measures, ("goldstein", 2)]:
             counted = measure is True
-            columns[name] = (events if counted else self._mean(name, picked, slot, measure, len(groups)))[
-                order
-            ]
-        return pd.DataFrame(columns)
+            found = events if counted else self._mean(name, picked, slot, measure, len(groups))
+            columns[name] = _listed(found[order])
+        return Rows(_zipped(columns))
+
+
+class Rows(list):
+    """Rows ready to be sent as JSON (dates as ISO text, NULL as None), as ``api.records`` makes them of
+    the frame a query answers; ``attrs`` as the frame's (a timeline's ``left_out``)."""
+
+    def __init__(self, rows: Any = (), **attrs: Any) -> None:
+        super().__init__(rows)
+        self.attrs = attrs
+
+
+def _zipped(columns: dict[str, list]) -> list[dict[str, Any]]:
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _listed(array: np.ndarray) -> list:
+    """The values of ``array`` as Python numbers, NaN as None."""
+    return [None if value != value else value for value in array.tolist()]
 
 
 def _numbers(column: pa.ChunkedArray, dtype: Any, missing: Any) -> np.ndarray:
@@ -416,7 +451,3 @@ def _series(freq: str, first: int, last: int) -> np.ndarray:
     return np.array(
         [(datetime.date(month // 12, month % 12 + 1, 1) - EPOCH).days for month in months], dtype=np.int64
     )
-
-
-def _frame(columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})

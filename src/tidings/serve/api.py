@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Reques
 from fastapi.responses import JSONResponse
 
 from ..store import queries
+from .aggregates import Rows
 from .connection import Store
 from .lookups import Lookups, looked_up
 
@@ -62,6 +63,8 @@ class Filters:
 
 def records(data: pd.DataFrame | list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: dates as ISO text, NaN as null."""
+    if isinstance(data, Rows):
+        return data
     if isinstance(data, list):
         return [{key: _json_ready(value) for key, value in row.items()} for row in data]
     rows = json.loads(data.to_json(orient="records", date_format="iso"))

@@ -4,48 +4,51 @@ from __future__ import annotations
 
 import calendar
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from ..store import queries
 from . import world
 
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
-def bars(
-    periods: list[dict[str, Any]], freq: str = "month", *, width: int = 640, height: int = 160
-) -> list[dict[str, Any]]:
-    """One stacked bar per period, QuadClass by QuadClass, scaled to the tallest period."""
+
+def bars(periods: list[dict[str, Any]], *, width: int = 640, height: int = 160) -> list[dict[str, Any]]:
+    """One stacked bar per period, QuadClass by QuadClass, scaled to the tallest period; each links to
+    its period's events (the rows' ``href``, see ``dated``)."""
     tallest = max((row["events"] for row in periods), default=0) or 1
     step = width / max(len(periods), 1)
+    wide = f"{max(step - 1, 1):.1f}"
     columns = list(queries.quad_columns().items())
     drawn = []
     for index, row in enumerate(periods):
         top = height
+        x = f"{index * step:.1f}"
         for number, column in columns:
-            size = height * row[column] / tallest
-            if size:
+            count = row[column]
+            if count:
+                size = height * count / tallest
                 top -= size
                 drawn.append(
                     {
-                        "x": index * step,
-                        "y": top,
-                        "w": max(step - 1, 1),
-                        "h": size,
+                        "x": x,
+                        "y": f"{top:.1f}",
+                        "w": wide,
+                        "h": f"{size:.1f}",
                         "quad": number,
-                        "period": row["period"],
-                        "until": period_end(row["period"], freq),
-                        "count": row[column],
+                        "href": row["href"],
+                        "title": f"{row['period']}: {count} {QUADS[number]}",
                     }
                 )
     return drawn
 
 
-def goldstein(
-    periods: list[dict[str, Any]], freq: str, *, width: int = 640, height: int = 100
-) -> list[dict[str, Any]]:
+def goldstein(periods: list[dict[str, Any]], *, width: int = 640, height: int = 100) -> list[dict[str, Any]]:
     """One bar per period with events: its mean Goldstein score, cooperation up from the middle line and
-    conflict down, on the scale's full range of -10 to +10."""
+    conflict down, on the scale's full range of -10 to +10; each links as ``bars``' do."""
     step = width / max(len(periods), 1)
+    wide = f"{max(step - 1, 1):.1f}"
     middle = height / 2
     drawn = []
     for index, row in enumerate(periods):
@@ -55,17 +58,25 @@ def goldstein(
         size = middle * abs(score) / 10
         drawn.append(
             {
-                "x": index * step,
-                "y": middle - size if score > 0 else middle,
-                "w": max(step - 1, 1),
-                "h": max(size, 0.5),
+                "x": f"{index * step:.1f}",
+                "y": f"{middle - size if score > 0 else middle:.1f}",
+                "w": wide,
+                "h": f"{max(size, 0.5):.1f}",
                 "kind": "coop" if score >= 0 else "conflict",
-                "score": score,
-                "period": row["period"],
-                "until": period_end(row["period"], freq),
+                "href": row["href"],
+                "title": f"{row['period']}: mean Goldstein {score}",
             }
         )
     return drawn
+
+
+def dated(periods: list[dict[str, Any]], freq: str, link: Callable[..., str]) -> list[dict[str, Any]]:
+    """The rows of a timeline, each given its period's last day (``until``) and the ``link`` to its
+    events (``href``): made once a period, for its bars, its Goldstein bar and its row of the table."""
+    for row in periods:
+        row["until"] = period_end(row["period"], freq)
+        row["href"] = link(since=row["period"], until=row["until"])
+    return periods
 
 
 # A 640-pixel chart shows this many periods as bars wide enough to see and to click.
