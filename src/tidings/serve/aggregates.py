@@ -39,7 +39,9 @@ MAX_COUNTED = 4_000_000
 MAX_DECIDED = 10_000
 # A missing date sorts and compares as the query's coalesce(e.date, DATE '0001-01-01').
 NO_DATE = (datetime.date(1, 1, 1) - EPOCH).days
-PERIODS = {"day": "e.date", **{freq: f"date_trunc('{freq}', e.date)::DATE" for freq in FREQUENCIES[1:]}}
+# 1970-01-01 was a Thursday: weeks, which start on Monday as in DuckDB, are counted from 1969-12-29.
+WEEK_SHIFT = 3
+NUMPY_UNITS = {"month": "datetime64[M]", "year": "datetime64[Y]"}
 STRINGS = (
     "source_code",
     "target_code",
@@ -56,8 +58,7 @@ COLUMNS = f"""
            coalesce(e.source_country, e.source_code) AS source,
            coalesce(e.target_country, e.target_code) AS target,
            e.plover_type, e.cameo, e.quad_class, e.date_precision, e.modality = 'asserted' AS asserted,
-           e.location, e.location_country, e.lat, e.lon, e.goldstein, e.num_mentions,
-           {", ".join(f"{period} AS {freq}" for freq, period in PERIODS.items())}
+           e.location, e.location_country, e.lat, e.lon, e.goldstein, e.num_mentions, e.date AS day
     FROM events e {queries.EVENT_ORDER}"""
 
 
@@ -118,9 +119,11 @@ class Aggregates:
                 ("lat", np.float64, np.nan),
                 ("lon", np.float64, np.nan),
                 ("goldstein", np.float64, np.nan),
-                *((freq, np.int32, NO_DATE) for freq in PERIODS),
+                ("day", np.int32, NO_DATE),
             )
         }
+        # Each event's period of each frequency, counted from 1970's: a timeline's slot is a subtraction.
+        self.periods = {freq: _ordinals(freq, self.numbers["day"]).astype(np.int32) for freq in FREQUENCIES}
         self.first_articles = table.column("first_article").combine_chunks()
         self.known = {name: ~np.isnan(self.numbers[name]) for name in ("lat", "lon", "goldstein")}
         self.filled = {name: np.nan_to_num(self.numbers[name]) for name in self.known}
@@ -139,8 +142,9 @@ class Aggregates:
         self.pair_rows = np.append(starts, self.size)
 
     def rows(self, con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> np.ndarray | None:
-        """The positions of the events that ``event_filter(**filters)`` selects (in no order: a
-        position is the event's place in the listing order), or None if the columns cannot tell."""
+        """The positions of the events that ``event_filter(**filters)`` selects (a position is the
+        event's place in the listing order), or None if the columns cannot tell; in that order unless a
+        dyad or an actor chose them, pair by pair."""
         queries.event_filter(**filters)  # the same errors for the same bad filters
         if filters.get("outlet") or filters.get("text"):
             return None
@@ -228,7 +232,10 @@ class Aggregates:
                 & (known & ((mentions < mentions_count) | (mentions == mentions_count) & (ids > last_id)))
             ]
         # The first positions are the page: picked out in one pass, and only they sorted.
-        picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
+        if filters.get("dyad") or filters.get("actor"):
+            picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
+        else:
+            picked = picked[:limit]
         ids = self.numbers["id"][picked].tolist()
         if rows and self.lookups is not None:
             return self.lookups.events_of(ids)
@@ -253,23 +260,23 @@ class Aggregates:
         fits &= self.numbers["day"][matched] != NO_DATE
         picked = matched[fits]
         left_out = len(matched) - len(picked)
-        period = self.numbers[freq][picked]
+        period = self.periods[freq][picked]
         if len(period):
-            first, last = period.min(), period.max()
+            first, last = int(period.min()), int(period.max())
         elif since and until:
-            first = last = None
+            first = last = 0
         else:
             return Rows(left_out=left_out)
-        first = _truncated(freq, _days(since)) if since else first
-        last = _truncated(freq, _days(until)) if until else last
-        periods = _series(freq, first, last)
-        size = len(periods)
-        slot = np.searchsorted(periods, period)
+        first = int(_ordinals(freq, np.array([_days(since)]))[0]) if since else first
+        last = int(_ordinals(freq, np.array([_days(until)]))[0]) if until else last
+        size = max(last - first + 1, 0)
+        slot = period - first
         # One count of (period, QuadClass) gives every QuadClass's column; one not of the four, none.
         quad = self.numbers["quad_class"][picked]
         quad = np.where((quad >= 1) & (quad <= QUADS), quad, 0)
-        counts = np.bincount(slot * (QUADS + 1) + quad, minlength=size * (QUADS + 1)).reshape(size, -1)
-        columns: dict[str, list] = {"period": np.datetime_as_string(periods.astype("datetime64[D]")).tolist()}
+        counts = np.bincount(slot * (QUADS + 1) + quad, minlength=size * (QUADS + 1)).reshape(size, QUADS + 1)
+        starts = _starts(freq, np.arange(first, first + size))
+        columns: dict[str, list] = {"period": np.datetime_as_string(starts).tolist()}
         for number, name in queries.quad_columns().items():
             columns[name] = counts[:, number].tolist()
         columns["events"] = counts.sum(axis=1).tolist()
@@ -431,23 +438,19 @@ def _days(value: str) -> int:
     return (datetime.date.fromisoformat(queries._date(value)) - EPOCH).days
 
 
-def _truncated(freq: str, day: int) -> int:
-    """date_trunc(freq, day), in days since 1970: weeks start on Monday, as in DuckDB."""
-    date = EPOCH + datetime.timedelta(days=int(day))
+def _ordinals(freq: str, days: np.ndarray) -> np.ndarray:
+    """The period of each of ``days`` (since 1970), as the count of such periods since 1970's first."""
+    if freq == "day":
+        return days.astype(np.int64)
     if freq == "week":
-        date -= datetime.timedelta(days=date.weekday())
-    elif freq != "day":
-        date = date.replace(month=1 if freq == "year" else date.month, day=1)
-    return (date - EPOCH).days
+        return (days.astype(np.int64) + WEEK_SHIFT) // 7
+    return days.astype("datetime64[D]").astype(NUMPY_UNITS[freq]).astype(np.int64)
 
 
-def _series(freq: str, first: int, last: int) -> np.ndarray:
-    """The periods from ``first`` to ``last`` (days since 1970), as the query's generate_series."""
-    if freq in ("day", "week"):
-        return np.arange(first, last + 1, 7 if freq == "week" else 1, dtype=np.int64)
-    start, end = (EPOCH + datetime.timedelta(days=int(day)) for day in (first, last))
-    step = 12 if freq == "year" else 1
-    months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month, step)
-    return np.array(
-        [(datetime.date(month // 12, month % 12 + 1, 1) - EPOCH).days for month in months], dtype=np.int64
-    )
+def _starts(freq: str, ordinals: np.ndarray) -> np.ndarray:
+    """The first day of each of the periods ``ordinals`` (as ``_ordinals`` counts them)."""
+    if freq == "day":
+        return ordinals.astype("datetime64[D]")
+    if freq == "week":
+        return (ordinals * 7 - WEEK_SHIFT).astype("datetime64[D]")
+    return ordinals.astype(NUMPY_UNITS[freq]).astype("datetime64[D]")

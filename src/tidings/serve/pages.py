@@ -67,6 +67,12 @@ templates.globals.update(
 )
 
 
+def compile_templates() -> None:
+    """Compile every template (45 ms in all): else the first page of each kind waits for its own."""
+    for name in templates.list_templates():
+        templates.get_template(name)
+
+
 class Links:
     """Links to a page with the current request's filters, some changed: ``links("/map", type="AID")``
     (None drops a filter). A chart links each of its hundreds of bars, so each filter is encoded once."""
@@ -91,7 +97,7 @@ def render(name: str, request: Request, links: Links | None = None, **context: A
     links = links or Links(request)
     return HTMLResponse(
         templates.get_template(name).render(
-            query=links.query, link=links, actor_codes=request.app.state.actor_codes(), **context
+            query=links.query, link=links, actor_codes=request.app.state.actor_codes, **context
         )
     )
 
