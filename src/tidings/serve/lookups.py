@@ -70,15 +70,15 @@ class Keyed:
 
     def _rows(self, part: pa.Table) -> list[dict[str, Any]]:
         """The rows of ``part`` (of ``table``) as dicts, as ``to_pylist`` gives them."""
-        columns = []
-        for name, column in zip(part.column_names, part.columns, strict=True):
+        names, columns = part.column_names, []
+        for name, column in zip(names, part.columns, strict=True):
             listed = self.listed.get(name)
             if listed is None or column.num_chunks != 1:
                 columns.append(column.to_pylist())
             else:
                 indices = column.chunk(0).indices.fill_null(-1).to_numpy(zero_copy_only=False)
                 columns.append([listed[index] for index in indices.tolist()])
-        return [dict(zip(part.column_names, row, strict=True)) for row in zip(*columns, strict=True)]
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 class Lookups:
