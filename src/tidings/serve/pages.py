@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -19,7 +19,7 @@ from ..store import queries
 from ..store.export import gdelt
 from ..terminal import spreadsheet_safe
 from . import charts
-from .api import FREQ, Filters, answering, article_detail, event_detail, page_of_events, records
+from .api import FREQ, QueryFilters, answering, article_detail, event_detail, page_of_events, records
 from .connection import Store
 from .lookups import looked_up
 
@@ -109,7 +109,7 @@ def docs(request: Request):
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, con: Store, filters: Annotated[Filters, Depends()]):
+def overview(request: Request, con: Store, filters: QueryFilters):
     summary = request.app.state.summary()
     values = dict(filters.values)
     # Events dated by a passing mention ("the 1943 Tehran conference") would stretch the timeline.
@@ -138,7 +138,7 @@ def relation(
     con: Store,
     first: Annotated[str, PathParam(max_length=40)],
     second: Annotated[str, PathParam(max_length=40)],
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     freq: Annotated[str | None, Query(pattern=FREQ, description="default: bars of readable width")] = None,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ):
@@ -173,7 +173,7 @@ def relation(
 def network(
     request: Request,
     con: Store,
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     edges: Annotated[int, Query(ge=1, le=200)] = 40,
 ):
     """Actors as nodes and the busiest directed dyads as edges, for the filters' period and type."""
@@ -185,7 +185,7 @@ def network(
 def world_map(
     request: Request,
     con: Store,
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ):
     """Where the filtered events happened, on the world's countries, and the events themselves."""
@@ -238,7 +238,7 @@ def _article_page(request: Request, con, article_id: str) -> HTMLResponse:
 
 
 @router.get("/download/events.{format}")
-def download(con: Store, format: str, filters: Annotated[Filters, Depends()]):
+def download(con: Store, format: str, filters: QueryFilters):
     """The current selection, at most MAX_DOWNLOAD events: CSV or JSON lines newest first, or a GDELT 2.0
     event file (tab-separated, no header, in GDELT's date order) as ``tidings export --format gdelt``."""
     if format not in DOWNLOADS:
