@@ -19,6 +19,9 @@ which the columns cannot answer, it asks the store.
 from __future__ import annotations
 
 import datetime
+import functools
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
@@ -37,6 +40,8 @@ QUADS = 4
 MAX_COUNTED = 4_000_000
 # Conditions on a column's values kept decided, per column.
 MAX_DECIDED = 10_000
+# Answers kept, in rows (a timeline's periods, a page's events): some tens of megabytes at most.
+MAX_KEPT_ROWS = 100_000
 # A missing date sorts and compares as the query's coalesce(e.date, DATE '0001-01-01').
 NO_DATE = (datetime.date(1, 1, 1) - EPOCH).days
 # 1970-01-01 was a Thursday: weeks, which start on Monday as in DuckDB, are counted from 1969-12-29.
@@ -101,6 +106,28 @@ class Coded:
         return wanted
 
 
+def kept(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` of ``Aggregates``, its answers from the columns kept by its arguments (given a copy):
+    pages share them, the relations of A and B and of B and A all of theirs."""
+
+    @functools.wraps(method)
+    def keeping(self: Aggregates, con: duckdb.DuckDBPyConnection, *args: Any, **given: Any) -> Any:
+        named = dict(given)
+        if named.get("dyad") and not named.get("directed"):
+            named["dyad"] = tuple(sorted(named["dyad"]))  # either way round: the same events
+        key = (method.__name__, args, tuple(sorted(named.items())))
+        found = self.answers.get(key)
+        if found is None:
+            found = method(self, con, *args, **given)
+            if isinstance(found, pd.DataFrame):  # asked of the store
+                return found
+            self._keep(key, found)
+        copied = [dict(row) for row in found]
+        return Rows(copied, **found.attrs) if isinstance(found, Rows) else copied
+
+    return keeping
+
+
 class Aggregates:
     """The served store's events as columns; the ``queries`` functions pages and the API call, answered
     from them."""
@@ -140,6 +167,16 @@ class Aggregates:
         self.by_pair = np.argsort(pairs, kind="stable")
         self.pairs, starts = np.unique(pairs[self.by_pair], return_index=True)
         self.pair_rows = np.append(starts, self.size)
+        self.answers: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+        self.kept_rows = 0
+
+    def _keep(self, key: tuple, answer: list[dict[str, Any]]) -> None:
+        """Keep ``answer``, dropping the oldest kept past MAX_KEPT_ROWS rows in all."""
+        self.answers[key] = answer
+        self.kept_rows += len(answer)
+        while self.kept_rows > MAX_KEPT_ROWS and self.answers:
+            _, dropped = self.answers.popitem(last=False)
+            self.kept_rows -= len(dropped)
 
     def rows(self, con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> np.ndarray | None:
         """The positions of the events that ``event_filter(**filters)`` selects (a position is the
@@ -205,6 +242,7 @@ class Aggregates:
             )
         return rows
 
+    @kept
     def events(
         self,
         con: duckdb.DuckDBPyConnection,
@@ -242,6 +280,7 @@ class Aggregates:
         articles = self.first_articles.take(picked).to_pylist()
         return queries._by_key(con, ids, articles, rows=rows)
 
+    @kept
     def timeline(
         self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any
     ) -> Rows | pd.DataFrame:
@@ -288,6 +327,7 @@ class Aggregates:
         columns["goldstein"] = _listed(self._mean("goldstein", picked, slot, 2, size))
         return Rows(_zipped(columns), left_out=left_out)
 
+    @kept
     def types(self, con: duckdb.DuckDBPyConnection, **filters: Any) -> Rows | pd.DataFrame:
         """As ``queries.types``: PLOVER types by events, with their mean Goldstein score."""
         picked = self.rows(con, filters)
@@ -299,6 +339,7 @@ class Aggregates:
             [coded.indices[picked]], [coded.values], ["plover_type"], picked, (("events", True),)
         )
 
+    @kept
     def dyads(
         self, con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any
     ) -> Rows | pd.DataFrame:
@@ -320,6 +361,7 @@ class Aggregates:
             limit=int(limit),
         )
 
+    @kept
     def places(
         self, con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any
     ) -> Rows | pd.DataFrame:
