@@ -154,6 +154,8 @@ class Aggregates:
         self.first_articles = table.column("first_article").combine_chunks()
         self.known = {name: ~np.isnan(self.numbers[name]) for name in ("lat", "lon", "goldstein")}
         self.filled = {name: np.nan_to_num(self.numbers[name]) for name in self.known}
+        # A column without NULLs (Goldstein, in the schema) is averaged over every event counted.
+        self.complete = {name for name, known in self.known.items() if known.all()}
         self.numbers["has_mentions"] = _present(table.column("num_mentions"))
         self.size = len(table)
         self.asserted = np.flatnonzero(self.numbers["asserted"])
@@ -318,13 +320,14 @@ class Aggregates:
         columns: dict[str, list] = {"period": np.datetime_as_string(starts).tolist()}
         for number, name in queries.quad_columns().items():
             columns[name] = counts[:, number].tolist()
-        columns["events"] = counts.sum(axis=1).tolist()
+        events = counts.sum(axis=1)
+        columns["events"] = events.tolist()
         columns["mentions"] = (
             np.bincount(slot, weights=self.numbers["num_mentions"][picked], minlength=size)
             .astype(np.int64)
             .tolist()
         )
-        columns["goldstein"] = _listed(self._mean("goldstein", picked, slot, 2, size))
+        columns["goldstein"] = _listed(self._mean("goldstein", picked, slot, 2, events))
         return Rows(_zipped(columns), left_out=left_out)
 
     @kept
@@ -389,11 +392,17 @@ class Aggregates:
                 row["lat"], row["lon"] = centres.get(row["country"], (None, None))
         return Rows(row for row in grouped if row["lat"] is not None and row["lon"] is not None)
 
-    def _mean(self, name: str, picked: np.ndarray, slot: np.ndarray, decimals: int, size: int) -> np.ndarray:
-        """round(avg(name), decimals) of the events ``picked`` per slot, NULLs left out, NaN where there
-        is none: half away from zero, as DuckDB rounds."""
+    def _mean(
+        self, name: str, picked: np.ndarray, slot: np.ndarray, decimals: int, events: np.ndarray
+    ) -> np.ndarray:
+        """round(avg(name), decimals) of the events ``picked`` per slot (``events`` of them in each),
+        NULLs left out, NaN where there is none: half away from zero, as DuckDB rounds."""
+        size = len(events)
         total = np.bincount(slot, weights=self.filled[name][picked], minlength=size)
-        count = np.bincount(slot, weights=self.known[name][picked], minlength=size)
+        if name in self.complete:
+            count = events
+        else:
+            count = np.bincount(slot, weights=self.known[name][picked], minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = total / count
         scale = 10.0**decimals
@@ -442,7 +451,7 @@ class Aggregates:
             columns[name] = [listed[index] for index in part.tolist()]
         for name, measure in [*measures, ("goldstein", 2)]:
             counted = measure is True
-            found = events if counted else self._mean(name, picked, slot, measure, len(groups))
+            found = events if counted else self._mean(name, picked, slot, measure, events)
             columns[name] = _listed(found[order])
         return Rows(_zipped(columns))
 
