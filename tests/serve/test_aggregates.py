@@ -149,8 +149,8 @@ def test_pages_of_events_follow_the_store_page_after_page(both, filters):
         assert records(kept) == records(queries.events(con, limit=40, after=after, rows=True, **filters))
         if not kept:
             break
-        last = kept[-1]
-        after = (last["date"] and last["date"].isoformat(), last["num_mentions"], last["id"])
+        last = records(kept)[-1]
+        after = (last["date"], last["num_mentions"], last["id"])
 
 
 def test_a_timeline_of_nothing_in_a_period_is_that_period_empty(both):

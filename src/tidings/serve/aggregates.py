@@ -33,6 +33,7 @@ import pyarrow.compute as pc
 from ..store import queries
 from ..store.formats import FREQUENCIES
 from .lookups import Lookups
+from .rows import Rows
 
 EPOCH = datetime.date(1970, 1, 1)
 QUADS = 4
@@ -454,15 +455,6 @@ class Aggregates:
             found = events if counted else self._mean(name, picked, slot, measure, events)
             columns[name] = _listed(found[order])
         return Rows(_zipped(columns))
-
-
-class Rows(list):
-    """Rows ready to be sent as JSON (dates as ISO text, NULL as None), as ``api.records`` makes them of
-    the frame a query answers; ``attrs`` as the frame's (a timeline's ``left_out``)."""
-
-    def __init__(self, rows: Any = (), **attrs: Any) -> None:
-        super().__init__(rows)
-        self.attrs = attrs
 
 
 def _zipped(columns: dict[str, list]) -> list[dict[str, Any]]:

@@ -13,9 +13,9 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Reques
 from fastapi.responses import JSONResponse
 
 from ..store import queries
-from .aggregates import Rows
 from .connection import Store
 from .lookups import Lookups, looked_up
+from .rows import Rows
 
 MAX_PAGE = 500
 MAX_CODE_BYTES = 200_000
