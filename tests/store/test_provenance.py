@@ -45,21 +45,14 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
 
 def test_every_coded_event_carries_its_article_url_title_outlet_and_date(coder) -> None:
     article = Article(
-        text=STORY,
-        id=RECORD["id"],
-        date=RECORD["date"],
-        title=RECORD["title"],
-        url=RECORD["url"],
+        text=STORY, id=RECORD["id"], date=RECORD["date"], title=RECORD["title"], url=RECORD["url"],
         outlet=RECORD["outlet"],
     )
     events = coder.code_article(article).events
     assert events
     for event in events:
         assert (event.url, event.title, event.outlet, event.published) == (
-            RECORD["url"],
-            RECORD["title"],
-            RECORD["outlet"],
-            RECORD["date"],
+            RECORD["url"], RECORD["title"], RECORD["outlet"], RECORD["date"]
         )
         assert json.loads(event.to_json())["url"] == RECORD["url"]
     frame = coder.code(STORY, date="2025-05-06").to_dataframe()

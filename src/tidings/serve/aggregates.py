@@ -108,8 +108,9 @@ class Coded:
 
 
 def kept(method: Callable[..., Any]) -> Callable[..., Any]:
-    """``method`` of ``Aggregates``, its answers from the columns kept by its arguments (given a copy):
-    pages share them, the relations of A and B and of B and A all of theirs."""
+    """``method`` of ``Aggregates``, its answers kept by its arguments and given as copies (but the
+    DataFrames of the store's queries): pages share them, the relations of A and B and of B and A all of
+    theirs."""
 
     @functools.wraps(method)
     def keeping(self: Aggregates, con: duckdb.DuckDBPyConnection, *args: Any, **given: Any) -> Any:
