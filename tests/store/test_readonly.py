@@ -72,6 +72,20 @@ def test_the_time_limit_covers_every_query_inside_it(store_file):
         assert con.execute("SELECT 42").fetchone() == (42,)
 
 
+def test_a_time_limit_interrupts_its_own_connection_only():
+    import duckdb
+
+    from tidings.store.readonly import time_limit
+
+    patient, hurried = duckdb.connect(), duckdb.connect()
+    with time_limit(patient, 5.0):
+        with pytest.raises(TidingsError, match="TID308"), time_limit(hurried, 0.2):
+            hurried.execute("SELECT sum(hash(a.range * b.range)) FROM range(100000) a, range(100000) b")
+        assert patient.execute("SELECT count(*) FROM range(3000000)").fetchone() == (3000000,)
+    with time_limit(hurried, 5.0):
+        assert hurried.execute("SELECT 42").fetchone() == (42,)
+
+
 def test_a_large_result_is_cut_at_the_row_limit(store_file):
     frame, cut = query(store_file, "SELECT * FROM range(5000)", max_rows=10)
     assert cut and len(frame) == 10

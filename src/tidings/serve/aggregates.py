@@ -11,13 +11,17 @@ timeline or a table of dyads a count over them: 7 ms for a dyad's weekly timelin
 million events (benchmarks/serve_load.py) has 777,000 distinct days of a dyad, type, code and place.
 
 ``Aggregates`` has the functions of ``tidings.store.queries`` they replace, with the same arguments and
-the same answers (the tests hold the two to it); given a text or outlet filter, which the columns cannot
-answer, it asks the store.
+the same answers (the tests hold the two to it), given as the JSON-ready rows the API sends (``Rows``)
+rather than as DataFrames, which cost more to build than the counts; given a text or outlet filter,
+which the columns cannot answer, it asks the store.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
@@ -29,6 +33,7 @@ import pyarrow.compute as pc
 from ..store import queries
 from ..store.formats import FREQUENCIES
 from .lookups import Lookups
+from .rows import Rows
 
 EPOCH = datetime.date(1970, 1, 1)
 QUADS = 4
@@ -36,9 +41,13 @@ QUADS = 4
 MAX_COUNTED = 4_000_000
 # Conditions on a column's values kept decided, per column.
 MAX_DECIDED = 10_000
+# Answers kept, in rows (a timeline's periods, a page's events): some tens of megabytes at most.
+MAX_KEPT_ROWS = 100_000
 # A missing date sorts and compares as the query's coalesce(e.date, DATE '0001-01-01').
 NO_DATE = (datetime.date(1, 1, 1) - EPOCH).days
-PERIODS = {"day": "e.date", **{freq: f"date_trunc('{freq}', e.date)::DATE" for freq in FREQUENCIES[1:]}}
+# 1970-01-01 was a Thursday: weeks, which start on Monday as in DuckDB, are counted from 1969-12-29.
+WEEK_SHIFT = 3
+NUMPY_UNITS = {"month": "datetime64[M]", "year": "datetime64[Y]"}
 STRINGS = (
     "source_code",
     "target_code",
@@ -55,8 +64,7 @@ COLUMNS = f"""
            coalesce(e.source_country, e.source_code) AS source,
            coalesce(e.target_country, e.target_code) AS target,
            e.plover_type, e.cameo, e.quad_class, e.date_precision, e.modality = 'asserted' AS asserted,
-           e.location, e.location_country, e.lat, e.lon, e.goldstein, e.num_mentions,
-           {", ".join(f"{period} AS {freq}" for freq, period in PERIODS.items())}
+           e.location, e.location_country, e.lat, e.lon, e.goldstein, e.num_mentions, e.date AS day
     FROM events e {queries.EVENT_ORDER}"""
 
 
@@ -99,6 +107,29 @@ class Coded:
         return wanted
 
 
+def kept(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` of ``Aggregates``, its answers kept by its arguments and given as copies (but the
+    DataFrames of the store's queries): pages share them, the relations of A and B and of B and A all of
+    theirs."""
+
+    @functools.wraps(method)
+    def keeping(self: Aggregates, con: duckdb.DuckDBPyConnection, *args: Any, **given: Any) -> Any:
+        named = dict(given)
+        if named.get("dyad") and not named.get("directed"):
+            named["dyad"] = tuple(sorted(named["dyad"]))  # either way round: the same events
+        key = (method.__name__, args, tuple(sorted(named.items())))
+        found = self.answers.get(key)
+        if found is None:
+            found = method(self, con, *args, **given)
+            if isinstance(found, pd.DataFrame):  # asked of the store
+                return found
+            self._keep(key, found)
+        copied = [dict(row) for row in found]
+        return Rows(copied, **found.attrs) if isinstance(found, Rows) else copied
+
+    return keeping
+
+
 class Aggregates:
     """The served store's events as columns; the ``queries`` functions pages and the API call, answered
     from them."""
@@ -117,12 +148,16 @@ class Aggregates:
                 ("lat", np.float64, np.nan),
                 ("lon", np.float64, np.nan),
                 ("goldstein", np.float64, np.nan),
-                *((freq, np.int32, NO_DATE) for freq in PERIODS),
+                ("day", np.int32, NO_DATE),
             )
         }
+        # Each event's period of each frequency, counted from 1970's: a timeline's slot is a subtraction.
+        self.periods = {freq: _ordinals(freq, self.numbers["day"]).astype(np.int32) for freq in FREQUENCIES}
         self.first_articles = table.column("first_article").combine_chunks()
         self.known = {name: ~np.isnan(self.numbers[name]) for name in ("lat", "lon", "goldstein")}
         self.filled = {name: np.nan_to_num(self.numbers[name]) for name in self.known}
+        # A column without NULLs (Goldstein, in the schema) is averaged over every event counted.
+        self.complete = {name for name, known in self.known.items() if known.all()}
         self.numbers["has_mentions"] = _present(table.column("num_mentions"))
         self.size = len(table)
         self.asserted = np.flatnonzero(self.numbers["asserted"])
@@ -136,10 +171,21 @@ class Aggregates:
         self.by_pair = np.argsort(pairs, kind="stable")
         self.pairs, starts = np.unique(pairs[self.by_pair], return_index=True)
         self.pair_rows = np.append(starts, self.size)
+        self.answers: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+        self.kept_rows = 0
+
+    def _keep(self, key: tuple, answer: list[dict[str, Any]]) -> None:
+        """Keep ``answer``, dropping the oldest kept past MAX_KEPT_ROWS rows in all."""
+        self.answers[key] = answer
+        self.kept_rows += len(answer)
+        while self.kept_rows > MAX_KEPT_ROWS and self.answers:
+            _, dropped = self.answers.popitem(last=False)
+            self.kept_rows -= len(dropped)
 
     def rows(self, con: duckdb.DuckDBPyConnection, filters: dict[str, Any]) -> np.ndarray | None:
-        """The positions of the events that ``event_filter(**filters)`` selects (in no order: a
-        position is the event's place in the listing order), or None if the columns cannot tell."""
+        """The positions of the events that ``event_filter(**filters)`` selects (a position is the
+        event's place in the listing order), or None if the columns cannot tell; in that order unless a
+        dyad or an actor chose them, pair by pair."""
         queries.event_filter(**filters)  # the same errors for the same bad filters
         if filters.get("outlet") or filters.get("text"):
             return None
@@ -200,6 +246,7 @@ class Aggregates:
             )
         return rows
 
+    @kept
     def events(
         self,
         con: duckdb.DuckDBPyConnection,
@@ -227,16 +274,22 @@ class Aggregates:
                 & (known & ((mentions < mentions_count) | (mentions == mentions_count) & (ids > last_id)))
             ]
         # The first positions are the page: picked out in one pass, and only they sorted.
-        picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
+        if filters.get("dyad") or filters.get("actor"):
+            picked = np.sort(np.partition(picked, limit)[:limit] if len(picked) > limit else picked)
+        else:
+            picked = picked[:limit]
         ids = self.numbers["id"][picked].tolist()
         if rows and self.lookups is not None:
-            return [row for event_id in ids for row in self.lookups.event(event_id)]
+            return self.lookups.events_of(ids)
         articles = self.first_articles.take(picked).to_pylist()
         return queries._by_key(con, ids, articles, rows=rows)
 
-    def timeline(self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any) -> pd.DataFrame:
+    @kept
+    def timeline(
+        self, con: duckdb.DuckDBPyConnection, *sides: str | None, **given: Any
+    ) -> Rows | pd.DataFrame:
         """As ``queries.timeline`` (the same arguments): events per period, a count per QuadClass,
-        mentions, mean Goldstein."""
+        mentions, mean Goldstein; ``attrs["left_out"]`` the events not dated precisely enough."""
         actor, other = (*sides, None, None)[:2]
         freq, since, until = given.pop("freq", "week"), given.pop("since", None), given.pop("until", None)
         matched = self.rows(con, queries.timeline_filters(actor, other, freq, since, until, given))
@@ -250,33 +303,37 @@ class Aggregates:
         fits &= self.numbers["day"][matched] != NO_DATE
         picked = matched[fits]
         left_out = len(matched) - len(picked)
-        period = self.numbers[freq][picked]
-        frame = _frame(["period", *queries.quad_columns().values(), "events", "mentions", "goldstein"])
+        period = self.periods[freq][picked]
         if len(period):
-            first, last = period.min(), period.max()
+            first, last = int(period.min()), int(period.max())
         elif since and until:
-            first = last = None
+            first = last = 0
         else:
-            frame.attrs["left_out"] = left_out
-            return frame
-        first = _truncated(freq, _days(since)) if since else first
-        last = _truncated(freq, _days(until)) if until else last
-        periods = _series(freq, first, last)
-        slot = np.searchsorted(periods, period)
-        columns: dict[str, Any] = {"period": pd.to_datetime(periods.astype("datetime64[D]")).as_unit("us")}
-        quads = self.numbers["quad_class"][picked]
+            return Rows(left_out=left_out)
+        first = int(_ordinals(freq, np.array([_days(since)]))[0]) if since else first
+        last = int(_ordinals(freq, np.array([_days(until)]))[0]) if until else last
+        size = max(last - first + 1, 0)
+        slot = period - first
+        # One count of (period, QuadClass) gives every QuadClass's column; one not of the four, none.
+        quad = self.numbers["quad_class"][picked]
+        quad = np.where((quad >= 1) & (quad <= QUADS), quad, 0)
+        counts = np.bincount(slot * (QUADS + 1) + quad, minlength=size * (QUADS + 1)).reshape(size, QUADS + 1)
+        starts = _starts(freq, np.arange(first, first + size))
+        columns: dict[str, list] = {"period": np.datetime_as_string(starts).tolist()}
         for number, name in queries.quad_columns().items():
-            columns[name] = np.bincount(slot[quads == number], minlength=len(periods))
-        columns["events"] = np.bincount(slot[quads != 0], minlength=len(periods))
-        columns["mentions"] = np.bincount(
-            slot, weights=self.numbers["num_mentions"][picked], minlength=len(periods)
-        ).astype(np.int64)
-        columns["goldstein"] = self._mean("goldstein", picked, slot, 2, len(periods))
-        frame = pd.DataFrame(columns)
-        frame.attrs["left_out"] = left_out
-        return frame
+            columns[name] = counts[:, number].tolist()
+        events = counts.sum(axis=1)
+        columns["events"] = events.tolist()
+        columns["mentions"] = (
+            np.bincount(slot, weights=self.numbers["num_mentions"][picked], minlength=size)
+            .astype(np.int64)
+            .tolist()
+        )
+        columns["goldstein"] = _listed(self._mean("goldstein", picked, slot, 2, events))
+        return Rows(_zipped(columns), left_out=left_out)
 
-    def types(self, con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
+    @kept
+    def types(self, con: duckdb.DuckDBPyConnection, **filters: Any) -> Rows | pd.DataFrame:
         """As ``queries.types``: PLOVER types by events, with their mean Goldstein score."""
         picked = self.rows(con, filters)
         if picked is None:
@@ -287,7 +344,10 @@ class Aggregates:
             [coded.indices[picked]], [coded.values], ["plover_type"], picked, (("events", True),)
         )
 
-    def dyads(self, con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any) -> pd.DataFrame:
+    @kept
+    def dyads(
+        self, con: duckdb.DuckDBPyConnection, *, limit: int = 50, **filters: Any
+    ) -> Rows | pd.DataFrame:
         """As ``queries.dyads``: directed dyads by events, with their mean Goldstein score."""
         picked = self.rows(con, filters)
         if picked is None:
@@ -297,16 +357,19 @@ class Aggregates:
             (strings["source_code"].indices[picked] >= 0) & (strings["target_code"].indices[picked] >= 0)
         ]
         sides = [strings[side] for side in ("source", "target")]
-        frame = self._grouped(
+        return self._grouped(
             [side.indices[picked] for side in sides],
             [side.values for side in sides],
             ["source", "target"],
             picked,
             (("events", True),),
+            limit=int(limit),
         )
-        return frame.head(int(limit)).reset_index(drop=True)
 
-    def places(self, con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any) -> pd.DataFrame:
+    @kept
+    def places(
+        self, con: duckdb.DuckDBPyConnection, *, limit: int = 1000, **filters: Any
+    ) -> Rows | pd.DataFrame:
         """As ``queries.places``: per place and QuadClass, coordinates, events and mean Goldstein."""
         picked = self.rows(con, filters)
         if picked is None:
@@ -316,24 +379,38 @@ class Aggregates:
             ~np.isnan(numbers["lat"][picked]) | (strings["location_country"].indices[picked] >= 0)
         ]
         place, country = strings["location"], strings["location_country"]
-        frame = self._grouped(
+        grouped = self._grouped(
             [place.indices[picked], country.indices[picked], numbers["quad_class"][picked]],
             [place.values, country.values, None],
             ["place", "country", "quad_class"],
             picked,
             (("lat", 4), ("lon", 4), ("events", True)),
+            limit=int(limit),
         )
-        return queries.placed(frame.head(int(limit)))
+        # As ``queries.placed``: a place known only by its country is put at the country's centre.
+        centres = queries.country_centres()
+        for row in grouped:
+            if row["lat"] is None:
+                row["lat"], row["lon"] = centres.get(row["country"], (None, None))
+        return Rows(row for row in grouped if row["lat"] is not None and row["lon"] is not None)
 
-    def _mean(self, name: str, picked: np.ndarray, slot: np.ndarray, decimals: int, size: int) -> np.ndarray:
-        """round(avg(name), decimals) of the events ``picked`` per slot, NULLs left out, NaN where there
-        is none: half away from zero, as DuckDB rounds."""
+    def _mean(
+        self, name: str, picked: np.ndarray, slot: np.ndarray, decimals: int, events: np.ndarray
+    ) -> np.ndarray:
+        """round(avg(name), decimals) of the events ``picked`` per slot (``events`` of them in each),
+        NULLs left out, NaN where there is none: half away from zero, as DuckDB rounds."""
+        size = len(events)
         total = np.bincount(slot, weights=self.filled[name][picked], minlength=size)
-        count = np.bincount(slot, weights=self.known[name][picked], minlength=size)
+        if name in self.complete:
+            count = events
+        else:
+            count = np.bincount(slot, weights=self.known[name][picked], minlength=size)
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = total / count
         scale = 10.0**decimals
-        return np.where(count > 0, np.sign(mean) * np.floor(np.abs(mean) * scale + 0.5) / scale, np.nan)
+        # Plus 0.0: a mean that rounds to zero from below reads 0.0, not -0.0.
+        rounded = np.sign(mean) * np.floor(np.abs(mean) * scale + 0.5) / scale + 0.0
+        return np.where(count > 0, rounded, np.nan)
 
     def _grouped(
         self,
@@ -342,11 +419,14 @@ class Aggregates:
         names: list[str],
         picked: np.ndarray,
         measures: tuple[tuple[str, Any], ...],
-    ) -> pd.DataFrame:
+        *,
+        limit: int | None = None,
+    ) -> Rows:
         """One row per distinct ``keys`` (indices into ``values``, or QuadClasses where None), with
         ``measures``: the event count (True) or the mean of a column to so many decimals, then the mean
-        Goldstein score; most events first, then by the keys, NULL (-1, QuadClass 0) after every value."""
-        columns: dict[str, Any] = {}
+        Goldstein score; most events first, then by the keys, NULL (-1, QuadClass 0) after every value;
+        the first ``limit``."""
+        columns: dict[str, list] = {}
         sizes = [QUADS + 2 if value is None else len(value) + 1 for value in values]
         combined = np.zeros(len(keys[0]), dtype=np.int64)
         for key, value, size in zip(keys, values, sizes, strict=True):
@@ -362,24 +442,30 @@ class Aggregates:
         else:
             groups, slot, events = np.unique(combined, return_inverse=True, return_counts=True)
         # The groups come in the order of their keys (NULLs last): sorted stably by events, most first.
-        order = np.argsort(-events, kind="stable")
+        order = np.argsort(-events, kind="stable")[:limit]
         rest = groups[order]
         parts = []
         for size in reversed(sizes):
             parts.append(rest % size)
             rest = rest // size
-        for name, part, value, size in zip(names, reversed(parts), values, sizes, strict=True):
-            missing = part == size - 1
-            if value is None:
-                columns[name] = np.where(missing, np.nan, part) if missing.any() else part
-            else:
-                columns[name] = np.array([*value, None], dtype=object)[part]
+        for name, part, value in zip(names, reversed(parts), values, strict=True):
+            listed = [*value, None] if value is not None else [*range(QUADS + 1), None]
+            columns[name] = [listed[index] for index in part.tolist()]
         for name, measure in [*measures, ("goldstein", 2)]:
             counted = measure is True
-            columns[name] = (events if counted else self._mean(name, picked, slot, measure, len(groups)))[
-                order
-            ]
-        return pd.DataFrame(columns)
+            found = events if counted else self._mean(name, picked, slot, measure, events)
+            columns[name] = _listed(found[order])
+        return Rows(_zipped(columns))
+
+
+def _zipped(columns: dict[str, list]) -> list[dict[str, Any]]:
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _listed(array: np.ndarray) -> list:
+    """The values of ``array`` as Python numbers, NaN as None."""
+    return [None if value != value else value for value in array.tolist()]
 
 
 def _numbers(column: pa.ChunkedArray, dtype: Any, missing: Any) -> np.ndarray:
@@ -396,27 +482,19 @@ def _days(value: str) -> int:
     return (datetime.date.fromisoformat(queries._date(value)) - EPOCH).days
 
 
-def _truncated(freq: str, day: int) -> int:
-    """date_trunc(freq, day), in days since 1970: weeks start on Monday, as in DuckDB."""
-    date = EPOCH + datetime.timedelta(days=int(day))
+def _ordinals(freq: str, days: np.ndarray) -> np.ndarray:
+    """The period of each of ``days`` (since 1970), as the count of such periods since 1970's first."""
+    if freq == "day":
+        return days.astype(np.int64)
     if freq == "week":
-        date -= datetime.timedelta(days=date.weekday())
-    elif freq != "day":
-        date = date.replace(month=1 if freq == "year" else date.month, day=1)
-    return (date - EPOCH).days
+        return (days.astype(np.int64) + WEEK_SHIFT) // 7
+    return days.astype("datetime64[D]").astype(NUMPY_UNITS[freq]).astype(np.int64)
 
 
-def _series(freq: str, first: int, last: int) -> np.ndarray:
-    """The periods from ``first`` to ``last`` (days since 1970), as the query's generate_series."""
-    if freq in ("day", "week"):
-        return np.arange(first, last + 1, 7 if freq == "week" else 1, dtype=np.int64)
-    start, end = (EPOCH + datetime.timedelta(days=int(day)) for day in (first, last))
-    step = 12 if freq == "year" else 1
-    months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month, step)
-    return np.array(
-        [(datetime.date(month // 12, month % 12 + 1, 1) - EPOCH).days for month in months], dtype=np.int64
-    )
-
-
-def _frame(columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
+def _starts(freq: str, ordinals: np.ndarray) -> np.ndarray:
+    """The first day of each of the periods ``ordinals`` (as ``_ordinals`` counts them)."""
+    if freq == "day":
+        return ordinals.astype("datetime64[D]")
+    if freq == "week":
+        return (ordinals * 7 - WEEK_SHIFT).astype("datetime64[D]")
+    return ordinals.astype(NUMPY_UNITS[freq]).astype("datetime64[D]")

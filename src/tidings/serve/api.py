@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from ..store import queries
 from .connection import Store
 from .lookups import Lookups, looked_up
+from .rows import Rows
 
 MAX_PAGE = 500
 MAX_CODE_BYTES = 200_000
@@ -22,30 +23,39 @@ MAX_CODE_BYTES = 200_000
 DATE = r"^$|^\d{4}-\d{2}-\d{2}$"
 FREQ = r"^(day|week|month|year)$"
 
+# Answers are sent as they are built (JSON-ready already) in a JSONResponse: a dict returned would be
+# checked against the declared type first, in another pass through the thread pool, where a request
+# waits behind the pages being made.
 router = APIRouter(prefix="/api/v1")
 
 
 class Filters:
-    """The filters every events view takes, read from the query string."""
+    """The filters every events view takes: ``values`` as ``event_filter`` takes them."""
 
-    def __init__(
-        self,
-        actor: Annotated[str | None, Query(max_length=40)] = None,
-        source: Annotated[str | None, Query(max_length=40, description="dyad: first actor")] = None,
-        target: Annotated[str | None, Query(max_length=40, description="dyad: second actor")] = None,
-        directed: bool = False,
-        type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
-        cameo: Annotated[str | None, Query(max_length=4, pattern=r"^[0-9]*$")] = None,
-        quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="1 to 4")] = None,
-        since: Annotated[str | None, Query(pattern=DATE)] = None,
-        until: Annotated[str | None, Query(pattern=DATE)] = None,
-        place: Annotated[str | None, Query(max_length=100)] = None,
-        outlet: Annotated[str | None, Query(max_length=200)] = None,
-        q: Annotated[str | None, Query(max_length=200, description="text in a sentence")] = None,
-    ) -> None:
-        if bool(source) != bool(target):
-            raise HTTPException(422, "a dyad needs both source and target")
-        self.values = {
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+
+
+async def query_filters(
+    actor: Annotated[str | None, Query(max_length=40)] = None,
+    source: Annotated[str | None, Query(max_length=40, description="dyad: first actor")] = None,
+    target: Annotated[str | None, Query(max_length=40, description="dyad: second actor")] = None,
+    directed: bool = False,
+    type: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z_]*$")] = None,
+    cameo: Annotated[str | None, Query(max_length=4, pattern=r"^[0-9]*$")] = None,
+    quad_class: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="1 to 4")] = None,
+    since: Annotated[str | None, Query(pattern=DATE)] = None,
+    until: Annotated[str | None, Query(pattern=DATE)] = None,
+    place: Annotated[str | None, Query(max_length=100)] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text in a sentence")] = None,
+) -> Filters:
+    """The filters of the query string. A coroutine: FastAPI runs a plain function or class in a worker
+    thread, where the request would wait its turn behind the pages being made once more."""
+    if bool(source) != bool(target):
+        raise HTTPException(422, "a dyad needs both source and target")
+    return Filters(
+        {
             "actor": actor or None,
             "dyad": (source, target) if source and target else None,
             "directed": directed,
@@ -58,10 +68,16 @@ class Filters:
             "outlet": outlet or None,
             "text": q or None,
         }
+    )
+
+
+QueryFilters = Annotated[Filters, Depends(query_filters)]
 
 
 def records(data: pd.DataFrame | list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: dates as ISO text, NaN as null."""
+    if isinstance(data, Rows):
+        return data
     if isinstance(data, list):
         return [{key: _json_ready(value) for key, value in row.items()} for row in data]
     rows = json.loads(data.to_json(orient="records", date_format="iso"))
@@ -109,20 +125,18 @@ def page_of_events(request: Request, con, filters: Filters, limit: int, cursor: 
     return {"events": rows, "next_cursor": encode_cursor(rows[-1]) if more else None}
 
 
-@router.get("/events")
+@router.get("/events", response_class=JSONResponse)
 def events(
     request: Request,
     con: Store,
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Folded events, newest first, matching every filter; pass ``next_cursor`` back for the next page."""
-    return page_of_events(request, con, filters, limit, cursor)
+    return JSONResponse(page_of_events(request, con, filters, limit, cursor))
 
 
-# Single events and articles are asked for too many ways to be kept as answers: theirs are sent as they
-# are built (JSON-ready already), not validated and encoded again in another pass through the thread pool.
 @router.get("/events/{event_id}", response_class=JSONResponse)
 async def event(request: Request, con: Store, event_id: int) -> JSONResponse:
     """One event with every mention: its sentence, spans, article and the outlets that carried it."""
@@ -148,7 +162,7 @@ def event_detail(con, event_id: int, lookups: Lookups | None = None) -> dict[str
     return {"event": records(found)[0], "mentions": records(mentions), "outlets": sources}
 
 
-@router.get("/articles")
+@router.get("/articles", response_class=JSONResponse)
 def articles(
     con: Store,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
@@ -157,7 +171,7 @@ def articles(
     q: Annotated[str | None, Query(max_length=200, description="text in the title")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     before: Annotated[int | None, Query(ge=0, description="next_before of the previous page")] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Articles, the latest read first (copies included, with the original they fold into)."""
     rows = records(
         queries.articles(
@@ -172,7 +186,7 @@ def articles(
     )
     more = len(rows) > limit
     rows = rows[:limit]
-    return {"articles": rows, "next_before": rows[-1]["seq"] if more else None}
+    return JSONResponse({"articles": rows, "next_before": rows[-1]["seq"] if more else None})
 
 
 @router.get("/articles/{article_id}", response_class=JSONResponse)
@@ -200,14 +214,14 @@ def article_detail(con, article_id: str, lookups: Lookups | None = None) -> dict
     }
 
 
-@router.get("/timeline")
+@router.get("/timeline", response_class=JSONResponse)
 def timeline(
     request: Request,
     con: Store,
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     other: Annotated[str | None, Query(max_length=40, description="with actor: the dyad actor-other")] = None,
     freq: Annotated[str, Query(pattern=FREQ)] = "week",
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Events per period for an actor, a dyad or everything: counts per QuadClass, mentions, mean Goldstein;
     and the events per PLOVER type over the whole selection."""
     values = dict(filters.values)
@@ -215,62 +229,66 @@ def timeline(
         values["dyad"], values["actor"] = (values["actor"], other), None
     answers = answering(request)
     frame = answers.timeline(con, freq=freq, **values)
-    return {
-        "freq": freq,
-        "periods": records(frame),
-        "left_out": frame.attrs["left_out"],
-        "types": records(answers.types(con, **values)),
-    }
+    return JSONResponse(
+        {
+            "freq": freq,
+            "periods": records(frame),
+            "left_out": frame.attrs["left_out"],
+            "types": records(answers.types(con, **values)),
+        }
+    )
 
 
-@router.get("/dyads")
+@router.get("/dyads", response_class=JSONResponse)
 def dyads(
     request: Request,
     con: Store,
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Directed dyads by event count, with their mean Goldstein score."""
-    return {"dyads": records(answering(request).dyads(con, **filters.values, limit=limit))}
+    return JSONResponse({"dyads": records(answering(request).dyads(con, **filters.values, limit=limit))})
 
 
-@router.get("/places")
+@router.get("/places", response_class=JSONResponse)
 def places(
     request: Request,
     con: Store,
-    filters: Annotated[Filters, Depends()],
+    filters: QueryFilters,
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Where the events happened: per place and QuadClass, coordinates, events and mean Goldstein."""
-    return {"places": records(answering(request).places(con, **filters.values, limit=limit))}
+    return JSONResponse({"places": records(answering(request).places(con, **filters.values, limit=limit))})
 
 
-@router.get("/actors")
+@router.get("/actors", response_class=JSONResponse)
 def actors(
     con: Store,
     prefix: Annotated[str, Query(max_length=40)] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Actors whose code or name starts with ``prefix``, most mentioned first (for completion)."""
-    return {"actors": records(queries.actors(con, prefix, limit=limit))}
+    return JSONResponse({"actors": records(queries.actors(con, prefix, limit=limit))})
 
 
-@router.get("/stats")
-def stats(request: Request) -> dict[str, Any]:
+@router.get("/stats", response_class=JSONResponse)
+def stats(request: Request) -> JSONResponse:
     """What the store holds: counts, period, top dyads and types."""
     summary = request.app.state.summary()
-    return {
-        "articles": summary.articles,
-        "copies_folded": summary.duplicates,
-        "sources": summary.sources,
-        "mentions": summary.mentions,
-        "events": summary.events,
-        "actors": summary.actors,
-        "first_published": summary.first_published,
-        "last_published": summary.last_published,
-        "top_dyads": records(summary.top_dyads),
-        "top_types": records(summary.top_types),
-    }
+    return JSONResponse(
+        {
+            "articles": summary.articles,
+            "copies_folded": summary.duplicates,
+            "sources": summary.sources,
+            "mentions": summary.mentions,
+            "events": summary.events,
+            "actors": summary.actors,
+            "first_published": summary.first_published,
+            "last_published": summary.last_published,
+            "top_dyads": records(summary.top_dyads),
+            "top_types": records(summary.top_types),
+        }
+    )
 
 
 @router.post("/code")

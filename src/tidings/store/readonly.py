@@ -9,8 +9,10 @@ limit interrupts a query that runs away, and a row limit bounds what it returns.
 
 from __future__ import annotations
 
+import math
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -75,6 +77,58 @@ class TimedOut(TidingsError):
     """A query interrupted because it ran longer than it may (TID308)."""
 
 
+class Watchdog:
+    """One thread that interrupts, from their deadline on, every connection given a time limit.
+
+    A thread of its own for each limit would cost each request of ``tidings serve`` the start of a
+    thread, which waits for the interpreter lock the busy server holds. Past its deadline a connection
+    is interrupted every millisecond until its limit is lifted, a query that starts later too.
+    """
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.limits: dict[int, tuple[float, duckdb.DuckDBPyConnection, threading.Event]] = {}
+        self.thread: threading.Thread | None = None
+        # When the thread wakes next: a limit that ends later needs no wake-up of its own.
+        self.wake_at = math.inf
+
+    def watch(self, con: duckdb.DuckDBPyConnection, deadline: float) -> tuple[int, threading.Event]:
+        """Interrupt ``con`` from ``deadline`` (``time.monotonic``) on: the limit's key, and an event
+        set once it has interrupted it."""
+        expired = threading.Event()
+        with self.changed:
+            key = id(expired)
+            self.limits[key] = (deadline, con, expired)
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="tidings-time-limit", daemon=True)
+                self.thread.start()
+            if deadline < self.wake_at:
+                self.changed.notify()
+        return key, expired
+
+    def lift(self, key: int) -> None:
+        with self.changed:
+            self.limits.pop(key, None)
+
+    def _run(self) -> None:
+        with self.changed:
+            while True:
+                now = time.monotonic()
+                due = [(con, expired) for deadline, con, expired in self.limits.values() if deadline <= now]
+                for con, expired in due:
+                    expired.set()
+                    try:
+                        con.interrupt()
+                    except duckdb.ConnectionException:  # closed as the work inside ended
+                        pass
+                later = [deadline for deadline, _, _ in self.limits.values() if deadline > now]
+                self.wake_at = now + 0.001 if due else min(later, default=math.inf)
+                self.changed.wait(None if self.wake_at == math.inf else self.wake_at - now)
+
+
+WATCHDOG = Watchdog()
+
+
 @contextmanager
 def time_limit(con: duckdb.DuckDBPyConnection, timeout_s: float = TIMEOUT_S) -> Iterator[None]:
     """Interrupt what ``con`` runs once ``timeout_s`` seconds have passed, and say so (TID308).
@@ -84,26 +138,14 @@ def time_limit(con: duckdb.DuckDBPyConnection, timeout_s: float = TIMEOUT_S) -> 
     interrupts the one connection it is asked to, so the queries must run on ``con`` itself, not on a
     cursor made from it.
     """
-    finished, expired = threading.Event(), threading.Event()
-
-    def watch() -> None:
-        if finished.wait(timeout_s):
-            return
-        expired.set()
-        while not finished.is_set():
-            try:
-                con.interrupt()
-            except duckdb.ConnectionException:  # closed as the work inside ended
-                return
-            finished.wait(0.001)
-
-    threading.Thread(target=watch, name="tidings-time-limit", daemon=True).start()
+    deadline = time.monotonic() + timeout_s
+    key, expired = WATCHDOG.watch(con, deadline)
     detail = f"the query ran longer than {timeout_s:g} s"
     try:
         yield
     except duckdb.InterruptException:
         raise TimedOut(str(problem("sql", "TID308", detail))) from None
     finally:
-        finished.set()
-    if expired.is_set():
+        WATCHDOG.lift(key)
+    if expired.is_set() or time.monotonic() > deadline:
         raise TimedOut(str(problem("sql", "TID308", detail)))
