@@ -113,8 +113,8 @@ def decode_cursor(cursor: str) -> tuple[str | None, int, int]:
 
 def answering(request: Request) -> Any:
     """What answers the events, timelines, dyads, types and places of a request: the columns the server
-    keeps in memory (``Aggregates``, which ask the store what they cannot answer), or else the store."""
-    return request.app.state.aggregates or queries
+    keeps in memory (``Aggregates``, which ask the store what they cannot answer)."""
+    return request.app.state.aggregates
 
 
 def page_of_events(request: Request, con, filters: Filters, limit: int, cursor: str | None) -> dict[str, Any]:
