@@ -266,6 +266,10 @@ def _as_article(record: Any) -> Article | Problem:
 # --- parallel coding ---------------------------------------------------------------------
 
 _WORKER: Coder | None = None
+# A worker's batch also ends before this many characters, about the ``BATCH_TOKENS`` tokens of one
+# parse: 16 long articles take two seconds to code, and the last batch of a run would keep one
+# worker busy that long while the others wait. Snippets still go 16 at a time.
+WORKER_BATCH_CHARS = 20_000
 
 
 def _worker_start(settings: dict[str, Any] | None) -> None:
@@ -296,13 +300,17 @@ def _worker_code(batch: list[Article | Problem]) -> list[tuple[list[Event], list
     ]
 
 
-def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
+def _batches(items: Iterable[Article | Problem]) -> Iterator[list[Article | Problem]]:
+    """Batches of ``BATCH`` records, or fewer where they would pass ``WORKER_BATCH_CHARS``."""
     batch: list[Article | Problem] = []
+    chars = 0
     for item in items:
-        batch.append(item)
-        if len(batch) >= size:
+        size = len(item.text) if isinstance(item, Article) else 0
+        if batch and (len(batch) >= BATCH or chars + size > WORKER_BATCH_CHARS):
             yield batch
-            batch = []
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
     if batch:
         yield batch
 
@@ -322,7 +330,7 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
     sent: deque[list[Article | Problem]] = deque()  # the batches handed out, in order
 
     def batches() -> Iterator[list[Article | Problem]]:
-        for batch in _batches(items, BATCH):
+        for batch in _batches(items):
             sent.append(batch)
             yield batch
 
