@@ -16,6 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,14 @@ from .parse.pipeline import load
 from .read.dates import normalise_date
 
 BATCH = 16
+# The words a coder meets first stay in spaCy's vocabulary, up to this many lexemes (about 420 bytes
+# each, with their strings): they are most of the words of the articles that follow, which a memory
+# zone would otherwise make again in every batch (20 us a word, 4 % of the time of coding short
+# news). Past it, each batch's new words are dropped after it.
+KEPT_WORDS = 20_000
+# Only a batch of at most this many characters adds its words for good (16 long news articles are
+# about 100,000), so that the words kept stay about KEPT_WORDS, whatever one batch holds.
+KEPT_BATCH_CHARS = 200_000
 
 
 @dataclass(slots=True)
@@ -78,6 +87,7 @@ class Coder:
             kb=KnowledgeBase(user_files=self.actors),
             lexicon=extended_lexicon(self.lexicon) if self.lexicon else None,
         )
+        self._words_kept_until = len(self.nlp.vocab) + KEPT_WORDS
 
     def code(self, text: str, *, date: str | dt.date | None = None, id: str | None = None) -> Events:
         """The events of one text; ``date`` is its publication date."""
@@ -140,10 +150,7 @@ class Coder:
         sentences = [0] * len(articles)  # sentences read so far in each article
         cut = [0] * len(articles)  # runs of tokens cut into sentences
         left_out: list[list[int]] = [[] for _ in articles]  # lengths of the words left out
-        # The strings and words the batch adds to the vocabulary are dropped after it (the Docs are
-        # read within it): each new name, number or misspelling would otherwise stay for the life of
-        # the process, and an ingest of millions of articles grow without end.
-        with self.nlp.memory_zone():
+        with self._vocabulary_zone(articles):
             for number, start, doc in self._parsed(self._pieces(articles, left_out)):
                 coded[number].events += doc_events(
                     doc,
@@ -159,6 +166,18 @@ class Coder:
             origin = item.article.origin or item.article.id
             item.warnings = warnings(origin, words_left_out=left_out[number], sentences_cut=cut[number])
         return coded
+
+    def _vocabulary_zone(self, articles: list[Article]) -> AbstractContextManager:
+        """Where the batch's Docs are made and read: a memory zone that drops the strings and words
+        the batch adds to the vocabulary once the coder keeps ``KEPT_WORDS`` words; each new name,
+        number or misspelling would otherwise stay for the life of the process, and an ingest of
+        millions of articles grow without end."""
+        # The vocabulary's length counts the words of past zones too, so once zones begin it only
+        # overstates the words kept: no later batch keeps its words.
+        small = sum(len(article.text) for article in articles) <= KEPT_BATCH_CHARS
+        if small and len(self.nlp.vocab) < self._words_kept_until:
+            return nullcontext()
+        return self.nlp.memory_zone()
 
     def _pieces(self, articles: list[Article], left_out: list[list[int]]) -> Iterator[tuple[int, int, Doc]]:
         """(article number, offset, unparsed Doc) for each piece of each article, made as needed;
@@ -247,6 +266,10 @@ def _as_article(record: Any) -> Article | Problem:
 # --- parallel coding ---------------------------------------------------------------------
 
 _WORKER: Coder | None = None
+# A worker's batch also ends before this many characters, about the ``BATCH_TOKENS`` tokens of one
+# parse: 16 long articles take two seconds to code, and the last batch of a run would keep one
+# worker busy that long while the others wait. Snippets still go 16 at a time.
+WORKER_BATCH_CHARS = 20_000
 
 
 def _worker_start(settings: dict[str, Any] | None) -> None:
@@ -277,13 +300,17 @@ def _worker_code(batch: list[Article | Problem]) -> list[tuple[list[Event], list
     ]
 
 
-def _batches(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
+def _batches(items: Iterable[Article | Problem]) -> Iterator[list[Article | Problem]]:
+    """Batches of ``BATCH`` records, or fewer where they would pass ``WORKER_BATCH_CHARS``."""
     batch: list[Article | Problem] = []
+    chars = 0
     for item in items:
-        batch.append(item)
-        if len(batch) >= size:
+        size = len(item.text) if isinstance(item, Article) else 0
+        if batch and (len(batch) >= BATCH or chars + size > WORKER_BATCH_CHARS):
             yield batch
-            batch = []
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
     if batch:
         yield batch
 
@@ -303,7 +330,7 @@ def _parallel(coder: Coder, items: Iterable[Article | Problem], workers: int) ->
     sent: deque[list[Article | Problem]] = deque()  # the batches handed out, in order
 
     def batches() -> Iterator[list[Article | Problem]]:
-        for batch in _batches(items, BATCH):
+        for batch in _batches(items):
             sent.append(batch)
             yield batch
 

@@ -15,13 +15,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 
 NAME = "attribute_ruler"
-# What a token is asked about, in the order ``_met`` reads it.
+# What a token is asked about, in the order ``_met`` reads it, and the columns of the Doc that hold it.
 FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+COLUMNS = [TAG, LOWER, DEP, IS_SPACE]
 # Combinations of features remembered with the patterns they meet; past this many (a long ingest
 # meets ever more words), the memory starts again.
 REMEMBERED = 50_000
@@ -44,6 +46,8 @@ class AttributeRules:
         # index of the token to change, the attributes it gets).
         self.starting: dict[int, list[tuple[int, tuple[int, ...], int, dict]]] = {}
         self.met: dict[tuple, frozenset[int]] = {}
+        # The same by the columns' numbers (string hashes), read for a whole Doc in one array.
+        self.met_columns: dict[tuple[int, ...], frozenset[int]] = {}
         # The words the patterns name, and their regular expressions: any other word is read as
         # None, so that the combinations to remember are few.
         self.words: set[str] = set()
@@ -65,7 +69,7 @@ class AttributeRules:
                     keys.append(tests[key])
                 entry = (number, tuple(keys), rule.get("index", 0), attrs)
                 self.starting.setdefault(keys[0], []).append(entry)
-        self.met, self.named = {}, {}
+        self.met, self.met_columns, self.named = {}, {}, {}
 
     def _name_words(self, wanted: Any) -> None:
         if isinstance(wanted, str):
@@ -78,7 +82,7 @@ class AttributeRules:
                     self.words.update(value)
 
     def __call__(self, doc: Doc) -> Doc:
-        met = [self._met(token) for token in doc]
+        met = [self._met(tuple(columns)) for columns in doc.to_array(COLUMNS).tolist()]
         matches = []
         for start, first in enumerate(met):
             for key in first:
@@ -89,11 +93,22 @@ class AttributeRules:
         # As the AttributeRuler does: in the order of its rules, so that later ones win.
         matches.sort(key=lambda match: match[:3])
         for _, start, end, index, attrs in matches:
-            set_token_attrs(doc[start:end][index], attrs)
+            # (the match's token ``index``, counted from its end when negative)
+            set_token_attrs(doc[(start if index >= 0 else end) + index], attrs)
         return doc
 
-    def _met(self, token: Token) -> frozenset[int]:
-        features = (token.tag_, self._word(token.lower_), token.dep_, token.is_space)
+    def _met(self, columns: tuple[int, ...]) -> frozenset[int]:
+        found = self.met_columns.get(columns)
+        if found is None:
+            if len(self.met_columns) >= REMEMBERED:
+                self.met_columns = {}
+            tag, lower, dep, space = columns
+            strings = self.vocab.strings
+            features = (strings[tag], self._word(strings[lower]), strings[dep], bool(space))
+            found = self.met_columns[columns] = self._met_features(features)
+        return found
+
+    def _met_features(self, features: tuple) -> frozenset[int]:
         found = self.met.get(features)
         if found is None:
             if len(self.met) >= REMEMBERED:
