@@ -323,15 +323,16 @@ class Framing(Arguments):
                 and t not in speakers
                 and all(t.code != s.code and (t.sector or t.country != s.country) for s in speakers)
             ]
-            # "Gandhi says Kashmir has been under dictatorship": a comment on the clause's subject,
-            # when the clause reports no act (a report is judged above) and names the subject
-            # (a pronoun is mostly the speaker: "France said it was determined to mend ties").
-            about = {t.i for c in content if c.dep_ == "ccomp" for t in self.subjects(c) if t.pos_ != "PRON"}
-            commented = not said & anchors and any(t.head in about for t in targets)
-            if kind == "quoted" and not (media or ((quoted or reports or commented) and targets)):
-                continue
             if kind == "quoted" and not (media or quoted or reports):
-                targets = [t for t in targets if t.head in about]  # what the comment is on
+                # A plain "said" is a comment on its clause's named subject ("Gandhi says Kashmir has
+                # been under dictatorship") when the clause reports no act (a report is judged above);
+                # a pronoun subject is mostly the speaker ("France said it was determined to mend ties").
+                about = {
+                    t.i for c in content if c.dep_ == "ccomp" for t in self.subjects(c) if t.pos_ != "PRON"
+                }
+                targets = [] if said & anchors else [t for t in targets if t.head in about]
+            if kind == "quoted" and not (media or targets):
+                continue
             one_per_code = {}  # "Wang Yi ... in Beijing": China's government once
             for target in targets:
                 one_per_code.setdefault(target.code, target)
