@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from ..errors import TidingsError
 from ..store import queries
 from ..store.readonly import TimedOut
-from . import api, pages
+from . import api, pages, world
 from .aggregates import Aggregates
 from .cache import ResponseCache
 from .connection import QUERY_TIMEOUT_S, open_store
@@ -80,6 +80,8 @@ def create_app(
         codes = tuple(dict.fromkeys(queries.actors(cursor, "", limit=300)["code"]))
     app.state.actor_codes = codes
     pages.compile_templates()
+    # The map's country outlines, read and projected once (20 ms), not by the first map asked for.
+    world.countries()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")

@@ -26,13 +26,13 @@ def bars(periods: list[dict[str, Any]], *, width: int = 640, height: int = 160) 
     columns = list(queries.quad_columns().items())
     drawn = []
     for index, row in enumerate(periods):
-        top, href = height, escape(row["href"])
+        top, href, period = height, escape(row["href"]), escape(row["period"])
         for number, column in columns:
             count = row[column]
             if count:
                 size = height * count / tallest
                 top -= size
-                title = f"{row['period']}: {count} {QUADS[number]}"
+                title = f"{period}: {count} {QUADS[number]}"
                 drawn.append(_bar(f"q{number}", index * step, top, wide, size, href, title))
     return Markup("".join(drawn))
 
@@ -57,19 +57,19 @@ def goldstein(periods: list[dict[str, Any]], *, width: int = 640, height: int = 
                 wide,
                 max(size, 0.5),
                 escape(row["href"]),
-                f"{row['period']}: mean Goldstein {score}",
+                f"{escape(row['period'])}: mean Goldstein {score}",
             )
         )
     return Markup("".join(drawn))
 
 
 def _bar(kind: str, x: float, y: float, width: float, height: float, href: Markup, title: str) -> str:
-    """A bar as SVG: a link (``href`` escaped already) around a rectangle with its title. Written here
-    rather than by a template, which takes five times as long for the hundreds of bars of a chart; what
-    is text is escaped."""
+    """A bar as SVG: a link around a rectangle with its title, both escaped already (the period's text
+    once for all its bars; the rest of a title is numbers and the QuadClasses' names). Written here
+    rather than by a template, which takes five times as long for the hundreds of bars of a chart."""
     return (
         f'<a href="{href}"><rect class="{kind}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
-        f'height="{height:.1f}"><title>{escape(title)}</title></rect></a>'
+        f'height="{height:.1f}"><title>{title}</title></rect></a>'
     )
 
 

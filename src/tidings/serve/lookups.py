@@ -34,60 +34,116 @@ class Keyed:
     that order."""
 
     def __init__(self, table: pa.Table, order: list[str]) -> None:
-        self.table = table
         indices = pc.sort_indices(table, [(column, "ascending") for column in order])
         keys = table.column(order[0]).take(indices)
         self.keys = keys.to_numpy(zero_copy_only=False)
-        # Rows already in the order are found as a slice (no copy); a second order over the same rows
-        # keeps only its permutation.
+        # Rows already in the order are found as a slice; a second order over the same rows keeps only
+        # its permutation.
         in_order = pc.all(pc.equal(indices, pa.array(np.arange(len(table), dtype=np.uint64)))).as_py()
-        self.indices = None if in_order or not len(table) else indices
-        # Arrow converts a dictionary column to Python value by value, several times slower than
-        # looking its indices up in the values listed once (None last, for a NULL's index of -1).
-        self.listed = {
-            field.name: [*table.column(field.name).chunk(0).dictionary.to_pylist(), None]
-            for field in table.schema
-            if pa.types.is_dictionary(field.type) and table.column(field.name).num_chunks == 1
+        self.indices = None if in_order or not len(table) else indices.to_numpy()
+        self.readers = {
+            name: _reader(column.chunk(0) if column.num_chunks == 1 else column.combine_chunks())
+            for name, column in zip(table.column_names, table.columns, strict=True)
         }
 
-    def first_of(self, keys: list) -> Rows:
-        """The first row of each of ``keys`` that has one, in the order of ``keys``: one take for them
-        all, as converting rows costs a few microseconds a column for each call."""
+    def positions(self, keys: list) -> np.ndarray:
+        """The row (its place in the table) of the first of each of ``keys`` that has one, in the order
+        of ``keys``."""
         if not keys or not len(self.keys):
-            return Rows()
-        at = np.searchsorted(self.keys, np.array(keys, dtype=self.keys.dtype))
+            return np.zeros(0, dtype=np.int64)
+        wanted = np.array(keys, dtype=self.keys.dtype)
+        at = np.searchsorted(self.keys, wanted)
         found = at < len(self.keys)
-        found[found] = self.keys[at[found]] == np.array(keys, dtype=self.keys.dtype)[found]
+        found[found] = self.keys[at[found]] == wanted[found]
         at = at[found]
-        return self._rows(self.table.take(at if self.indices is None else self.indices.take(at)))
+        return at if self.indices is None else self.indices[at]
+
+    def first_of(self, keys: list) -> Rows:
+        """The first row of each of ``keys`` that has one, in the order of ``keys``: read together, as
+        reading a column costs a few microseconds however few its rows."""
+        return self.rows(self.positions(keys))
 
     def find(self, key: Any) -> Rows:
         start = int(np.searchsorted(self.keys, key, "left"))
         end = int(np.searchsorted(self.keys, key, "right"))
         if start == end:
             return Rows()
-        if self.indices is None:
-            return self._rows(self.table.slice(start, end - start))
-        return self._rows(self.table.take(self.indices[start:end]))
+        return self.rows(np.arange(start, end) if self.indices is None else self.indices[start:end])
 
-    def _rows(self, part: pa.Table) -> Rows:
-        """The rows of ``part`` (of ``table``) as dicts ready to be sent: the values ``to_pylist``
+    def rows(self, positions: np.ndarray) -> Rows:
+        """The rows at ``positions`` of the table as dicts ready to be sent: the values ``to_pylist``
         gives, dates and times as ISO text, NaN as None, as ``api.records`` would make them."""
-        names, columns = part.column_names, []
-        for name, column in zip(names, part.columns, strict=True):
-            listed = self.listed.get(name)
-            if listed is not None and column.num_chunks == 1:
-                indices = column.chunk(0).indices.fill_null(-1).to_numpy(zero_copy_only=False)
-                columns.append([listed[index] for index in indices.tolist()])
-            elif pa.types.is_date(column.type):
-                columns.append(column.cast(pa.string()).to_pylist())
-            elif pa.types.is_timestamp(column.type):
-                columns.append([value and value.isoformat() for value in column.to_pylist()])
-            elif pa.types.is_floating(column.type):
-                columns.append([None if value != value else value for value in column.to_pylist()])
-            else:
-                columns.append(column.to_pylist())
+        names = list(self.readers)
+        columns = [read(positions) for read in self.readers.values()]
         return Rows(dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True))
+
+    def read(self, name: str, positions: np.ndarray) -> list:
+        """The values of column ``name`` at ``positions``, as ``rows`` gives them."""
+        return self.readers[name](positions)
+
+
+def _reader(column: pa.Array) -> Callable[[np.ndarray], list]:
+    """How the values of ``column`` at some positions are read, as ``Keyed.rows`` gives them.
+
+    Arrow's ``take`` and ``to_pylist`` cost tens of microseconds a column for the fifty rows of a page,
+    for each of an event's thirty-four columns; numpy's indexing and ``tolist`` one or two. So numbers
+    are read from numpy views of Arrow's buffers (not copied), a column of few distinct values (``_table``
+    encodes them, NULL among them) as its indices into its values listed once, ready to be sent; the
+    rest, text of many values, as Arrow gives it.
+    """
+    kind = column.type
+    if pa.types.is_dictionary(kind) and not column.null_count:
+        listed = [*_python(column.dictionary), None]
+        codes = _values(column.indices)
+        return lambda positions: [listed[index] for index in codes[positions].tolist()]
+    missing = column.is_null().to_numpy(zero_copy_only=False) if column.null_count else None
+    if pa.types.is_floating(kind):
+        numbers = _values(column)
+
+        def read(positions: np.ndarray) -> list:
+            picked = numbers[positions]
+            if missing is not None:
+                picked[missing[positions]] = np.nan
+            return [None if value != value else value for value in picked.tolist()]
+
+        return read
+    if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
+        numbers = (
+            column.fill_null(False).to_numpy(zero_copy_only=False)
+            if pa.types.is_boolean(kind)
+            else _values(column)
+        )
+
+        def read_numbers(positions: np.ndarray) -> list:
+            picked = numbers[positions].tolist()
+            if missing is not None:
+                for at in np.flatnonzero(missing[positions]).tolist():
+                    picked[at] = None
+            return picked
+
+        return read_numbers
+    return lambda positions: _python(column.take(positions))
+
+
+def _values(column: pa.Array) -> np.ndarray:
+    """The values of the fixed-width ``column`` as numpy, not copied (a NULL's slot holds any value)."""
+    dtype = np.dtype(column.type.to_pandas_dtype())
+    if not len(column):
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(
+        column.buffers()[1], dtype=dtype, count=len(column), offset=column.offset * dtype.itemsize
+    )
+
+
+def _python(values: pa.Array) -> list:
+    """``values`` as Python values ready to be sent: dates and times as ISO text, NaN and NULL as None."""
+    if pa.types.is_date(values.type):
+        return values.cast(pa.string()).to_pylist()
+    if pa.types.is_timestamp(values.type):
+        return [value and value.isoformat() for value in values.to_pylist()]
+    if pa.types.is_floating(values.type):
+        return [None if value != value else value for value in values.to_pylist()]
+    return values.to_pylist()
 
 
 class Lookups:
@@ -99,7 +155,8 @@ class Lookups:
             "SELECT * FROM mentions ORDER BY event_id",
             plain=("event_id", "article_id", "sentence_index", "trigger_start", "mention_id"),
         )
-        self.events = Keyed(_table(con, "SELECT * FROM events ORDER BY id", plain=("id",)), ["id"])
+        events = _table(con, "SELECT * FROM events ORDER BY id", plain=("id",))
+        self.events = Keyed(events, ["id"])
         self.mentions_of_event = Keyed(mentions, ["event_id"])
         self.mentions_of_article = Keyed(
             mentions, ["article_id", "sentence_index", "trigger_start", "mention_id"]
@@ -109,7 +166,15 @@ class Lookups:
         )
         self.sources = Keyed(sources, ["event_id", "source"])
         articles = "SELECT id, seq, title, outlet, published, url FROM articles ORDER BY id"
-        self.articles = Keyed(_table(con, articles, plain=("id",)), ["id"])
+        articles = _table(con, articles, plain=("id",))
+        self.articles = Keyed(articles, ["id"])
+        # Each event's first article by its row among the articles (-1 for none): the headings of a page
+        # of events are read by position, not looked up by their ids (text, slower to search).
+        self.article_of_event = (
+            pc.index_in(events.column("first_article"), value_set=articles.column("id"))
+            .fill_null(-1)
+            .to_numpy()
+        )
         copies = (
             "SELECT duplicate_of, id, title, outlet, url, published, similarity, seq FROM articles "
             "WHERE duplicate_of IS NOT NULL ORDER BY duplicate_of, seq"
@@ -122,12 +187,15 @@ class Lookups:
 
     def events_of(self, event_ids: list[int]) -> Rows:
         """The events ``event_ids`` (those there are, in that order), each as ``event`` gives it."""
-        found = self.events.first_of(event_ids)
-        articles = list(dict.fromkeys(event["first_article"] for event in found))
-        headings = {article["id"]: article for article in self.articles.first_of(articles)}
+        at = self.events.positions(event_ids)
+        found = self.events.rows(at)
         for event in found:
-            article = headings.get(event["first_article"], {})
-            event.update({column: article.get(column) for column in HEADING})
+            event.update(dict.fromkeys(HEADING))
+        articles = self.article_of_event[at]
+        known = np.flatnonzero(articles >= 0)
+        headings = [self.articles.read(column, articles[known]) for column in HEADING]
+        for index, heading in zip(known.tolist(), zip(*headings, strict=True), strict=True):
+            found[index].update(zip(HEADING, heading, strict=True))
         return found
 
     def mentions(self, event_id: int) -> Rows:
@@ -181,16 +249,17 @@ def lookups_for(con: duckdb.DuckDBPyConnection) -> Lookups | None:
 
 
 def _table(con: duckdb.DuckDBPyConnection, query: str, *, plain: tuple[str, ...]) -> pa.Table:
-    """The result of ``query``, its columns of few distinct strings (codes, outlets, types) held once
-    each, but those ``plain`` (Arrow sorts only plain columns)."""
+    """The result of ``query``, its columns of few distinct texts or dates (codes, outlets, types, days)
+    held once each, NULL among them, but those ``plain`` (Arrow sorts only plain columns)."""
     # One chunk: taking rows from a table of many chunks costs milliseconds, from one microseconds.
     table = con.sql(query).to_arrow_table().combine_chunks()
     for index, field in enumerate(table.schema):
         column = table.column(index)
         if (
             field.name not in plain
-            and pa.types.is_string(field.type)
-            and pc.count_distinct(column).as_py() * 4 < len(column)
+            and (pa.types.is_string(field.type) or pa.types.is_temporal(field.type))
+            and pc.count_distinct(column, mode="all").as_py() * 4 < len(column)
         ):
-            table = table.set_column(index, field.name, pc.dictionary_encode(column))
+            encoded = pc.dictionary_encode(column, null_encoding="encode")
+            table = table.set_column(index, field.name, encoded)
     return table
