@@ -219,6 +219,18 @@ def write_news_folder(folder: Path) -> Path:
     return folder
 
 
+def stored_tables(store) -> dict[str, list[tuple]]:
+    """Every row a store holds about articles, events and who reported them, without write times."""
+    return {
+        "articles": store.con.execute(
+            "SELECT id, seq, source, duplicate_of, similarity, mentions FROM articles ORDER BY seq"
+        ).fetchall(),
+        "events": store.con.execute("SELECT * EXCLUDE (added_at) FROM events ORDER BY id").fetchall(),
+        "event_sources": store.con.execute("SELECT * FROM event_sources ORDER BY ALL").fetchall(),
+        "actors": store.con.execute("SELECT * FROM actors ORDER BY code, name").fetchall(),
+    }
+
+
 class NoEventsCoder:
     """Stands in for the Coder where only articles matter: every article codes to no events, at once."""
 

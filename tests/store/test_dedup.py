@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from store_inputs import SAME_EVENT, WIRE, write_jsonl
+from store_inputs import SAME_EVENT, STORIES, WIRE, stored_tables, write_jsonl
 
 from tidings import Store
+from tidings.store import ingest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -224,3 +225,52 @@ def test_the_sample_corpus_copies_fold_into_their_originals_and_nothing_else_fol
     }
     assert len(stored) == len(manifest)
     assert folded == expected
+
+
+def test_a_crawl_ingested_an_article_a_batch_over_two_runs_stores_what_one_batch_stores(
+    tmp_path: Path, coder, monkeypatch
+) -> None:
+    wire = {"id": "mw-1", "text": WIRE, "date": "2023-06-19", "outlet": "Meridian Wire"}
+    news = [
+        wire,
+        {"id": "hc-1", "text": SAME_EVENT, "date": "2023-06-19", "outlet": "The Harbour Courier"},
+        {"id": "np-1", "text": SYNDICATED, "date": "2023-06-19", "outlet": "NewsPulse Daily"},
+        {"id": "ad-1", "text": STORIES["warc"], "date": "2023-06-20", "outlet": "Andes Daily"},
+        {**wire, "id": "dn-1", "date": "2023-06-20", "outlet": "Daily Nation"},
+        {"id": "ct-1", "text": reworded(WIRE)[0], "date": "2023-06-21", "outlet": "Coastal Times"},
+        {"id": "hc-2", "text": SAME_EVENT, "date": "2023-06-21", "outlet": "Harbour Weekly"},
+    ]
+    whole = write_jsonl(tmp_path / "crawl.jsonl", news)
+    monday = write_jsonl(tmp_path / "monday.jsonl", news[:3])
+    rest = write_jsonl(tmp_path / "rest.jsonl", news[3:])
+    with Store(tmp_path / "whole.duckdb", create=True) as store:
+        at_once = store.ingest([whole], coder=coder, workers=1)
+        expected = stored_tables(store)
+
+    monkeypatch.setattr(ingest, "WRITE_BATCH", 1)
+    monkeypatch.setattr(ingest, "CLASSIFY_CHUNK", 2)
+    with Store(tmp_path / "batches.duckdb", create=True) as store:
+        first = store.ingest([monday], coder=coder, workers=1)
+        second = store.ingest([rest], coder=coder, workers=1)
+        stored = stored_tables(store)
+
+    assert (at_once.articles, at_once.duplicates) == (3, 4)
+    assert (first.articles + second.articles, first.duplicates + second.duplicates) == (3, 4)
+    assert first.mentions + second.mentions == at_once.mentions
+    assert stored == expected
+    assert copies_of(tmp_path / "batches.duckdb") == {
+        "np-1": "mw-1",
+        "dn-1": "mw-1",
+        "ct-1": "mw-1",
+        "hc-2": "hc-1",
+    }
+
+
+def copies_of(path: Path) -> dict[str, str]:
+    """Each folded copy's record id, and its original's."""
+    with Store(path, read_only=True) as store:
+        rows = store.con.execute(
+            """SELECT copy.record_id, original.record_id FROM articles copy
+               JOIN articles original ON copy.duplicate_of = original.id"""
+        ).fetchall()
+    return dict(rows)

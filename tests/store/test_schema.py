@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from store_inputs import SAME_EVENT, WIRE, stored_tables, write_jsonl
 
 from tidings import Store
 from tidings.errors import TidingsError
@@ -62,3 +63,47 @@ def test_a_file_that_is_not_a_store_is_reported(tmp_path: Path) -> None:
 
     with pytest.raises(TidingsError, match="TID305"):
         Store(tmp_path / "news.duckdb", create=True)
+
+
+def test_a_store_from_before_the_events_lost_their_keys_keeps_its_data_and_ingests_as_a_new_one(
+    tmp_path: Path, news_folder: Path, coder, monkeypatch
+) -> None:
+    later = write_jsonl(
+        tmp_path / "later.jsonl",
+        [
+            {"id": "dn-1", "text": WIRE, "date": "2023-06-20", "outlet": "Daily Nation"},
+            {"id": "hc-1", "text": SAME_EVENT, "date": "2023-06-19", "outlet": "The Harbour Courier"},
+        ],
+    )
+    shipped = schema.migrations()
+    keyed = tuple(migration for migration in shipped if migration.name != "events_without_keys")
+    with monkeypatch.context() as old_tidings:
+        old_tidings.setattr(schema, "migrations", lambda: keyed)
+        with Store(tmp_path / "old.duckdb", create=True) as store:
+            store.ingest([news_folder], coder=coder, workers=1)
+            before = stored_tables(store)
+
+    with Store(tmp_path / "old.duckdb", create=True) as store:
+        upgraded = stored_tables(store)
+        store.ingest([later], coder=coder, workers=1)
+        continued = stored_tables(store)
+        versions = list(store.sql("SELECT version FROM schema_migrations ORDER BY version")["version"])
+        columns = event_columns(store)
+    with Store(tmp_path / "new.duckdb", create=True) as store:
+        store.ingest([news_folder], coder=coder, workers=1)
+        store.ingest([later], coder=coder, workers=1)
+        expected = stored_tables(store)
+        new_columns = event_columns(store)
+
+    assert len(keyed) == len(shipped) - 1
+    assert versions == [migration.version for migration in shipped]
+    assert upgraded == before and before["events"]
+    assert continued == expected
+    assert columns == new_columns and ("events", "id", "BIGINT", "NO") in columns
+
+
+def event_columns(store: Store) -> list[tuple]:
+    return store.con.execute(
+        """SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+           WHERE table_name IN ('events', 'event_sources') ORDER BY table_name, ordinal_position"""
+    ).fetchall()

@@ -53,18 +53,20 @@ class Batch:
 
 
 # How each batch table reaches the store. An event or actor seen before keeps its first mention's names
-# and place, and adds up its counts.
+# and place, and adds up its counts. Events have no key index (it would hold every event in memory):
+# the batch's events the store has are looked up first, and updated instead of inserted.
 _WRITES = {
     "batch_articles": "INSERT INTO articles BY NAME SELECT * FROM batch_articles",
     "batch_bands": "INSERT INTO article_bands BY NAME SELECT * FROM batch_bands",
     "batch_mentions": "INSERT INTO mentions BY NAME SELECT * FROM batch_mentions",
-    "batch_events": """
-        INSERT INTO events BY NAME SELECT * FROM batch_events
-        ON CONFLICT (id) DO UPDATE SET
-            num_mentions = events.num_mentions + excluded.num_mentions,
-            num_articles = events.num_articles + excluded.num_articles,
-            is_root = events.is_root OR excluded.is_root,
-            confidence = greatest(events.confidence, excluded.confidence)""",
+    "batch_events": "INSERT INTO events BY NAME SELECT * FROM batch_events",
+    "batch_known_events": """
+        UPDATE events SET
+            num_mentions = events.num_mentions + b.num_mentions,
+            num_articles = events.num_articles + b.num_articles,
+            is_root = events.is_root OR b.is_root,
+            confidence = greatest(events.confidence, b.confidence)
+        FROM batch_known_events b WHERE events.id = b.id""",
     "batch_actors": """
         INSERT INTO actors BY NAME SELECT * FROM batch_actors
         ON CONFLICT (code, name) DO UPDATE SET
@@ -77,6 +79,12 @@ _WRITES = {
 def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
     """Write a batch of articles, their mentions and what they change in events and actors, atomically."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    event_rows = _event_rows(batch, now)
+    known = _stored(
+        con,
+        "SELECT id FROM events WHERE id IN (SELECT unnest($1::BIGINT[]))",
+        [row["id"] for row in event_rows],
+    )
     tables = {
         "batch_articles": [
             article_row(verdict, events, error, now) for verdict, events, error in batch.entries
@@ -90,7 +98,8 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         "batch_mentions": [
             mention_row(verdict, event) for verdict, events, _ in batch.entries for event in events
         ],
-        "batch_events": _event_rows(batch, now),
+        "batch_events": [row for row in event_rows if row["id"] not in known],
+        "batch_known_events": [row for row in event_rows if row["id"] in known],
         "batch_actors": _actor_rows(batch),
     }
     con.execute("BEGIN TRANSACTION")
@@ -112,6 +121,15 @@ def _write(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict], statemen
         return con.execute(statement).fetchall()
     finally:
         con.unregister(name)
+
+
+def _stored(con: duckdb.DuckDBPyConnection, query: str, keys: list) -> set:
+    """The rows ``query`` finds for ``keys`` (its one parameter), as a set of values or tuples.
+
+    ``x IN (SELECT unnest($1))`` builds its hash table of the few keys and scans the table once.
+    """
+    rows = con.execute(query, [keys]).fetchall() if keys else []
+    return {row[0] if len(row) == 1 else row for row in rows}
 
 
 def _count_sources(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
@@ -143,18 +161,20 @@ def _count_sources(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
         }
     if not pairs:
         return
-    pair_rows = [
-        {"event_id": event_id, "source": source} for event_id, source in sorted({p[:2] for p in pairs})
-    ]
-    added = Counter(
-        row[0]
-        for row in _write(
+    counted = _stored(
+        con,
+        "SELECT event_id, source FROM event_sources WHERE event_id IN (SELECT unnest($1::BIGINT[]))",
+        sorted({event_id for event_id, _, _ in pairs}),
+    )
+    new_pairs = sorted({pair[:2] for pair in pairs} - counted)
+    if new_pairs:
+        _write(
             con,
             "batch_pairs",
-            pair_rows,
-            "INSERT INTO event_sources SELECT * FROM batch_pairs ON CONFLICT DO NOTHING RETURNING event_id",
+            [{"event_id": event_id, "source": source} for event_id, source in new_pairs],
+            "INSERT INTO event_sources SELECT * FROM batch_pairs",
         )
-    )
+    added = Counter(event_id for event_id, _ in new_pairs)
     seen: dict[int, list[str]] = {}
     for event_id, _, date in pairs:
         seen.setdefault(event_id, []).extend([date] if date else [])

@@ -9,6 +9,7 @@ the articles in flight and the next run picks up where it stopped.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import sys
@@ -92,6 +93,7 @@ def ingest(
         nonlocal batch, writes
         if batch:
             write_batch(con, batch)
+            _release_freed_memory()
             writes += 1
             _signal_hook(writes)
             finder.settled([verdict.fingerprint for verdict, _, _ in batch.entries])
@@ -168,6 +170,30 @@ def _report(report: IngestReport, item: Problem, on_problem: Callable[[Problem],
     report.problems.append(item)
     if on_problem:
         on_problem(item)
+
+
+def _glibc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None on another C library or system."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim  # the symbols the process has loaded: libc's among them
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _glibc_trim()
+
+
+def _release_freed_memory() -> None:
+    """Give the memory freed by a batch back to the system.
+
+    Each batch frees its parse, its Arrow tables and DuckDB's working memory in pieces scattered
+    over glibc's arenas (one per thread that allocated), and glibc keeps the freed pages that are not
+    at the top of an arena: the process's memory would count them as used until they are reused.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _signal_hook(writes: int) -> None:
