@@ -312,6 +312,8 @@ def main() -> None:
                 urllib.request.urlopen(f"http://{host}:{port}/api/v1/stats", timeout=5).close()
                 break
             except (urllib.error.URLError, OSError):
+                if server.poll() is not None:  # it said why (an old store, a port taken) and stopped
+                    raise SystemExit(f"the server stopped with status {server.returncode}") from None
                 time.sleep(0.1)
         print(
             f"server up in {time.perf_counter() - start:.1f} s (the store opened, its rows read into memory)"

@@ -25,11 +25,14 @@ from .connection import QUERY_TIMEOUT_S, open_store
 from .lookups import lookups_for
 
 MAX_REQUEST_BYTES = 256_000
-# Requests that query the store run in this many threads at once, the others wait their turn: more
-# would only take the interpreter from each other and from the answers kept in memory, which are sent
-# at once (DuckDB itself runs each query on every core). Four rather than two make the pages of a
-# server just started in 30 s of benchmarks/serve_load.py's load, p99 2.8 s, in 2.2 s.
-WORKER_THREADS = 4
+# Answers not kept (those that query the store or make a page) are made in this many threads at once.
+# Their Python takes the interpreter in turns, so a cheap one (a timeline, 1 ms) made beside dear ones
+# (a relation page, 5 ms; a map, 20 ms) is done in a few of its own milliseconds, where a few threads
+# taking them first come first served keep it queued behind all that came before: a server just
+# started, under 100 clients of benchmarks/serve_load.py, has its relation pages' and timelines' p99 at
+# 430 ms with 4 threads, 80-90 ms with 32 (64 do no better). A thread costs little memory; the queries'
+# memory is bounded by DuckDB's limit for all of them together, and each request by its time limit.
+WORKER_THREADS = 32
 # No inline script or style, nothing from another origin, no plugins, no framing.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
