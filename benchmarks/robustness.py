@@ -210,7 +210,8 @@ def main() -> None:
             row.pop("stdout")
             print("huge text:", row, flush=True)
         if args.pathological:
-            print("pathological files:", pathological(args.pathological, args.timeout, Path(folder)), flush=True)
+            found = pathological(args.pathological, args.timeout, Path(folder))
+            print("pathological files:", found, flush=True)
 
 
 if __name__ == "__main__":

@@ -100,7 +100,8 @@ def build(path: Path, events: int) -> None:
         FROM range(1, {events} + 1) r(i)""")
     con.execute("""
         CREATE TEMP TABLE picks AS SELECT cameo, plover, quad, goldstein,
-            sum(weight) OVER (ORDER BY cameo) - weight AS low, sum(weight) OVER (ORDER BY cameo) AS high FROM codes""")
+            sum(weight) OVER (ORDER BY cameo) - weight AS low, sum(weight) OVER (ORDER BY cameo) AS high
+        FROM codes""")
     con.execute("""
         INSERT INTO articles (id, seq, title, url, outlet, source, published, mentions, text, ingested_at)
         SELECT 'a' || id, id, 'Story ' || id, 'https://news.example/' || id, 'Outlet ' || (id % 40),
@@ -108,10 +109,10 @@ def build(path: Path, events: int) -> None:
         FROM drawn""")
     con.execute(
         """
-        INSERT INTO events (id, date, date_precision, source_code, source_country, target_code, target_country,
-            cameo, cameo_root, quad_class, goldstein, plover_type, modality, location, location_country,
-            num_mentions, num_articles, num_sources, first_seen, last_seen, is_root, confidence,
-            first_article, added_at)
+        INSERT INTO events (id, date, date_precision, source_code, source_country, target_code,
+            target_country, cameo, cameo_root, quad_class, goldstein, plover_type, modality, location,
+            location_country, num_mentions, num_articles, num_sources, first_seen, last_seen, is_root,
+            confidence, first_article, added_at)
         SELECT d.id, d.date, 'day', a.code, a.code, b.code, b.code, p.cameo, left(p.cameo, 2), p.quad,
                p.goldstein, p.plover, 'asserted', 'Capital of ' || b.code, b.code, 1 + (d.id % 3), 1, 1,
                d.date, d.date, true, 0.9, 'a' || d.id, now()
@@ -121,10 +122,10 @@ def build(path: Path, events: int) -> None:
         )
     )
     con.execute("""
-        INSERT INTO mentions (mention_id, event_id, article_id, sentence_index, sentence, date, date_precision,
-            source_code, source_text, source_start, source_end, target_code, target_text, target_start, target_end,
-            cameo, cameo_root, quad_class, goldstein, plover_type, trigger, trigger_start, trigger_end,
-            modality, confidence)
+        INSERT INTO mentions (mention_id, event_id, article_id, sentence_index, sentence, date,
+            date_precision, source_code, source_text, source_start, source_end, target_code, target_text,
+            target_start, target_end, cameo, cameo_root, quad_class, goldstein, plover_type, trigger,
+            trigger_start, trigger_end, modality, confidence)
         SELECT 'm' || id, id, first_article, 0, 'Officials met on the day.', date, 'day', source_code,
                'Officials', 0, 9, target_code, 'day', 21, 24, cameo, cameo_root, quad_class, goldstein,
                plover_type, 'met', 10, 13, 'asserted', 0.9 FROM events""")
