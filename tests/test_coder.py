@@ -1,10 +1,17 @@
 """The coder's batches: one article that breaks the pipeline is reported alone, the others coded;
-two workers code long articles a few at a time, in order; the words the vocabulary keeps are bounded."""
+two workers code long articles a few at a time, in order, and a worker that dies ends the run with
+a message; the words the vocabulary keeps are bounded."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+
+import pytest
+
 import tidings
 from tidings import coder as coding
+from tidings.errors import TidingsError
 
 STORY = "Kenyan police arrested dozens of protesters in Nairobi on Tuesday after they blocked roads."
 
@@ -65,3 +72,21 @@ def test_two_workers_share_long_articles_a_few_at_a_time_and_give_one_workers_ev
     one = [(e.article_id, e.event_id) for e in coder.code_many(articles)]
     two = [(e.article_id, e.event_id) for e in coder.code_many(articles, workers=2)]
     assert one == two and len({article for article, _ in one}) == 12
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_message_instead_of_hanging(coder, monkeypatch) -> None:
+    # Killed by the system (out of memory, say): a forked worker inherits this coder and leaves at once.
+    monkeypatch.setattr(coder, "code_batch", lambda batch: os._exit(9))
+    articles = [tidings.Article(text=STORY, id=f"story-{n}") for n in range(40)]
+    with pytest.raises(TidingsError, match=r"a coding worker stopped \(exit code 9\)"):
+        list(coder.iter_code(articles, workers=2))
+    assert multiprocessing.active_children() == []
+
+
+def test_reading_only_the_first_results_of_two_workers_ends_them(coder) -> None:
+    articles = [tidings.Article(text=STORY, id=f"story-{n}", date="2024-03-05") for n in range(200)]
+    coded = coder.iter_code(articles, workers=2)
+    first = next(coded)
+    assert first.article.id == "story-0" and first.events[0].cameo.startswith("17")
+    coded.close()
+    assert multiprocessing.active_children() == []

@@ -77,7 +77,8 @@ def test_jsonl_records_keep_their_ids_and_dates_and_two_workers_agree(tmp_path):
     assert ids == {f"story-{n}" for n in range(6)}
 
 
-def test_bad_input_is_reported_in_one_line_and_the_rest_is_coded(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_bad_input_is_reported_in_one_line_and_the_rest_is_coded(tmp_path, workers):
     good = tmp_path / "good.txt"
     good.write_text(SECOND, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
@@ -106,6 +107,8 @@ def test_bad_input_is_reported_in_one_line_and_the_rest_is_coded(tmp_path):
         "2024-03-05",
         "--format",
         "jsonl",
+        "--workers",
+        workers,
     )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if "TID" in line]
