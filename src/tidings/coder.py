@@ -346,7 +346,6 @@ class _Workers:
     """
 
     def __init__(self, context: Any, count: int, settings: dict[str, Any] | None) -> None:
-        self.processes: list[Any] = []
         self.tasks: dict[Connection, Connection] = {}  # a worker's results pipe -> its tasks pipe
         self.started: dict[Connection, Any] = {}  # a worker's results pipe -> its process
         self.coding: dict[Connection, int] = {}  # a busy worker's results pipe -> the number of its batch
@@ -360,7 +359,6 @@ class _Workers:
                 process.start()
                 task_reader.close()
                 result_writer.close()
-                self.processes.append(process)
                 self.tasks[result_reader] = task_writer
                 self.started[result_reader] = process
         except BaseException:
@@ -419,7 +417,7 @@ class _Workers:
                 tasks.send(None)
             except OSError:
                 process.terminate()
-        for process in self.processes:
+        for process in self.started.values():
             process.join(5.0)
             if process.exitcode is None:
                 process.kill()
