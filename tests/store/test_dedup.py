@@ -7,10 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from datasketch import MinHash
 from store_inputs import SAME_EVENT, STORIES, WIRE, stored_tables, write_jsonl
 
+import tidings.coder
 from tidings import Store
-from tidings.store import ingest
+from tidings.model import Article
+from tidings.store import dedup, ingest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -249,6 +252,10 @@ def test_a_crawl_ingested_an_article_a_batch_over_two_runs_stores_what_one_batch
 
     monkeypatch.setattr(ingest, "WRITE_BATCH", 1)
     monkeypatch.setattr(ingest, "CLASSIFY_CHUNK", 2)
+    # The write connection is opened again every two batches, between articles classified one at a
+    # time as the coder asks for them.
+    monkeypatch.setattr(ingest, "RENEW_WRITES", 2)
+    monkeypatch.setattr(tidings.coder, "BATCH", 1)
     with Store(tmp_path / "batches.duckdb", create=True) as store:
         first = store.ingest([monday], coder=coder, workers=1)
         second = store.ingest([rest], coder=coder, workers=1)
@@ -274,3 +281,23 @@ def copies_of(path: Path) -> dict[str, str]:
                JOIN articles original ON copy.duplicate_of = original.id"""
         ).fetchall()
     return dict(rows)
+
+
+def test_a_long_article_is_signed_as_one_call_over_all_its_shingles_would_sign_it() -> None:
+    # A day's proceedings of a parliament, 6,000 numbered lines: well over one call's worth of shingles.
+    topics = ["border security", "water rights", "grain exports"]
+    text = "\n".join(
+        f"Item {number}: the committee on {topics[number % 3]} heard {number * 7 % 97} witnesses "
+        f"on clause {number}."
+        for number in range(6000)
+    )
+    tokens = dedup.words(text)
+    shingles = {" ".join(tokens[i : i + dedup.SHINGLE_WORDS]).encode() for i in range(len(tokens) - 1)}
+    assert len(shingles) > 3 * dedup.SHINGLES_AT_ONCE
+    whole = MinHash(num_perm=dedup.NUM_PERM, permutations=dedup._TEMPLATE.permutations, scheme="affine32")
+    whole.update_batch(list(shingles))
+
+    signed = dedup.fingerprint(Article(text=text, outlet="Hansard Daily"))
+
+    assert signed.signature.tolist() == whole.hashvalues.astype("<u4").tolist()
+    assert signed.bands == dedup.band_keys(whole.hashvalues.astype("<u4"))

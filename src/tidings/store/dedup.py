@@ -34,6 +34,9 @@ NUM_PERM = BANDS * ROWS
 THRESHOLD = 0.3
 # Below this many shingles two unrelated short texts can look alike; they are only recognised when identical.
 MIN_SHINGLES = 10
+# Shingles hashed per call: datasketch permutes a whole call's hashes in one array of 4 bytes per
+# shingle and permutation, 80 MB and as much again in temporaries for an article of 990,000 characters.
+SHINGLES_AT_ONCE = 4096
 # The permutation scheme is fixed so that signatures stored by one datasketch release still compare
 # with those of the next.
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
@@ -84,7 +87,9 @@ def fingerprint(article: Article, *, signed: bool = True) -> Fingerprint:
     if len(shingles) < MIN_SHINGLES:
         return Fingerprint(identity, source, None, [])
     minhash = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme="affine32")
-    minhash.update_batch(list(shingles))
+    shingles = list(shingles)
+    for start in range(0, len(shingles), SHINGLES_AT_ONCE):
+        minhash.update_batch(shingles[start : start + SHINGLES_AT_ONCE])
     signature = minhash.hashvalues.astype("<u4")
     return Fingerprint(identity, source, signature, band_keys(signature))
 
@@ -126,11 +131,15 @@ class Finder:
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con.cursor()
+        self.reconnect(con)
         self.seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
         self._lock = threading.Lock()
         self._flight: dict[str, tuple[int, np.ndarray | None]] = {}
         self._flight_bands: dict[int, list[str]] = defaultdict(list)
+
+    def reconnect(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Look the store up through ``con`` from now on (the one before was closed)."""
+        self.con = con.cursor()
 
     def classify(self, articles: list[Article]) -> list[Verdict]:
         """The verdicts on a batch of articles, in order; later ones are compared with earlier ones too."""

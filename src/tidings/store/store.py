@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Self
 
+import duckdb
+
 from ..coder import Coder
 from ..errors import TidingsError, problem
 from ..model import Problem
@@ -103,7 +105,7 @@ class Store:
         }
         with self._writing():
             if progress is not True:
-                return ingest(self.con, sources, on_progress=progress or None, **options)
+                return ingest(self._connect, sources, on_progress=progress or None, **options)
             from ..progress import BatchProgress
             from ..read import count_records
 
@@ -118,18 +120,25 @@ class Store:
                     )
                     bar.update(report.seen + len(report.problems), note)
 
-                return ingest(self.con, sources, on_progress=show, **options)
+                return ingest(self._connect, sources, on_progress=show, **options)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
-        """The write lock for as long as the block runs, then the read-only connection again."""
+        """The block writes through the connections ``_connect`` opens, then the read-only one is back.
+
+        DuckDB opens a file for reading or for writing in one process, not both at once.
+        """
         self.con.close()
-        self.con = connect(self.path)
         try:
             yield
         finally:
             self.con.close()
             self.con = connect(self.path, read_only=True)
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """A write connection, which ``con`` is while the ingest that asked for it runs."""
+        self.con = connect(self.path)
+        return self.con
 
     def events(
         self,
