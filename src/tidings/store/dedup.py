@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -126,14 +125,13 @@ class Finder:
 
     Originals that are classified but not yet stored are "in flight": they are
     matched from memory until ``settled`` says they are committed, after which the
-    store's tables find them. ``classify`` may run in another thread than
-    ``settled``: the coder's process pool pulls articles from a thread of its own.
+    store's tables find them. Ingest calls both from one thread: the coder pulls the
+    articles it codes in the thread that writes its results.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.reconnect(con)
         self.seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-        self._lock = threading.Lock()
         self._flight: dict[str, tuple[int, np.ndarray | None]] = {}
         self._flight_bands: dict[int, list[str]] = defaultdict(list)
 
@@ -144,34 +142,30 @@ class Finder:
     def classify(self, articles: list[Article]) -> list[Verdict]:
         """The verdicts on a batch of articles, in order; later ones are compared with earlier ones too."""
         fingerprints = [fingerprint(article, signed=False) for article in articles]
-        # In-flight articles are looked at before the store, and leave the flight only once they are
-        # committed, so an article settling meanwhile is always seen in one of the two.
-        with self._lock:
-            known = {fp.id for fp in fingerprints if fp.id in self._flight}
+        # Articles leave the flight only once committed, so each is found in the flight or in the store.
+        known = {fp.id for fp in fingerprints if fp.id in self._flight}
         known |= self._stored_ids([fp.id for fp in fingerprints])
         # Only articles the store does not have are worth a signature: a resumed run skips the rest fast.
         fingerprints = [
             fp if fp.id in known else fingerprint(article)
             for article, fp in zip(articles, fingerprints, strict=True)
         ]
-        with self._lock:
-            candidates = {
-                id: self._flight[id]
-                for fp in fingerprints
-                for key in fp.bands
-                for id in self._flight_bands.get(key, ())
-            }
+        candidates = {
+            id: self._flight[id]
+            for fp in fingerprints
+            for key in fp.bands
+            for id in self._flight_bands.get(key, ())
+        }
         candidates.update(self._stored_candidates(fingerprints))
         verdicts = []
         for article, fp in zip(articles, fingerprints, strict=True):
-            with self._lock:
-                if fp.id in known or fp.id in self._flight:
-                    verdicts.append(Verdict(article, fp, "known"))
-                    continue
-                options = dict(candidates)
-                options.update(
-                    (id, self._flight[id]) for key in fp.bands for id in self._flight_bands.get(key, ())
-                )
+            if fp.id in known or fp.id in self._flight:
+                verdicts.append(Verdict(article, fp, "known"))
+                continue
+            options = dict(candidates)
+            options.update(
+                (id, self._flight[id]) for key in fp.bands for id in self._flight_bands.get(key, ())
+            )
             self.seq += 1
             match = earliest_match(fp, options)
             if match is None:
@@ -183,22 +177,20 @@ class Finder:
 
     def settled(self, fingerprints: list[Fingerprint]) -> None:
         """These articles are committed to the store: look them up there from now on."""
-        with self._lock:
-            for fp in fingerprints:
-                self._flight.pop(fp.id, None)
-                for key in fp.bands:
-                    ids = self._flight_bands.get(key)
-                    if ids is not None and fp.id in ids:
-                        ids.remove(fp.id)
-                        if not ids:
-                            del self._flight_bands[key]
+        for fp in fingerprints:
+            self._flight.pop(fp.id, None)
+            for key in fp.bands:
+                ids = self._flight_bands.get(key)
+                if ids is not None and fp.id in ids:
+                    ids.remove(fp.id)
+                    if not ids:
+                        del self._flight_bands[key]
 
     def _add(self, fp: Fingerprint, seq: int, *, original: bool) -> None:
-        with self._lock:
-            self._flight[fp.id] = (seq, fp.signature)
-            if original:  # copies link to originals only, so their bands are not indexed
-                for key in fp.bands:
-                    self._flight_bands[key].append(fp.id)
+        self._flight[fp.id] = (seq, fp.signature)
+        if original:  # copies link to originals only, so their bands are not indexed
+            for key in fp.bands:
+                self._flight_bands[key].append(fp.id)
 
     def _stored_ids(self, ids: list[str]) -> set[str]:
         rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))", [ids])
