@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -336,6 +336,11 @@ def _batches(items: Iterable[Article | Problem]) -> Iterator[list[Article | Prob
         yield batch
 
 
+class _Worker(NamedTuple):
+    tasks: Connection  # the pipe its batches are sent down
+    process: Any  # a multiprocessing Process of the fork or spawn context
+
+
 class _Workers:
     """Coding processes fed by the parent's own thread, one batch each at a time, over a pipe each way.
 
@@ -346,8 +351,7 @@ class _Workers:
     """
 
     def __init__(self, context: Any, count: int, settings: dict[str, Any] | None) -> None:
-        self.tasks: dict[Connection, Connection] = {}  # a worker's results pipe -> its tasks pipe
-        self.started: dict[Connection, Any] = {}  # a worker's results pipe -> its process
+        self.workers: dict[Connection, _Worker] = {}  # by the worker's results pipe
         self.coding: dict[Connection, int] = {}  # a busy worker's results pipe -> the number of its batch
         try:
             for _ in range(count):
@@ -359,8 +363,7 @@ class _Workers:
                 process.start()
                 task_reader.close()
                 result_writer.close()
-                self.tasks[result_reader] = task_writer
-                self.started[result_reader] = process
+                self.workers[result_reader] = _Worker(task_writer, process)
         except BaseException:
             self.stop()
             raise
@@ -379,18 +382,18 @@ class _Workers:
             if upcoming is None or upcoming[0] >= written + BATCHES_AHEAD:
                 return
             number, batch = upcoming
-            self.tasks[results].send(batch)
+            self.workers[results].tasks.send(batch)
             sent[number], coding[results] = batch, number
             upcoming = next(numbered, None)
 
-        for results in self.tasks:
+        for results in self.workers:
             hand(results)
         while coding:
             for results in wait(list(coding)):
                 try:
                     received[coding.pop(results)] = results.recv()
                 except (EOFError, OSError):
-                    process = self.started[results]
+                    process = self.workers[results].process
                     process.join(1.0)
                     raise TidingsError(f"a coding worker stopped (exit code {process.exitcode})") from None
                 hand(results)
@@ -401,15 +404,14 @@ class _Workers:
                 for item, result in zip(sent.pop(written), answers, strict=True):
                     yield result if isinstance(result, Problem) else Coded(item, *result)
                 written += 1
-                for results in self.tasks:
+                for results in self.workers:
                     if results not in coding:
                         hand(results)
 
     def stop(self) -> None:
         """End the workers: those waiting for work as asked, those still coding (the run was
         stopped) at once."""
-        for results, tasks in self.tasks.items():
-            process = self.started[results]
+        for results, (tasks, process) in self.workers.items():
             if results in self.coding:
                 process.terminate()
                 continue
@@ -417,12 +419,12 @@ class _Workers:
                 tasks.send(None)
             except OSError:
                 process.terminate()
-        for process in self.started.values():
+        for _, process in self.workers.values():
             process.join(5.0)
             if process.exitcode is None:
                 process.kill()
                 process.join()
-        for results, tasks in self.tasks.items():
+        for results, (tasks, _) in self.workers.items():
             results.close()
             tasks.close()
 

@@ -79,14 +79,15 @@ def fingerprint(article: Article, *, signed: bool = True) -> Fingerprint:
     identity = content_id(" ".join(tokens) + "\x1f" + (source or ""))
     if not signed:
         return Fingerprint(identity, source, None, [])
-    shingles = {
-        " ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(max(1, len(tokens) - SHINGLE_WORDS + 1))
-    }
+    shingles = list(
+        {
+            " ".join(tokens[i : i + SHINGLE_WORDS]).encode("utf-8")
+            for i in range(max(1, len(tokens) - SHINGLE_WORDS + 1))
+        }
+    )
     if len(shingles) < MIN_SHINGLES:
         return Fingerprint(identity, source, None, [])
     minhash = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme="affine32")
-    shingles = list(shingles)
     for start in range(0, len(shingles), SHINGLES_AT_ONCE):
         minhash.update_batch(shingles[start : start + SHINGLES_AT_ONCE])
     signature = minhash.hashvalues.astype("<u4")
